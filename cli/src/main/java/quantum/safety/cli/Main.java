@@ -1,0 +1,42 @@
+package quantum.safety.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code quantum-safety} command. Every subcommand is one class in this package (or a sub-package); options
+ * take their env twin through picocli's {@code ${env:NAME:-default}} default values, so flags win over env and env
+ * over defaults. Exit codes: 0 success, 1 runtime failure, 2 bad input (flag, file, URL), 3 "blocked" where a
+ * command reports a safety decision.
+ */
+@Command(name = "quantum-safety",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.VersionProvider.class,
+        sortOptions = false,
+        description = {
+                "Safety kernel, safety telemetry exporter and operator tools for automated trading.",
+                "",
+                "Run '@|bold quantum-safety demo|@' to see everything work on one machine."},
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_BLOCKED = 3;
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The command line with the project's error handling; tests call {@code execute} on it. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(ExitCodes::forException);
+        cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
+        cli.setParameterExceptionHandler(ExitCodes::handleParameterException);
+        return cli;
+    }
+}

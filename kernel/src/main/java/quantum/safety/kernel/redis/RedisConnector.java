@@ -1,0 +1,106 @@
+package quantum.safety.kernel.redis;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Opens a long-lived, pooled {@link UnifiedJedis} for an endpoint: standalone, Sentinel or Cluster through Jedis'
+ * own support. Short timeouts by default, because a safety decision or a scrape must never wait long on Redis.
+ */
+public final class RedisConnector {
+
+    private final RedisEndpoint endpoint;
+    private final RedisCredentials credentials;
+    private Duration connectTimeout = Duration.ofMillis(500);
+    private Duration socketTimeout = Duration.ofMillis(1000);
+    private int maxConnections = 16;
+    private String clientName = "quantum-safety";
+
+    private RedisConnector(RedisEndpoint endpoint, RedisCredentials credentials) {
+        this.endpoint = endpoint;
+        this.credentials = credentials;
+    }
+
+    public static RedisConnector to(RedisEndpoint endpoint, RedisCredentials credentials) {
+        return new RedisConnector(endpoint, credentials);
+    }
+
+    public RedisConnector connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    public RedisConnector socketTimeout(Duration timeout) {
+        this.socketTimeout = timeout;
+        return this;
+    }
+
+    public RedisConnector maxConnections(int max) {
+        this.maxConnections = max;
+        return this;
+    }
+
+    public RedisConnector clientName(String name) {
+        this.clientName = name;
+        return this;
+    }
+
+    public RedisEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Opens the client. Connections are made lazily, so this does not fail when Redis is down. */
+    public UnifiedJedis open() {
+        JedisClientConfig clientConfig = clientConfig(true);
+        GenericObjectPoolConfig<Connection> pool = poolConfig();
+        return switch (endpoint.topology()) {
+            case STANDALONE -> new JedisPooled(pool, endpoint.primaryNode(), clientConfig);
+            case SENTINEL -> new JedisSentineled(endpoint.sentinelMaster().orElseThrow(), clientConfig, pool,
+                    nodeSet(), clientConfig(false));
+            case CLUSTER -> new JedisCluster(nodeSet(), clientConfig, 3, pool);
+        };
+    }
+
+    private Set<HostAndPort> nodeSet() {
+        return new LinkedHashSet<>(endpoint.nodes());
+    }
+
+    private JedisClientConfig clientConfig(boolean dataNode) {
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) connectTimeout.toMillis())
+                .socketTimeoutMillis((int) socketTimeout.toMillis())
+                .ssl(endpoint.tls())
+                .clientName(clientName);
+        if (dataNode) {
+            endpoint.user().ifPresent(builder::user);
+            credentials.password().ifPresent(builder::password);
+            builder.database(endpoint.database());
+        }
+        return builder.build();
+    }
+
+    private GenericObjectPoolConfig<Connection> poolConfig() {
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(maxConnections);
+        pool.setMaxIdle(maxConnections);
+        pool.setMinIdle(0);
+        // A caller waits at most the connect timeout for a free connection instead of queueing forever.
+        pool.setMaxWait(connectTimeout);
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        pool.setJmxEnabled(false);
+        return pool;
+    }
+}

@@ -1,0 +1,62 @@
+package quantum.safety.testkit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import redis.clients.jedis.Jedis;
+
+/** The Redis a test talks to: where it is, and a way to open a plain connection to it. */
+public final class TestRedis implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final LocalRedis owned;
+
+    TestRedis(String host, int port, LocalRedis owned) {
+        this.host = host;
+        this.port = port;
+        this.owned = owned;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code redis://host:port}. */
+    public String uri() {
+        return "redis://" + host + ":" + port;
+    }
+
+    /** A fresh, unpooled connection; the caller closes it. */
+    public Jedis connect() {
+        return new Jedis(host, port);
+    }
+
+    /** The major.minor version the server reports, e.g. "7.0" or "6.2". */
+    public String version() {
+        try (Jedis jedis = connect()) {
+            for (String line : jedis.info("server").split("\r?\n")) {
+                if (line.startsWith("redis_version:")) {
+                    String[] parts = line.substring("redis_version:".length()).trim().split("\\.");
+                    return parts[0] + "." + parts[1];
+                }
+            }
+        }
+        return "unknown";
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return uri();
+    }
+}
