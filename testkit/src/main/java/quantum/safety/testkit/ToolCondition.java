@@ -21,6 +21,7 @@ public final class ToolCondition implements ExecutionCondition {
             "redis-server", "redis-server",
             "redis-sentinel", "redis-sentinel",
             "chromium", "chromium",
+            "systemd-analyze", "systemd",
             "wrk", "wrk");
 
     @Override

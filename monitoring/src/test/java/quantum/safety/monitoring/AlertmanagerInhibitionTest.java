@@ -1,0 +1,146 @@
+package quantum.safety.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import quantum.safety.testkit.RequiresTools;
+
+/**
+ * amtool cannot test inhibitions, so a real Alertmanager (the distribution's, on a free loopback port, clustering
+ * off, temporary storage) loads the bundle's alertmanager.yml, receives alerts through its API and reports which
+ * ones it mutes. Notifications go to the configured relay URLs, which nothing serves here: they fail and are retried,
+ * which does not affect inhibition.
+ */
+@RequiresTools({"prometheus-alertmanager"})
+class AlertmanagerInhibitionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    private Process alertmanager;
+    private URI api;
+
+    @BeforeEach
+    void startAlertmanager() throws IOException {
+        Path config = Bundle.copyTo(dir).resolve("alertmanager/alertmanager.yml");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        api = URI.create("http://127.0.0.1:" + port);
+        alertmanager = new ProcessBuilder("prometheus-alertmanager",
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertThat(alertmanager.isAlive()).as("alertmanager running; log:\n%s", log()).isTrue();
+                    assertThat(get("/-/ready").statusCode()).isEqualTo(200);
+                });
+    }
+
+    @AfterEach
+    void stopAlertmanager() throws InterruptedException {
+        if (alertmanager != null) {
+            alertmanager.destroy();
+            if (!alertmanager.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                alertmanager.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void exporterDownAndRedisLostMuteTheirDependentsOnTheSameInstanceOnly() throws Exception {
+        post(List.of(
+                InhibitRulesTest.alert("QuantumTelemetryExporterDown", InhibitRulesTest.A),
+                InhibitRulesTest.alert("QuantumSafeModeActive", InhibitRulesTest.A),
+                InhibitRulesTest.alert("QuantumRedisConnectionLost", InhibitRulesTest.A),
+                InhibitRulesTest.alert("QuantumSafeModeActive", InhibitRulesTest.B),
+                InhibitRulesTest.alert("QuantumRedisConnectionLost", InhibitRulesTest.B),
+                InhibitRulesTest.alert("QuantumSafetyExporterCollectorFailing", InhibitRulesTest.B),
+                InhibitRulesTest.alert("Watchdog", null)));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, String> states = states();
+            assertThat(states).containsEntry("QuantumTelemetryExporterDown@" + InhibitRulesTest.A, "active")
+                    // muted by the exporter being down on A
+                    .containsEntry("QuantumSafeModeActive@" + InhibitRulesTest.A, "suppressed")
+                    .containsEntry("QuantumRedisConnectionLost@" + InhibitRulesTest.A, "suppressed")
+                    // B's exporter is up: its SAFE MODE and Redis pages go out; Redis lost mutes B's collector alert
+                    .containsEntry("QuantumSafeModeActive@" + InhibitRulesTest.B, "active")
+                    .containsEntry("QuantumRedisConnectionLost@" + InhibitRulesTest.B, "active")
+                    .containsEntry("QuantumSafetyExporterCollectorFailing@" + InhibitRulesTest.B, "suppressed")
+                    .containsEntry("Watchdog@", "active");
+        });
+    }
+
+    /** alertname@instance → Alertmanager's state (active, suppressed). */
+    private Map<String, String> states() throws Exception {
+        HttpResponse<String> response = get("/api/v2/alerts");
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, String> states = new HashMap<>();
+        for (JsonNode alert : JSON.readTree(response.body())) {
+            JsonNode labels = alert.path("labels");
+            states.put(labels.path("alertname").asText() + "@" + labels.path("instance").asText(),
+                    alert.path("status").path("state").asText());
+        }
+        return states;
+    }
+
+    private void post(List<Map<String, String>> alerts) throws Exception {
+        Instant now = Instant.now();
+        List<Map<String, Object>> body = alerts.stream().map(labels -> Map.<String, Object>of(
+                "labels", labels,
+                "annotations", Map.of("summary", "test"),
+                "startsAt", now.toString(),
+                "endsAt", now.plus(Duration.ofHours(1)).toString())).toList();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(api.resolve("/api/v2/alerts"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("alertmanager.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package quantum.safety.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The dashboard loads through file provisioning and queries only what exists. Legacy bug (contract §5): the old JSON
+ * nested the model under "dashboard" (the HTTP import wrapper), had no fixed uid and no datasource variable.
+ */
+class GrafanaDashboardTest {
+
+    private final JsonNode model = DashboardModel.load();
+
+    private List<JsonNode> visualPanels() {
+        return DashboardModel.panels(model).stream().filter(p -> !p.path("type").asText().equals("row")).toList();
+    }
+
+    @Test
+    void theModelIsAtTheRootWithAFixedUidTitleAndRefresh() {
+        assertThat(model.has("dashboard")).as("model wrapped in the HTTP import wrapper").isFalse();
+        assertThat(model.path("uid").asText()).isEqualTo("quantum-safety-telemetry");
+        assertThat(model.path("title").asText()).isEqualTo("Quantum Safety Telemetry");
+        assertThat(model.path("refresh").asText()).isEqualTo("10s");
+        assertThat(model.get("id").isNull()).as("id is Grafana's own; null lets it assign one").isTrue();
+        assertThat(model.path("schemaVersion").asInt()).isGreaterThanOrEqualTo(36);
+        assertThat(model.path("panels").isArray()).isTrue();
+    }
+
+    @Test
+    void aPrometheusDatasourceVariableFeedsEveryPanelAndQuery() {
+        assertThat(model.path("templating").path("list")).anySatisfy(v -> {
+            assertThat(v.path("type").asText()).isEqualTo("datasource");
+            assertThat(v.path("name").asText()).isEqualTo("datasource");
+            assertThat(v.path("query").asText()).isEqualTo("prometheus");
+        });
+        for (JsonNode panel : visualPanels()) {
+            String title = panel.path("title").asText();
+            assertThat(panel.path("datasource").path("uid").asText()).as(title).isEqualTo("${datasource}");
+            assertThat(panel.path("datasource").path("type").asText()).as(title).isEqualTo("prometheus");
+            for (JsonNode target : panel.path("targets")) {
+                assertThat(target.path("datasource").path("uid").asText()).as(title).isEqualTo("${datasource}");
+            }
+        }
+        for (JsonNode variable : model.path("templating").path("list")) {
+            if (variable.path("type").asText().equals("query")) {
+                assertThat(variable.path("datasource").path("uid").asText()).isEqualTo("${datasource}");
+            }
+        }
+    }
+
+    @Test
+    void everyPanelIsAModernTypeWithAQuery() {
+        assertThat(visualPanels()).isNotEmpty().allSatisfy(panel -> {
+            String title = panel.path("title").asText();
+            assertThat(panel.path("type").asText()).as(title).isIn("stat", "gauge", "timeseries", "table", "bargauge");
+            assertThat(panel.path("targets")).as(title).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.path("expr").asText()).as(title).isNotBlank());
+        });
+    }
+
+    @Test
+    void panelIdsAreUniqueAndPanelsDoNotOverlap() {
+        List<JsonNode> panels = DashboardModel.panels(model);
+        assertThat(panels).extracting(p -> p.path("id").asInt()).doesNotHaveDuplicates();
+        List<int[]> boxes = new ArrayList<>();
+        for (JsonNode p : panels) {
+            JsonNode g = p.path("gridPos");
+            int x = g.path("x").asInt(), y = g.path("y").asInt(), w = g.path("w").asInt(), h = g.path("h").asInt();
+            assertThat(x + w).as(p.path("title").asText()).isLessThanOrEqualTo(24);
+            assertThat(w * h).as(p.path("title").asText()).isPositive();
+            for (int[] b : boxes) {
+                boolean overlap = x < b[0] + b[2] && b[0] < x + w && y < b[1] + b[3] && b[1] < y + h;
+                assertThat(overlap).as("%s overlaps another panel", p.path("title").asText()).isFalse();
+            }
+            boxes.add(new int[] {x, y, w, h});
+        }
+    }
+
+    @Test
+    void valueMappingsUseTheModernFormat() {
+        int mappings = 0;
+        for (JsonNode panel : visualPanels()) {
+            for (JsonNode mapping : panel.path("fieldConfig").path("defaults").path("mappings")) {
+                mappings++;
+                String title = panel.path("title").asText();
+                assertThat(mapping.path("type").asText()).as(title).isIn("value", "range", "regex", "special");
+                assertThat(mapping.path("options").isObject()).as(title).isTrue();
+                // the pre-7 format: {"id": 0, "op": "=", "value": "1", "text": "ON", "type": 1}
+                assertThat(mapping.has("op") || mapping.has("text") || mapping.has("value")).as(title).isFalse();
+                if (mapping.path("type").asText().equals("value")) {
+                    mapping.path("options").forEach(result ->
+                            assertThat(result.path("text").asText()).as(title).isNotBlank());
+                }
+            }
+        }
+        assertThat(mappings).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void everyMetricAQueryNamesIsExportedOrRecorded() {
+        Set<String> allowed = MetricVocabulary.allowed();
+        Set<String> used = new HashSet<>();
+        for (DashboardModel.Query query : DashboardModel.queries(model)) {
+            Set<String> names = MetricVocabulary.metricNames(query.expr());
+            assertThat(names).as("metrics of '%s': %s", query.panel(), query.expr()).isNotEmpty().isSubsetOf(allowed);
+            used.addAll(names);
+        }
+        // every legacy family is on the dashboard, except the top-5 info whose counts-in-labels it replaces
+        Set<String> legacy = new HashSet<>(MetricVocabulary.LEGACY);
+        legacy.remove("quantum_safety_rate_symbol_top5_info");
+        legacy.remove("quantum_safety_redis_last_error_timestamp");
+        assertThat(used).containsAll(legacy);
+    }
+
+    /** The 11 panels of the legacy dashboard (contract §5), each still there in its legacy shape. */
+    @Test
+    void theElevenLegacyPanelsAreKept() {
+        JsonNode safeMode = panel("quantum_safety_safe_mode{");
+        assertThat(safeMode.path("type").asText()).isEqualTo("stat");
+        assertThat(mappingTexts(safeMode)).contains("OFF", "ON");
+        JsonNode ttl = panel("quantum_safety_safe_mode_ttl_seconds");
+        assertThat(ttl.path("type").asText()).isEqualTo("gauge");
+        assertThat(ttl.path("fieldConfig").path("defaults").path("min").asInt()).isZero();
+        assertThat(ttl.path("fieldConfig").path("defaults").path("max").asInt()).isEqualTo(300);
+        assertThat(panel("quantum_safety_fault_stream_length").path("type").asText()).isEqualTo("stat");
+        assertThat(thresholdValues(panel("quantum_safety_faults_last_1h{"))).containsExactly(5.0, 20.0);
+        assertThat(panel("quantum_trade_intent_rate_per_min").path("type").asText()).isEqualTo("timeseries");
+        assertThat(panel("quantum_trade_intent_stream_length").path("type").asText()).isEqualTo("stat");
+        assertThat(thresholdValues(panel("quantum_safety_rate_global_current_window"))).containsExactly(15.0, 20.0);
+        assertThat(panel("quantum_safety_last_fault_info").path("type").asText()).isEqualTo("table");
+        assertThat(panel("quantum_safety_rate_symbol_top{").path("type").asText()).isEqualTo("table");
+        assertThat(mappingTexts(panel("quantum_safety_redis_up"))).contains("UP", "DOWN");
+        assertThat(panel("quantum_safety_exporter_scrapes_total").toString())
+                .contains("quantum_safety_exporter_errors_total");
+    }
+
+    @Test
+    void theNewPanelsAreThere() {
+        assertThat(panel("job_reason:quantum_safety_decisions:rate5m").path("type").asText()).isEqualTo("timeseries");
+        assertThat(panel("job:quantum_safety_decisions_blocked:ratio_rate5m").path("fieldConfig").path("defaults")
+                .path("unit").asText()).isEqualTo("percentunit");
+        assertThat(panel("job_symbol:quantum_safety_faults:rate1h").path("targets").toString()).contains("{{symbol}}");
+        assertThat(mappingTexts(panel("quantum_safety_kill_switch_engaged"))).contains("ENGAGED");
+        assertThat(mappingTexts(panel("quantum_safety_collector_success"))).contains("OK", "FAIL");
+        assertThat(panel("job:quantum_safety_slo_safe_mode:error_budget_remaining30d").path("type").asText())
+                .isEqualTo("gauge");
+        assertThat(panel("job:quantum_safety_slo_safe_mode:error_ratio30d").path("type").asText()).isEqualTo("stat");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProvisioningFileLoadsTheFolderIntoQuantumTrader() {
+        Map<String, Object> file = new Yaml().load(Bundle.read(Bundle.DASHBOARD_PROVISIONING));
+        assertThat(file).containsEntry("apiVersion", 1);
+        assertThat((List<Map<String, Object>>) file.get("providers")).singleElement().satisfies(provider -> {
+            assertThat(provider).containsEntry("type", "file").containsEntry("folder", "Quantum Trader")
+                    .containsEntry("updateIntervalSeconds", 30).containsEntry("allowUiUpdates", true);
+            assertThat((Map<String, Object>) provider.get("options")).containsKey("path");
+        });
+    }
+
+    /** The one visual panel with a query containing {@code fragment}. */
+    private JsonNode panel(String fragment) {
+        Predicate<JsonNode> queries = p -> p.path("targets").toString().contains(fragment);
+        List<JsonNode> found = visualPanels().stream().filter(queries).toList();
+        assertThat(found).as("panels querying %s", fragment).hasSize(1);
+        return found.get(0);
+    }
+
+    private static List<String> mappingTexts(JsonNode panel) {
+        List<String> texts = new ArrayList<>();
+        panel.path("fieldConfig").path("defaults").path("mappings")
+                .forEach(m -> m.path("options").forEach(o -> texts.add(o.path("text").asText())));
+        return texts;
+    }
+
+    private static List<Double> thresholdValues(JsonNode panel) {
+        List<Double> values = new ArrayList<>();
+        panel.path("fieldConfig").path("defaults").path("thresholds").path("steps").forEach(s -> {
+            if (!s.path("value").isNull()) {
+                values.add(s.path("value").asDouble());
+            }
+        });
+        return values;
+    }
+}

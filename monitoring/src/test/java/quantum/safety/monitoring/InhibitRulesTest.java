@@ -1,0 +1,78 @@
+package quantum.safety.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Dependent alerts are muted by the alert that explains them, from the same exporter only. */
+class InhibitRulesTest {
+
+    static final String A = "10.0.0.1:9105";
+    static final String B = "10.0.0.2:9105";
+
+    /** The labels an alert of the rules file carries when it fires for one exporter instance. */
+    static Map<String, String> alert(String name, String instance) {
+        RuleFiles.Alert rule = RuleFiles.alert(name);
+        Map<String, String> labels = new HashMap<>(rule.labels());
+        labels.put("alertname", name);
+        labels.put("job", "quantum_safety_telemetry");
+        labels.put("environment", "production");
+        labels.put("service", "safety-telemetry");
+        if (instance != null) {
+            labels.put("instance", instance);
+        }
+        return labels;
+    }
+
+    @Test
+    void exporterDownMutesRedisSafeModeAndEveryOtherAlertOfThatInstance() {
+        Map<String, String> down = alert("QuantumTelemetryExporterDown", A);
+        for (String dependent : new String[] {"QuantumRedisConnectionLost", "QuantumSafeModeActive",
+                "QuantumSafeModeLatched", "QuantumKillSwitchEngaged", "QuantumSafetyExporterCollectorFailing",
+                "QuantumSafetyFaultSpike"}) {
+            assertThat(InhibitRules.inhibits(down, alert(dependent, A))).as(dependent + " on the same instance").isTrue();
+            assertThat(InhibitRules.inhibits(down, alert(dependent, B))).as(dependent + " on another instance").isFalse();
+        }
+    }
+
+    @Test
+    void exporterDownMutesNeitherItselfNorAnotherExporterDownNorTheWatchdog() {
+        Map<String, String> down = alert("QuantumTelemetryExporterDown", A);
+        assertThat(InhibitRules.inhibits(down, down)).isFalse();
+        assertThat(InhibitRules.inhibits(down, alert("QuantumTelemetryExporterDown", B))).isFalse();
+        assertThat(InhibitRules.inhibits(down, alert("Watchdog", null))).isFalse();
+    }
+
+    @Test
+    void redisLostMutesTheCollectorAlertsItCausesOnThatInstanceOnly() {
+        Map<String, String> redis = alert("QuantumRedisConnectionLost", A);
+        assertThat(InhibitRules.inhibits(redis, alert("QuantumSafetyExporterCollectorFailing", A))).isTrue();
+        assertThat(InhibitRules.inhibits(redis, alert("QuantumSafetyExporterScrapeDeadlineExceeded", A))).isTrue();
+        assertThat(InhibitRules.inhibits(redis, alert("QuantumSafetyExporterCollectorFailing", B))).isFalse();
+        // SAFE MODE is real news even while the exporter cannot see Redis right now.
+        assertThat(InhibitRules.inhibits(redis, alert("QuantumSafeModeActive", A))).isFalse();
+        assertThat(InhibitRules.inhibits(redis, alert("QuantumSafetyKernelFailingOpen", A))).isFalse();
+    }
+
+    @Test
+    void safeModeActiveMutesTheFastBurnItCausesButNotTheSlowBurn() {
+        Map<String, String> safeMode = alert("QuantumSafeModeActive", A);
+        assertThat(InhibitRules.inhibits(safeMode, alert("QuantumSafeModeSLOBudgetFastBurn", null))).isTrue();
+        assertThat(InhibitRules.inhibits(safeMode, alert("QuantumSafeModeSLOBudgetSlowBurn", null))).isFalse();
+    }
+
+    @Test
+    void nothingEverMutesTheWatchdogOrTheExporterDownPage() {
+        for (RuleFiles.Alert source : RuleFiles.alerts()) {
+            for (String instance : new String[] {A, null}) {
+                Map<String, String> firing = alert(source.name(), instance);
+                assertThat(InhibitRules.inhibits(firing, alert("Watchdog", null))).as(source.name()).isFalse();
+                assertThat(InhibitRules.inhibits(firing, alert("QuantumTelemetryExporterDown", A)))
+                        .as(source.name()).isFalse();
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package quantum.safety.monitoring;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The metric names the bundle may query: the exporter's pinned families (legacy contract §3 and the shared
+ * vocabulary), Prometheus' own {@code up}, the JVM/process metrics client_java exposes, and the bundle's recording
+ * rules. A query naming anything else is a typo, or a metric nobody exports.
+ */
+final class MetricVocabulary {
+
+    /** Legacy families, names frozen by the contract. */
+    static final Set<String> LEGACY = Set.of(
+            "quantum_safety_safe_mode", "quantum_safety_safe_mode_ttl_seconds", "quantum_safety_fault_stream_length",
+            "quantum_safety_faults_last_1h", "quantum_safety_last_fault_timestamp", "quantum_safety_last_fault_info",
+            "quantum_trade_intent_stream_length", "quantum_trade_intent_rate_per_min",
+            "quantum_safety_rate_global_current_window", "quantum_safety_rate_symbol_top5_info",
+            "quantum_safety_rate_symbol_top", "quantum_safety_redis_up", "quantum_safety_redis_last_error_timestamp",
+            "quantum_safety_exporter_scrapes_total", "quantum_safety_exporter_errors_total",
+            "quantum_safety_exporter_build_info");
+
+    /** New families, names pinned for every engineer. */
+    static final Set<String> NEW = Set.of(
+            "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
+            "quantum_safety_faults_last_1h_by_reason", "quantum_safety_faults_last_1h_by_symbol",
+            "quantum_safety_safe_mode_latched", "quantum_safety_kill_switch_engaged", "quantum_safety_execution_mode",
+            "quantum_safety_governor_enabled", "quantum_safety_collector_success",
+            "quantum_safety_collector_duration_seconds", "quantum_safety_rate_symbol_scan_truncated",
+            "quantum_safety_exporter_scrape_deadline_exceeded_total");
+
+    /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
+    static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");
+
+    /** Counters: the only families rate() and increase() may be applied to. */
+    static final Set<String> COUNTERS = Set.of(
+            "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
+            "quantum_safety_exporter_scrapes_total", "quantum_safety_exporter_errors_total",
+            "quantum_safety_exporter_scrape_deadline_exceeded_total");
+
+    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
+            "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");
+
+    private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+    private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
+    private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
+    private static final Pattern LABEL_LISTS =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern VARIABLES = Pattern.compile("\\$\\{?\\w+}?");
+    private static final Pattern NUMBERS = Pattern.compile("(?<![\\w:])\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
+    private MetricVocabulary() {
+    }
+
+    static Set<String> allowed() {
+        Set<String> names = new LinkedHashSet<>();
+        names.addAll(LEGACY);
+        names.addAll(NEW);
+        names.addAll(PLATFORM);
+        RuleFiles.recordings().forEach(r -> names.add(r.name()));
+        return names;
+    }
+
+    /**
+     * Metric names in a PromQL expression: identifiers that are not inside strings, label matchers, ranges or
+     * by/on label lists, not functions or aggregations (followed by '('), not keywords, numbers or Grafana variables.
+     */
+    static Set<String> metricNames(String expr) {
+        String s = STRINGS.matcher(expr).replaceAll("\"\"");
+        s = VARIABLES.matcher(s).replaceAll(" ");
+        s = MATCHERS.matcher(s).replaceAll(" ");
+        s = RANGES.matcher(s).replaceAll(" ");
+        s = LABEL_LISTS.matcher(s).replaceAll(" ");
+        s = NUMBERS.matcher(s).replaceAll(" ");
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = IDENTIFIER.matcher(s);
+        while (m.find()) {
+            String name = m.group();
+            boolean isCall = s.substring(m.end()).stripLeading().startsWith("(");
+            if (!isCall && !KEYWORDS.contains(name.toLowerCase())) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** The metric names that rate(), irate() or increase() are applied to directly. */
+    static Set<String> ratedMetrics(String expr) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("\\b(?:rate|irate|increase)\\s*\\(\\s*([a-zA-Z_:][a-zA-Z0-9_:]*)").matcher(expr);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+}
