@@ -197,7 +197,7 @@ public final class PrometheusConfigMerger {
     }
 
     /** True when a rule_files entry (path or glob, relative to the config's folder) names {@code file}. */
-    static boolean covers(String entry, Path file, Path configDir) {
+    public static boolean covers(String entry, Path file, Path configDir) {
         Path pattern = configDir.resolve(entry).normalize();
         Path target = file.toAbsolutePath().normalize();
         if (!entry.contains("*") && !entry.contains("?") && !entry.contains("[")) {
