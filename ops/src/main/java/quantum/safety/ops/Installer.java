@@ -85,7 +85,13 @@ public final class Installer {
         BackupStamp stamp = BackupStamp.now(request.tag, request.clock);
         Manifest manifest = backUp(plan, changed, store, stamp);
         out.println("manifest: " + store.pathOf(manifest.id()));
-        write(changed);
+        Rollback rollback = new Rollback(rollbackRequest(store), out);
+        try {
+            write(changed);
+        } catch (UncheckedIOException e) {
+            OpsResult undone = rollback.undoInstall(manifest, store, e.getMessage());
+            return OpsResult.failed("install rolled back: " + e.getMessage() + "; " + undone.summary());
+        }
 
         if (!request.reload) {
             out.println("reload:  skipped (--no-reload); reload Prometheus yourself: " + ReloadStep.MANUAL_RELOAD
@@ -94,7 +100,6 @@ public final class Installer {
         }
         PrometheusApi prometheus = new PrometheusApi(request.prometheusUrl, http);
         PrometheusApi.ReloadResult reload = ReloadStep.reload(prometheus, out);
-        Rollback rollback = new Rollback(rollbackRequest(store), out);
         if (reload.outcome() == ReloadOutcome.LIFECYCLE_DISABLED) {
             out.println("         then check with 'quantum-safety ops verify'; undo with 'quantum-safety ops rollback'");
             return OpsResult.ok("installed " + manifest.id() + " (validated); not live until Prometheus is reloaded");
@@ -184,8 +189,7 @@ public final class Installer {
                 AtomicFiles.write(file.target(), file.after());
                 out.println("write:   " + file.target() + " (" + file.after().length + " bytes, atomic rename)");
             } catch (IOException e) {
-                throw new UncheckedIOException("writing " + file.target() + " failed (" + e.getMessage()
-                        + "); run 'quantum-safety ops rollback' to restore the files written so far", e);
+                throw new UncheckedIOException("writing " + file.target() + " failed (" + e.getMessage() + ")", e);
             }
         }
     }

@@ -100,6 +100,7 @@ final class Planner {
                         + "it may hold your receivers. Merge by hand, or re-run with --force to replace it (a backup is kept)");
             }
             files.add(planned);
+            addMissing(missing, target.getParent());
         }
 
         String original = read(config);

@@ -17,7 +17,8 @@ import quantum.safety.ops.validate.ValidationResult;
 /**
  * Runs promtool and amtool on candidate files before they go live. Rule and Alertmanager files are checked in a
  * private staging folder; the candidate prometheus.yml is staged next to the live one (under a hidden name no
- * rule_files glob matches) so its relative paths resolve exactly as they will once it is live.
+ * rule_files glob matches) so its relative paths resolve exactly as they will once it is live, with its entries for
+ * our rule files pointed at the staged copies, so promtool checks the config together with the new rules.
  */
 final class StagedValidation {
 
@@ -41,9 +42,12 @@ final class StagedValidation {
         }
         try {
             List<Path> stagedRules = new ArrayList<>();
+            Map<String, String> redirect = new java.util.LinkedHashMap<>();
             for (Path rule : ruleFiles) {
                 if (candidates.containsKey(rule)) {
-                    stagedRules.add(write(stage.resolve(rule.getFileName().toString()), candidates.get(rule)));
+                    Path staged = write(stage.resolve(rule.getFileName().toString()), candidates.get(rule));
+                    stagedRules.add(staged);
+                    redirect.put(rule.toString(), staged.toString());
                 }
             }
             if (!stagedRules.isEmpty()) {
@@ -56,7 +60,12 @@ final class StagedValidation {
             if (candidates.containsKey(prometheusConfig)) {
                 Path staged = prometheusConfig.resolveSibling("." + prometheusConfig.getFileName() + ".qs-staged");
                 try {
-                    write(staged, candidates.get(prometheusConfig));
+                    // promtool insists that a rule file named literally exists: point our entries at the staged copies.
+                    String text = new String(candidates.get(prometheusConfig), java.nio.charset.StandardCharsets.UTF_8);
+                    for (Map.Entry<String, String> r : redirect.entrySet()) {
+                        text = text.replace(r.getKey(), r.getValue());
+                    }
+                    write(staged, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     report(promtool.checkConfig(staged), prometheusConfig.toString());
                 } finally {
                     deleteQuietly(staged);

@@ -64,8 +64,12 @@ public final class PrometheusConfigMerger {
             String address = request.alertmanagerAddress().get();
             String block = "alerting:" + nl + "  alertmanagers:" + nl + "    - static_configs:" + nl
                     + "        - targets:" + nl + "            - " + quote(address) + nl;
-            edits.add(new TextEdit(newKeysAt, 0, newKeysLeadIn + block, order[0]++));
-            newKeysLeadIn = "";
+            // Prometheus' documented order is global, alerting, rule_files, scrape_configs.
+            int at = ruleFiles.map(yaml::beforeKeyWithComments).orElse(newKeysAt);
+            edits.add(new TextEdit(at, 0, (at == endOfText ? leadIn : "") + block, order[0]++));
+            if (at == newKeysAt) {
+                newKeysLeadIn = "";
+            }
             changes.add("add alerting section sending alerts to Alertmanager " + address);
         }
 
