@@ -50,7 +50,8 @@ final class OpsEnvironment implements AutoCloseable {
         this.exporter = FakeExporter.startOnLoopbackV4();
         this.alertmanager = AlertmanagerProcess.startMinimal();
         int port = LocalRedis.freePort();
-        String text = Fixtures.operatorConfig(port, alertmanager.port(), extraJob.replace("EXPORTER", exporter.address().toString()));
+        String text = Fixtures.operatorConfig(port, alertmanager.port(), extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
+                .replace("EXPORTER", exporter.address().toString()));
         Files.writeString(config, text);
         this.original = text.getBytes(StandardCharsets.UTF_8);
         this.prometheus = PrometheusProcess.start(config, lifecycle, port);

@@ -58,7 +58,7 @@ public final class ListenAddressCheck implements Check {
         lines.add(target.host() + " resolves to " + addresses.stream().map(ListenAddressCheck::literal).toList()
                 + " (in this order)");
         for (InetAddress address : addresses) {
-            HostPort at = new HostPort(address.getHostAddress().replaceAll("%.*", ""), target.port());
+            HostPort at = new HostPort(literal(address), target.port());
             String problem = connect(address, target.port());
             if (problem != null) {
                 refused.add(address);
@@ -105,8 +105,37 @@ public final class ListenAddressCheck implements Check {
         }
     }
 
-    private static String literal(InetAddress address) {
+    /** The address as people write it: IPv6 compressed as in RFC 5952 ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}). */
+    static String literal(InetAddress address) {
         String text = address.getHostAddress().replaceAll("%.*", "");
-        return address instanceof Inet6Address ? (text.equals("0:0:0:0:0:0:0:1") ? "::1" : text) : text;
+        if (!(address instanceof Inet6Address)) {
+            return text;
+        }
+        String[] groups = text.split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && Integer.parseInt(groups[j], 16) == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < groups.length; i++) {
+            if (i == bestStart) {
+                out.append(i == 0 ? "::" : ":");
+                i += bestLength - 1;
+                continue;
+            }
+            out.append(Integer.toHexString(Integer.parseInt(groups[i], 16)));
+            if (i < groups.length - 1) {
+                out.append(':');
+            }
+        }
+        return out.toString();
     }
 }
