@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 "Run '@|bold quantum-safety demo|@' to see everything work on one machine."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                quantum.safety.cli.ops.OpsCommand.class,
+                quantum.safety.cli.doctor.DoctorCommand.class,
         })
 public final class Main {
 
