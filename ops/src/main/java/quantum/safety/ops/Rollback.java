@@ -59,7 +59,7 @@ public final class Rollback {
     /** Used by install when its own verification failed: no drift check, the files are the ones it just wrote. */
     OpsResult undoInstall(Manifest manifest, ManifestStore store, String reason) {
         out.println("rollback: " + reason + "; undoing " + manifest.id());
-        return undo(List.of(manifest), store, false, "rolled back automatically because " + reason);
+        return undo(List.of(manifest), store, false, "files restored");
     }
 
     private List<Manifest> choose(ManifestStore store) {

@@ -57,6 +57,9 @@ final class StateCheck {
                     + BundlePaths.JOB_NAME + "; Prometheus has " + targets + " active target(s) of it";
             results.add(ok ? CheckResult.passed(Section.ROLLBACK_READINESS, jobName, evidence)
                     : CheckResult.failed(Section.ROLLBACK_READINESS, jobName, evidence, "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
+            if (ruleFiles.isEmpty()) {
+                return results;
+            }
             List<RuleGroup> groups = prometheus.ruleGroups();
             List<String> wrong = new ArrayList<>();
             List<String> lines = new ArrayList<>();

@@ -86,7 +86,7 @@ public record Exposition(List<Series> series) {
         }
         String[] parts = line.substring(Math.min(rest, line.length())).strip().split("\\s+");
         try {
-            return Optional.of(new Series(name, Map.copyOf(labels), parseValue(parts[0])));
+            return Optional.of(new Series(name, java.util.Collections.unmodifiableMap(labels), parseValue(parts[0])));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
