@@ -141,30 +141,4 @@ class DoctorEndToEndTest {
                 "### FAILED: Prometheus holds what the exporter serves", "quantum_safety_safe_mode: exporter 1, Prometheus no sample",
                 "### FAILED: exporter listens where Prometheus scrapes ([::1]:" + port + ")");
     }
-
-    @Test
-    void redisKeysOfTheWrongTypeAreReported(TestRedis redis) throws Exception {
-        try (Jedis jedis = redis.connect(); JedisPooled pooled = new JedisPooled(redis.host(), redis.port())) {
-            jedis.hset("quantum:kill", "x", "1");
-            jedis.set("quantum:safety:decisions", "oops");
-            jedis.set("quantum:safety:safe_mode", "1");
-
-            List<CheckResult> results = new RedisChecks(pooled, RedisSchema.legacy(), redis.uri()).run();
-
-            CheckResult types = results.stream().filter(r -> r.name().equals("contract keys have the right types")).findFirst().orElseThrow();
-            assertThat(types.status()).isEqualTo(Status.FAILED);
-            assertThat(types.evidence()).contains("quantum:kill: hash (expected string)",
-                    "quantum:safety:decisions: string (expected hash)");
-            assertThat(results).anyMatch(r -> r.evidence().contains("no TTL (latched or set by hand)"));
-        }
-    }
-
-    @Test
-    void anUnreachableRedisIsOneFailedCheckNotACrash() {
-        try (JedisPooled pooled = new JedisPooled("127.0.0.1", 1)) {
-            List<CheckResult> results = new RedisChecks(pooled, RedisSchema.legacy(), "redis://127.0.0.1:1").run();
-            assertThat(results.get(0).status()).isEqualTo(Status.FAILED);
-            assertThat(results.get(0).fix()).contains("--redis.addr");
-        }
-    }
 }
