@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
+                quantum.safety.cli.doctor.DoctorCommand.class,
         })
 public final class Main {
 

@@ -2,31 +2,26 @@ package quantum.safety.cli.ops;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
-/** {@code quantum-safety ops}: operations on the monitoring bundle (Prometheus, Alertmanager, Grafana files). */
-@Command(name = "ops",
-        mixinStandardHelpOptions = true,
-        sortOptions = false,
-        description = {
-                "Operations on the monitoring bundle that ships in this jar: Prometheus rules, Alertmanager "
-                        + "configuration, Grafana dashboard, systemd unit.",
-                "",
-                "Example: quantum-safety ops grafana-payload --folder-uid=quantum-trader --overwrite"},
-        subcommands = {
+/** {@code quantum-safety ops}: safe changes to Prometheus, Alertmanager and Grafana files. */
+@Command(name = "ops", mixinStandardHelpOptions = true,
+        description = {"Safe operations on the monitoring integration: install, verify, roll back, list backups, emit the Grafana import payload.",
+                "Every change is validated with promtool/amtool before it goes live, backed up, written atomically, "
+                        + "reloaded and verified."},
+        subcommands = {InstallCommand.class, VerifyCommand.class, RollbackCommand.class, BackupsCommand.class,
                 GrafanaPayloadCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+                "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml --prometheus.rules-dir=/etc/prometheus/rules --dry-run",
+                "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
+                "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml"})
 public final class OpsCommand implements Runnable {
 
-    @Spec
-    CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
-                "'ops' needs a subcommand, e.g. 'quantum-safety ops grafana-payload'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: install, verify, rollback, backups or grafana-payload");
     }
 }

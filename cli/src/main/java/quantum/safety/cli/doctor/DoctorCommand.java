@@ -1,0 +1,126 @@
+package quantum.safety.cli.doctor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
+import quantum.safety.cli.ops.AlertmanagerOptions;
+import quantum.safety.cli.ops.BackupOptions;
+import quantum.safety.cli.ops.BundleOptions;
+import quantum.safety.cli.ops.ExporterOptions;
+import quantum.safety.cli.ops.GrafanaOptions;
+import quantum.safety.cli.ops.PrometheusOptions;
+import quantum.safety.cli.ops.ToolOptions;
+import quantum.safety.ops.Http;
+import quantum.safety.ops.doctor.Doctor;
+import quantum.safety.ops.doctor.DoctorSettings;
+import quantum.safety.ops.doctor.JsonReport;
+import quantum.safety.ops.doctor.MarkdownReport;
+import quantum.safety.ops.doctor.Report;
+import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.ops.verify.Status;
+import quantum.safety.ops.verify.VerifySettings;
+
+/** {@code quantum-safety doctor}: the integration report, generated. */
+@Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Write the integration report: every 'ops verify' check plus the exporter's hygiene, dashboard "
+                + "provisioning, reload safety, rollback readiness and the shared state in Redis (reachable, version, "
+                + "key types, SAFE MODE, kill switch, fault stream, kernel counters).",
+                "Sections as in the deployment report: Prometheus scraping, alert rules, Alertmanager, dashboard "
+                        + "provisioning, reload safety, rollback readiness, exporter hygiene, system state; each check "
+                        + "PASSED, FAILED or SKIPPED with its evidence and, when failed, the fix.",
+                "Markdown to stdout by default; JSON with --json. Options left out make their section SKIPPED."},
+        footer = {"", "Examples:",
+                "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091",
+                "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091 --prometheus.config=/etc/prometheus/prometheus.yml \\",
+                "      --alertmanager.url()=http://127.0.0.1:9093 --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
+                "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --output=integration-report.md",
+                "  quantum-safety doctor --json | jq '.sections[] | select(.status==\"FAILED\")'",
+                "", "Exit: 0 nothing failed, 1 a check failed, 2 bad input."})
+public final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Mixin
+    AlertmanagerOptions alertmanager;
+
+    @Mixin
+    ExporterOptions exporter;
+
+    @Mixin
+    GrafanaOptions grafana;
+
+    @Mixin
+    BundleOptions bundle;
+
+    @Mixin
+    BackupOptions backup;
+
+    @Mixin
+    ToolOptions tools;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Option(names = "--json", defaultValue = "${env:QUANTUM_SAFETY_DOCTOR_JSON:-false}",
+            description = "Write JSON instead of Markdown. Env: QUANTUM_SAFETY_DOCTOR_JSON.")
+    boolean json;
+
+    @Option(names = {"--output", "-o"}, paramLabel = "FILE", defaultValue = "${env:QUANTUM_SAFETY_DOCTOR_OUTPUT}",
+            description = "Write the report to FILE instead of stdout. Env: QUANTUM_SAFETY_DOCTOR_OUTPUT. "
+                    + "Example: --output=integration-report.md")
+    Path output;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.apply();
+        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
+        Optional<String> am = Optional.ofNullable(alertmanager.url()).map(u -> Http.requireBaseUrl("--alertmanager.url()", u));
+        if (output != null && output.toAbsolutePath().getParent() != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
+            throw new UsageException("--output " + output + ": folder " + output.toAbsolutePath().getParent()
+                    + " does not exist; create it or write elsewhere");
+        }
+        VerifySettings verify = VerifySettings.of(url, exporter.addressOrDefault(), ExpectedRules.fromBundle(bundle.source()))
+                .withAlertmanager(am, true);
+        DoctorSettings settings = new DoctorSettings(verify, Optional.ofNullable(prometheus.config()),
+                Optional.ofNullable(alertmanager.config()), Optional.ofNullable(grafana.provisioningDir()),
+                Optional.ofNullable(grafana.dashboardsDir()), Optional.ofNullable(backup.dir()), tools.promtool(), tools.amtool(),
+                () -> redis.connector("quantum-safety-doctor").open(), redis.schema(), redis.endpoint().toString());
+        Report report = new Doctor(settings, Clock.systemDefaultZone()).run();
+        String text = json ? JsonReport.render(report) : MarkdownReport.render(report);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == null) {
+            out.print(text);
+        } else {
+            try {
+                Files.writeString(output, text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+            }
+            out.println("doctor: " + report.verdict() + " (" + report.count(Status.PASSED) + " passed, "
+                    + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped) -> " + output);
+        }
+        out.flush();
+        return report.verdict() == Status.FAILED ? 1 : 0;
+    }
+}

@@ -1,0 +1,42 @@
+package quantum.safety.cli.ops;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quantum.safety.cli.LoggingOptions;
+import quantum.safety.ops.backup.BackupListing;
+
+/** {@code quantum-safety ops backups}. */
+@Command(name = "backups", sortOptions = false, mixinStandardHelpOptions = true,
+        description = "List the installs that can be rolled back (id, tag, time, state, files) and the backup files next "
+                + "to prometheus.yml, legacy ones included.",
+        footer = {"", "Example:", "  quantum-safety ops backups --prometheus.config=/etc/prometheus/prometheus.yml"})
+public final class BackupsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Mixin
+    BackupOptions backup;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.apply();
+        Path config = prometheus.requireConfig().toAbsolutePath().normalize();
+        PrintWriter out = spec.commandLine().getOut();
+        BackupListing.print(out, config, backup.store(config));
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,137 @@
+package quantum.safety.cli.ops;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quantum.safety.cli.DurationConverter;
+import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.UsageException;
+import quantum.safety.ops.InstallRequest;
+import quantum.safety.ops.Installer;
+import quantum.safety.ops.OpsResult;
+
+/** {@code quantum-safety ops install}. */
+@Command(name = "install", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Install the monitoring bundle into a running Prometheus (and optionally Alertmanager and Grafana):",
+                "merge the scrape job into prometheus.yml keeping every other byte, copy the rule files, validate the "
+                        + "candidates with promtool/amtool before anything goes live, back up what changes, write "
+                        + "atomically, reload Prometheus, verify, and roll back by itself if verification fails.",
+                "Installing twice changes nothing the second time."},
+        footer = {"", "Examples:",
+                "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
+                "      --prometheus.rules-dir=/etc/prometheus/rules --prometheus.url=http://127.0.0.1:9091 --dry-run",
+                "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
+                "      --prometheus.rules-dir=/etc/prometheus/rules --prometheus.url=http://127.0.0.1:9091 \\",
+                "      --alertmanager.config=/etc/prometheus/alertmanager.yml --alertmanager.url=http://127.0.0.1:9093 \\",
+                "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
+                "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
+                "", "Exit: 0 installed (or nothing to do), 1 failed and rolled back, 2 bad input (nothing changed)."})
+public final class InstallCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Option(names = "--prometheus.rules-dir", paramLabel = "DIR", defaultValue = "${env:QUANTUM_SAFETY_PROMETHEUS_RULES_DIR}",
+            description = {"Folder the rule files are copied into (created if missing); prometheus.yml's rule_files gets "
+                    + "them unless a glob already covers them. Env: QUANTUM_SAFETY_PROMETHEUS_RULES_DIR.",
+                    "Example: --prometheus.rules-dir=/etc/prometheus/rules"})
+    Path rulesDir;
+
+    @Mixin
+    ExporterOptions exporter;
+
+    @Mixin
+    AlertmanagerOptions alertmanager;
+
+    @Mixin
+    GrafanaOptions grafana;
+
+    @Mixin
+    BundleOptions bundle;
+
+    @Mixin
+    BackupOptions backup;
+
+    @Option(names = "--backup.tag", paramLabel = "TAG", defaultValue = "${env:QUANTUM_SAFETY_BACKUP_TAG:-qs}",
+            description = "Tag in backup names: <file>.backup_<TAG>_<YYYYMMDD>_<HHMMSS>. Env: QUANTUM_SAFETY_BACKUP_TAG. "
+                    + "Default: ${DEFAULT-VALUE}. Example: --backup.tag=p13")
+    String tag;
+
+    @Mixin
+    ToolOptions tools;
+
+    @Option(names = "--dry-run", defaultValue = "${env:QUANTUM_SAFETY_DRY_RUN:-false}",
+            description = "Print the plan and a unified diff, validate, change nothing. Env: QUANTUM_SAFETY_DRY_RUN.")
+    boolean dryRun;
+
+    @Option(names = "--force", defaultValue = "${env:QUANTUM_SAFETY_FORCE:-false}",
+            description = "Replace a job named quantum_safety_telemetry that scrapes another target (in place, never "
+                    + "duplicated), or an Alertmanager config that differs. Env: QUANTUM_SAFETY_FORCE.")
+    boolean force;
+
+    @Option(names = {"--yes", "-y"}, defaultValue = "${env:QUANTUM_SAFETY_ASSUME_YES:-false}",
+            description = "Do not ask before changing files (needed without a terminal). Env: QUANTUM_SAFETY_ASSUME_YES.")
+    boolean yes;
+
+    @Option(names = "--no-reload", negatable = false, defaultValue = "${env:QUANTUM_SAFETY_NO_RELOAD:-false}",
+            description = "Write the files but do not reload Prometheus (and so do not verify). Env: QUANTUM_SAFETY_NO_RELOAD.")
+    boolean noReload;
+
+    @Option(names = "--no-verify", negatable = false, defaultValue = "${env:QUANTUM_SAFETY_NO_VERIFY:-false}",
+            description = "Reload but do not verify (no automatic rollback). Env: QUANTUM_SAFETY_NO_VERIFY.")
+    boolean noVerify;
+
+    @Option(names = "--verify.timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_TIMEOUT:-60s}",
+            description = "How long verification waits for Prometheus to scrape and evaluate before it fails (and rolls "
+                    + "back). Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+    Duration verifyTimeout;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.apply();
+        if (rulesDir == null) {
+            throw new UsageException("--prometheus.rules-dir is required; pass the folder of Prometheus rule files, "
+                    + "e.g. --prometheus.rules-dir=/etc/prometheus/rules (env QUANTUM_SAFETY_PROMETHEUS_RULES_DIR)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        InstallRequest request = InstallRequest.builder()
+                .prometheusConfig(prometheus.requireConfig())
+                .rulesDir(rulesDir)
+                .prometheusUrl(prometheus.url())
+                .alertmanagerConfig(alertmanager.config)
+                .alertmanagerUrl(alertmanager.url)
+                .grafanaProvisioningDir(grafana.provisioningDir)
+                .grafanaDashboardsDir(grafana.dashboardsDir)
+                .exporterAddress(exporter.addressOrNull())
+                .bundle(bundle.source())
+                .backupDir(backup.dir)
+                .tag(tag)
+                .dryRun(dryRun)
+                .force(force)
+                .reload(!noReload)
+                .verify(!noVerify)
+                .verifyTimeout(verifyTimeout)
+                .promtool(tools.promtool)
+                .amtool(tools.amtool)
+                .confirm(Confirmation.of(yes, out))
+                .build();
+        OpsResult result = new Installer(request, out).install();
+        out.println(result.summary());
+        out.flush();
+        return result.exitCode();
+    }
+}

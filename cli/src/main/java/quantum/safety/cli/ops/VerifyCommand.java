@@ -1,0 +1,77 @@
+package quantum.safety.cli.ops;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import quantum.safety.cli.DurationConverter;
+import quantum.safety.cli.LoggingOptions;
+import quantum.safety.ops.Http;
+import quantum.safety.ops.Printing;
+import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.ops.verify.CheckResult;
+import quantum.safety.ops.verify.Verifier;
+import quantum.safety.ops.verify.VerifySettings;
+
+/** {@code quantum-safety ops verify}. */
+@Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
+                + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
+                + "listens on 127.0.0.1 is caught); the rule groups are loaded with every expected rule and no evaluation "
+                + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
+                + "Prometheus holds the values the exporter serves now.",
+                "Each check prints PASSED, FAILED or SKIPPED with its evidence."},
+        footer = {"", "Examples:",
+                "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
+                "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091 --alertmanager.url=http://127.0.0.1:9093 \\",
+                "      --exporter.address=127.0.0.1:9105 --wait=30s",
+                "", "Exit: 0 all passed, 1 any failed, 2 bad input."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PrometheusOptions prometheus;
+
+    @Mixin
+    AlertmanagerOptions alertmanager;
+
+    @Mixin
+    ExporterOptions exporter;
+
+    @Mixin
+    BundleOptions bundle;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_WAIT:-0s}",
+            description = "Retry until everything passes or this long has gone by (e.g. right after a reload). Env: "
+                    + "QUANTUM_SAFETY_VERIFY_WAIT. Default: ${DEFAULT-VALUE} (one round).")
+    Duration wait;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.apply();
+        PrintWriter out = spec.commandLine().getOut();
+        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
+        Optional<String> am = Optional.ofNullable(alertmanager.url).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
+        VerifySettings settings = VerifySettings.of(url, exporter.addressOrDefault(), ExpectedRules.fromBundle(bundle.source()))
+                .withAlertmanager(am, true);
+        out.println("verify: Prometheus " + url + ", exporter " + settings.exporter()
+                + am.map(a -> ", Alertmanager " + a).orElse(""));
+        List<CheckResult> results = new Verifier(settings, Verifier.verifyChecks()).runUntilPassed(wait, Duration.ofSeconds(1));
+        Printing.results(out, results);
+        out.flush();
+        return Verifier.passed(results) ? 0 : 1;
+    }
+}

@@ -1,0 +1,80 @@
+package quantum.safety.cli.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import quantum.safety.ops.Fixtures;
+import quantum.safety.ops.OpsTestAccess;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.RequiresTools;
+import quantum.safety.testkit.TestRedis;
+
+/** The commands as an operator types them, against a real Prometheus and Alertmanager and the FakeExporter. */
+@ExtendWith(RedisExtension.class)
+@RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
+class OpsCommandEndToEndTest {
+
+    private OpsTestAccess.Environment env;
+
+    @AfterEach
+    void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    void installVerifyDoctorRollbackThroughTheCommandLine(TestRedis redis) throws Exception {
+        env = OpsTestAccess.start("");
+        byte[] original = Files.readAllBytes(env.config());
+        Path bundle = Fixtures.copyBundleTo(env.dir().resolve("cli-bundle"));
+        String[] common = {"--prometheus.config=" + env.config(), "--prometheus.url=" + env.prometheusUrl(),
+                "--exporter.address=" + env.exporterAddress(), "--bundle.dir=" + bundle};
+
+        OpsCommandTest.Run install = OpsCommandTest.run(concat(new String[] {"ops", "install",
+                "--prometheus.rules-dir=" + env.config().resolveSibling("rules"), "--alertmanager.url=" + env.alertmanagerUrl(),
+                "--grafana.provisioning-dir=" + env.grafanaProvisioning(), "--grafana.dashboards-dir=" + env.grafanaDashboards(),
+                "--verify.timeout=30s", "--yes"}, common));
+        assertThat(install.code()).as(install.out() + install.err()).isZero();
+        assertThat(install.out()).contains("installed install_qs_", "and verified");
+
+        OpsCommandTest.Run verify = OpsCommandTest.run("ops", "verify", "--prometheus.url=" + env.prometheusUrl(),
+                "--alertmanager.url=" + env.alertmanagerUrl(), "--exporter.address=" + env.exporterAddress(),
+                "--bundle.dir=" + bundle);
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("PASSED  job quantum_safety_telemetry scraped and up", "0 failed");
+
+        Path report = env.dir().resolve("report.json");
+        OpsCommandTest.Run doctor = OpsCommandTest.run(concat(new String[] {"doctor", "--json", "--output=" + report,
+                "--redis.addr=" + redis.uri(), "--alertmanager.url=" + env.alertmanagerUrl(),
+                "--grafana.provisioning-dir=" + env.grafanaProvisioning(), "--grafana.dashboards-dir=" + env.grafanaDashboards()},
+                common));
+        assertThat(doctor.code()).as(doctor.out() + doctor.err() + Files.readString(report)).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(json.path("failed").asInt()).isZero();
+
+        OpsCommandTest.Run backups = OpsCommandTest.run("ops", "backups", "--prometheus.config=" + env.config());
+        assertThat(backups.out()).contains("install_qs_", "ACTIVE");
+
+        OpsCommandTest.Run rollback = OpsCommandTest.run("ops", "rollback", "--yes", "--verify.timeout=30s",
+                "--prometheus.config=" + env.config(), "--prometheus.url=" + env.prometheusUrl());
+        assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(Files.readAllBytes(env.config())).isEqualTo(original);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}

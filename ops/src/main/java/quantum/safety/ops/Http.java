@@ -1,0 +1,95 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * Plain HTTP with short deadlines for the operator tools: Prometheus, Alertmanager and the exporter are local
+ * services, and a check that hangs is worse than one that says "did not answer in 3s".
+ */
+public final class Http {
+
+    /** One answer: status and body. */
+    public record Response(int status, String body) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    /** The service did not answer at all (refused, timed out, unknown host): a message that says which and where. */
+    public static final class UnreachableException extends IOException {
+        public UnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    public Http(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public static Http withDefaults() {
+        return new Http(Duration.ofSeconds(3));
+    }
+
+    public Response get(String url) throws UnreachableException {
+        return send(HttpRequest.newBuilder(uri(url)).timeout(timeout).GET().build());
+    }
+
+    public Response post(String url) throws UnreachableException {
+        return send(HttpRequest.newBuilder(uri(url)).timeout(timeout.multipliedBy(10))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private Response send(HttpRequest request) throws UnreachableException {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (HttpConnectTimeoutException e) {
+            throw new UnreachableException(request.uri() + ": no connection within " + timeout.toMillis() + "ms", e);
+        } catch (HttpTimeoutException e) {
+            throw new UnreachableException(request.uri() + ": no answer within " + request.timeout().orElse(timeout).toMillis() + "ms", e);
+        } catch (ConnectException e) {
+            throw new UnreachableException(request.uri() + ": connection refused", e);
+        } catch (IOException e) {
+            throw new UnreachableException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException(request.uri() + ": interrupted", e);
+        }
+    }
+
+    private static URI uri(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new OpsInputException("'" + url + "' is not a usable URL (" + e.getMessage()
+                    + "); use e.g. http://127.0.0.1:9090");
+        }
+    }
+
+    /** Checks an operator-given base URL early, naming the flag: bad input exits 2 before anything changes. */
+    public static String requireBaseUrl(String flag, String url) {
+        try {
+            uri(url);
+        } catch (OpsInputException e) {
+            throw new OpsInputException(flag + " " + e.getMessage());
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,192 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.backup.WritableCheck;
+import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.prometheus.MergeResult;
+import quantum.safety.ops.prometheus.PrometheusConfigMerger;
+import quantum.safety.ops.prometheus.ScrapeJob;
+import quantum.safety.ops.validate.GrafanaFiles;
+
+/**
+ * Works out, without changing anything, which files install would write and with what bytes. Every input problem
+ * (missing file, unwritable folder, a job with our name scraping elsewhere) is found here, before the first write.
+ */
+final class Planner {
+
+    /** The files to write and the folders that must be created first. */
+    record Plan(List<PlannedFile> files, List<Path> missingDirectories) {
+        List<PlannedFile> changed() {
+            return files.stream().filter(PlannedFile::changed).toList();
+        }
+    }
+
+    private final InstallRequest request;
+
+    Planner(InstallRequest request) {
+        this.request = request;
+    }
+
+    Plan plan() {
+        Path config = request.prometheusConfig.toAbsolutePath().normalize();
+        requireFile("--prometheus.config", config, "point it at the prometheus.yml Prometheus runs with");
+        Path rulesDir = request.rulesDir.toAbsolutePath().normalize();
+        if (Files.exists(rulesDir) && !Files.isDirectory(rulesDir)) {
+            throw new OpsInputException("--prometheus.rules-dir " + rulesDir + ": is a file, not a folder; pass the "
+                    + "folder your rule files live in, e.g. /etc/prometheus/rules");
+        }
+        if (request.grafanaProvisioningDir.isPresent() != request.grafanaDashboardsDir.isPresent()) {
+            throw new OpsInputException("--grafana.provisioning-dir and --grafana.dashboards-dir go together; pass both "
+                    + "(e.g. /etc/grafana/provisioning/dashboards and /var/lib/grafana/dashboards/quantum) or neither");
+        }
+        List<Path> missing = new ArrayList<>();
+        requireWritable(config.getParent(), rulesDir);
+        WritableCheck.requireWritableDir("--backup.dir", request.backupDir.orElse(ManifestStore.defaultDirFor(config)));
+
+        List<PlannedFile> files = new ArrayList<>();
+        List<Path> ruleTargets = new ArrayList<>();
+        for (String bundlePath : BundlePaths.RULE_FILES) {
+            Optional<byte[]> content = bundlePath.equals(BundlePaths.ALERT_RULES)
+                    ? Optional.of(request.bundle.require(bundlePath)) : request.bundle.read(bundlePath);
+            if (content.isPresent()) {
+                Path target = rulesDir.resolve(BundlePaths.fileName(bundlePath));
+                ruleTargets.add(target);
+                files.add(file(PlannedFile.Kind.RULES, target, content.get(), List.of("rules from the bundle")));
+            }
+        }
+        addMissing(missing, rulesDir);
+
+        if (request.grafanaDashboardsDir.isPresent()) {
+            Path dashboards = request.grafanaDashboardsDir.get().toAbsolutePath().normalize();
+            Path provisioning = request.grafanaProvisioningDir.get().toAbsolutePath().normalize();
+            requireWritable(dashboards, provisioning);
+            byte[] dashboard = request.bundle.require(BundlePaths.DASHBOARD);
+            List<String> problems = GrafanaFiles.dashboardProblems(dashboard);
+            if (!problems.isEmpty()) {
+                throw new OpsInputException("bundle dashboard " + BundlePaths.DASHBOARD + " from "
+                        + request.bundle.describe() + " cannot be provisioned: " + problems + "; nothing was changed");
+            }
+            files.add(file(PlannedFile.Kind.DASHBOARD, dashboards.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD)),
+                    dashboard, List.of("dashboard " + GrafanaFiles.dashboardSummary(dashboard))));
+            String providers = pointProvidersAt(new String(request.bundle.require(BundlePaths.DASHBOARD_PROVISIONING),
+                    StandardCharsets.UTF_8), dashboards);
+            files.add(file(PlannedFile.Kind.DASHBOARD_PROVISIONING,
+                    provisioning.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD_PROVISIONING)),
+                    providers.getBytes(StandardCharsets.UTF_8), List.of("file provider loading " + dashboards)));
+            addMissing(missing, dashboards);
+            addMissing(missing, provisioning);
+        }
+
+        if (request.alertmanagerConfig.isPresent()) {
+            Path target = request.alertmanagerConfig.get().toAbsolutePath().normalize();
+            requireWritable(target.getParent());
+            byte[] wanted = request.bundle.require(BundlePaths.ALERTMANAGER);
+            PlannedFile planned = file(PlannedFile.Kind.ALERTMANAGER_CONFIG, target, wanted,
+                    List.of("Alertmanager routing from the bundle"));
+            if (planned.changed() && !planned.creates() && !request.force) {
+                throw new OpsInputException("--alertmanager.config " + target + " exists and differs from the bundle's; "
+                        + "it may hold your receivers. Merge by hand, or re-run with --force to replace it (a backup is kept)");
+            }
+            files.add(planned);
+            addMissing(missing, target.getParent());
+        }
+
+        String original = read(config);
+        ScrapeJob job = ScrapeJob.parse(new String(request.bundle.require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
+                BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB + " in " + request.bundle.describe());
+        if (request.exporterAddress.isPresent()) {
+            job = job.withTargets(List.of(request.exporterAddress.get().toString()));
+        }
+        MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
+                new PrometheusConfigMerger.Request(job, ruleTargets, config.getParent(),
+                        request.alertmanagerUrl.map(u -> java.net.URI.create(u).getRawAuthority()), request.force));
+        files.add(new PlannedFile(PlannedFile.Kind.PROMETHEUS_CONFIG, config,
+                Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
+                merged.changes()));
+        files.sort(Comparator.comparing(PlannedFile::kind));
+        return new Plan(List.copyOf(files), List.copyOf(missing));
+    }
+
+    /** The bundle's provisioning file with every provider's {@code options.path} set to the operator's folder. */
+    static String pointProvidersAt(String yaml, Path dashboards) {
+        Matcher m = Pattern.compile("(?m)^(\\s*path:\\s*)(['\"]?)([^'\"\\n#]*?)\\2(\\s*(#.*)?)$").matcher(yaml);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + dashboards + m.group(4)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private PlannedFile file(PlannedFile.Kind kind, Path target, byte[] content, List<String> changes) {
+        if (Files.isDirectory(target)) {
+            throw new OpsInputException(target + " is a folder; install would write a file there. Remove or rename it");
+        }
+        Optional<byte[]> before = Files.isRegularFile(target) ? Optional.of(readBytes(target)) : Optional.empty();
+        return new PlannedFile(kind, target, before, content, changes);
+    }
+
+    private void requireWritable(Path... dirs) {
+        for (Path dir : dirs) {
+            WritableCheck.requireWritableDir(flagFor(dir), dir);
+        }
+    }
+
+    private String flagFor(Path dir) {
+        Path normalized = dir.toAbsolutePath().normalize();
+        if (normalized.equals(request.rulesDir.toAbsolutePath().normalize())) {
+            return "--prometheus.rules-dir";
+        }
+        if (normalized.equals(request.prometheusConfig.toAbsolutePath().normalize().getParent())) {
+            return "--prometheus.config's folder";
+        }
+        if (request.grafanaDashboardsDir.map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
+            return "--grafana.dashboards-dir";
+        }
+        if (request.grafanaProvisioningDir.map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
+            return "--grafana.provisioning-dir";
+        }
+        return "--alertmanager.config's folder";
+    }
+
+    private static void addMissing(List<Path> missing, Path dir) {
+        List<Path> chain = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            chain.add(0, p);
+        }
+        chain.stream().filter(p -> !missing.contains(p)).forEach(missing::add);
+    }
+
+    static void requireFile(String flag, Path file, String fix) {
+        if (!Files.exists(file)) {
+            throw new OpsInputException(flag + " " + file + ": no such file; " + fix);
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new OpsInputException(flag + " " + file + ": not a readable file; " + fix);
+        }
+    }
+
+    private static String read(Path file) {
+        return new String(readBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

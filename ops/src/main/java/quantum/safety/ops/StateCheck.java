@@ -1,0 +1,118 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.prometheus.PrometheusApi;
+import quantum.safety.ops.prometheus.PrometheusApi.RuleGroup;
+import quantum.safety.ops.verify.CheckResult;
+import quantum.safety.ops.verify.Section;
+
+/**
+ * After a rollback: Prometheus runs what the restored files say. If the restored prometheus.yml has no job of ours,
+ * no target of that job is active; our rule files are loaded exactly when they exist and rule_files names them.
+ */
+final class StateCheck {
+
+    private StateCheck() {
+    }
+
+    static List<CheckResult> await(PrometheusApi prometheus, Path config, List<Path> ruleFiles, Duration timeout) {
+        boolean expectJob = hasJob(config);
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<CheckResult> results = check(prometheus, config, ruleFiles, expectJob);
+            if (results.stream().allMatch(r -> r.status() == quantum.safety.ops.verify.Status.PASSED)
+                    || Instant.now().isAfter(deadline)) {
+                return results;
+            }
+            try {
+                // Prometheus drops old targets on its next target-manager sync (about 5 s after a reload).
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return results;
+            }
+        }
+    }
+
+    private static List<CheckResult> check(PrometheusApi prometheus, Path config, List<Path> ruleFiles, boolean expectJob) {
+        List<CheckResult> results = new ArrayList<>();
+        String jobName = "job " + BundlePaths.JOB_NAME + (expectJob ? " present" : " gone");
+        String ruleName = "our rule groups " + (ruleFiles.stream().anyMatch(f -> expected(config, f)) ? "as restored" : "gone");
+        try {
+            long targets = prometheus.targets().stream().filter(t -> t.job().equals(BundlePaths.JOB_NAME)).count();
+            boolean ok = (targets > 0) == expectJob;
+            String evidence = "restored " + config.getFileName() + (expectJob ? " has" : " has no") + " job "
+                    + BundlePaths.JOB_NAME + "; Prometheus has " + targets + " active target(s) of it";
+            results.add(ok ? CheckResult.passed(Section.ROLLBACK_READINESS, jobName, evidence)
+                    : CheckResult.failed(Section.ROLLBACK_READINESS, jobName, evidence, "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
+            if (ruleFiles.isEmpty()) {
+                return results;
+            }
+            List<RuleGroup> groups = prometheus.ruleGroups();
+            List<String> wrong = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            for (Path file : ruleFiles) {
+                boolean loaded = groups.stream().anyMatch(g -> resolve(config, g.file()).equals(file));
+                boolean expected = expected(config, file);
+                lines.add(file + (loaded ? " loaded" : " not loaded") + (expected ? " (restored config names it)" : ""));
+                if (loaded != expected) {
+                    wrong.add(file.toString());
+                }
+            }
+            results.add(wrong.isEmpty() ? CheckResult.passed(Section.ROLLBACK_READINESS, ruleName, String.join("\n", lines))
+                    : CheckResult.failed(Section.ROLLBACK_READINESS, ruleName, String.join("\n", lines),
+                    "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
+        } catch (Http.UnreachableException e) {
+            results.add(CheckResult.failed(Section.ROLLBACK_READINESS, jobName, e.getMessage(),
+                    "start Prometheus; it reads the restored files when it starts"));
+        }
+        return results;
+    }
+
+    private static boolean expected(Path config, Path ruleFile) {
+        return Files.exists(ruleFile) && ruleEntries(config).stream()
+                .anyMatch(e -> quantum.safety.ops.prometheus.PrometheusConfigMerger.covers(e, ruleFile, config.getParent()));
+    }
+
+    private static Path resolve(Path config, String file) {
+        Path path = Path.of(file);
+        return (path.isAbsolute() ? path : config.getParent().resolve(path)).normalize();
+    }
+
+    static boolean hasJob(Path config) {
+        Object loaded = load(config);
+        if (loaded instanceof Map<?, ?> map && map.get("scrape_configs") instanceof List<?> jobs) {
+            return jobs.stream().anyMatch(j -> j instanceof Map<?, ?> job && BundlePaths.JOB_NAME.equals(job.get("job_name")));
+        }
+        return false;
+    }
+
+    private static List<String> ruleEntries(Path config) {
+        Object loaded = load(config);
+        List<String> entries = new ArrayList<>();
+        if (loaded instanceof Map<?, ?> map && map.get("rule_files") instanceof List<?> list) {
+            list.forEach(e -> entries.add(String.valueOf(e)));
+        }
+        return entries;
+    }
+
+    private static Object load(Path config) {
+        try {
+            return new Yaml(new LoaderOptions()).load(Files.readString(config));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

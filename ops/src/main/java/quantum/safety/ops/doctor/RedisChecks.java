@@ -1,0 +1,162 @@
+package quantum.safety.ops.doctor;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.ops.verify.CheckResult;
+import quantum.safety.ops.verify.Section;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The shared state the kernel writes and the exporter reads, checked in Redis itself: reachable, version, every
+ * contract key of the right type, SAFE MODE and kill switch state, the fault stream, the kernel's counters.
+ * Only reads; works on Redis 6.2 and 7.x (TYPE, GET, TTL, HGETALL, XLEN, XREVRANGE, INFO).
+ */
+public final class RedisChecks {
+
+    private final UnifiedJedis redis;
+    private final RedisSchema schema;
+    private final String where;
+
+    public RedisChecks(UnifiedJedis redis, RedisSchema schema, String where) {
+        this.redis = redis;
+        this.schema = schema;
+        this.where = where;
+    }
+
+    public List<CheckResult> run() {
+        List<CheckResult> results = new ArrayList<>();
+        String version;
+        try {
+            String pong = redis.ping();
+            version = serverVersion();
+            results.add(CheckResult.passed(Section.SYSTEM_STATE, "Redis reachable",
+                    "PING " + where + " -> " + pong + "; redis_version " + version));
+        } catch (RuntimeException e) {
+            results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reachable", where + ": " + e.getMessage(),
+                    "start Redis or pass --redis.addr (env QUANTUM_SAFETY_REDIS_ADDR, legacy REDIS_HOST/REDIS_PORT)"));
+            results.add(CheckResult.skipped(Section.SYSTEM_STATE, "Redis keys", "Redis unreachable"));
+            return results;
+        }
+        try {
+            results.add(keyTypes());
+            results.add(safeMode());
+            results.add(switches());
+            results.add(faultStream());
+            results.add(kernelCounters());
+        } catch (RuntimeException e) {
+            results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reads", e.getMessage(),
+                    "check the Redis ACL of this user (it needs read access to " + schema.prefix() + "*)"));
+        }
+        return results;
+    }
+
+    private String serverVersion() {
+        Object info = redis.sendCommand(Protocol.Command.INFO, "server");
+        String text = info instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(info);
+        return text.lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).strip())
+                .findFirst().orElse("unknown");
+    }
+
+    private CheckResult keyTypes() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put(schema.safeMode(), "string");
+        expected.put(schema.safeModeInfo(), "hash");
+        expected.put(schema.faultStream(), "stream");
+        expected.put(schema.auditStream(), "stream");
+        expected.put(schema.tradeIntentStream(), "stream");
+        expected.put(schema.killSwitch(), "string");
+        expected.put(schema.executionMode(), "string");
+        expected.put(schema.governorGate(), "string");
+        expected.put(schema.decisionCounters(), "hash");
+        expected.put(schema.kernelTotals(), "hash");
+        expected.put(schema.tripStreak(), "string");
+        List<String> lines = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        expected.forEach((key, type) -> {
+            String actual = redis.type(key);
+            boolean ok = actual.equals(type) || actual.equals("none");
+            lines.add(key + ": " + actual + (ok ? "" : " (expected " + type + ")"));
+            if (!ok) {
+                wrong.add(key);
+            }
+        });
+        String evidence = String.join("\n", lines);
+        return wrong.isEmpty() ? CheckResult.passed(Section.SYSTEM_STATE, "contract keys have the right types", evidence)
+                : CheckResult.failed(Section.SYSTEM_STATE, "contract keys have the right types", evidence,
+                "something else writes " + wrong + "; find the writer (CLIENT LIST, MONITOR briefly) and DEL the key");
+    }
+
+    private CheckResult safeMode() {
+        String value = redis.get(schema.safeMode());
+        long ttl = redis.ttl(schema.safeMode());
+        Map<String, String> info = "hash".equals(redis.type(schema.safeModeInfo())) ? redis.hgetAll(schema.safeModeInfo()) : Map.of();
+        String name = "SAFE MODE state";
+        if (value == null || "0".equals(value)) {
+            String evidence = "SAFE MODE OFF (" + schema.safeMode() + " " + (value == null ? "absent" : "= 0") + ")"
+                    + (info.isEmpty() ? "" : "; stale info hash " + info);
+            return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
+        }
+        if (!"1".equals(value)) {
+            return CheckResult.failed(Section.SYSTEM_STATE, name, schema.safeMode() + " = \"" + value
+                    + "\" (the contract knows 1 and 0)", "set it to 1 or DEL it through 'quantum-safety ctl'");
+        }
+        String evidence = "SAFE MODE ON: trading blocked; " + (ttl >= 0 ? "clears in " + ttl + "s" : "no TTL (latched or set by hand)")
+                + (info.isEmpty() ? "; no info hash (set by hand)" : "; " + info);
+        return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
+    }
+
+    private CheckResult switches() {
+        String kill = redis.get(schema.killSwitch());
+        String mode = redis.get(schema.executionMode());
+        String governor = redis.get(schema.governorGate());
+        String evidence = "kill switch " + ("1".equals(kill) ? "ENGAGED (all orders blocked)" : "released")
+                + " (" + schema.killSwitch() + "=" + kill + "); execution mode " + mode + "; governor " + governor;
+        boolean odd = kill != null && !kill.equals("0") && !kill.equals("1");
+        return odd ? CheckResult.failed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence,
+                "set " + schema.killSwitch() + " to 1 or 0")
+                : CheckResult.passed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence);
+    }
+
+    private CheckResult faultStream() {
+        String key = schema.faultStream();
+        if ("none".equals(redis.type(key))) {
+            return CheckResult.passed(Section.SYSTEM_STATE, "fault stream", key + " absent: no trip recorded");
+        }
+        long length = redis.xlen(key);
+        List<StreamEntry> newest = redis.xrevrange(key, "+", "-", 1);
+        String last = newest.isEmpty() ? "none" : newest.get(0).getID() + " " + newest.get(0).getFields();
+        return CheckResult.passed(Section.SYSTEM_STATE, "fault stream", "XLEN " + key + " = " + length
+                + "; newest: " + last);
+    }
+
+    private CheckResult kernelCounters() {
+        Map<String, String> decisions = hash(schema.decisionCounters());
+        Map<String, String> totals = hash(schema.kernelTotals());
+        List<String> bad = new ArrayList<>();
+        decisions.forEach((k, v) -> checkLong(schema.decisionCounters(), k, v, bad));
+        totals.forEach((k, v) -> checkLong(schema.kernelTotals(), k, v, bad));
+        String evidence = "decisions " + decisions + "; totals " + totals;
+        return bad.isEmpty() ? CheckResult.passed(Section.SYSTEM_STATE, "kernel counters", evidence)
+                : CheckResult.failed(Section.SYSTEM_STATE, "kernel counters", evidence + "; not integers: " + bad,
+                "the exporter counts and skips these fields; find what wrote them");
+    }
+
+    private Map<String, String> hash(String key) {
+        return "hash".equals(redis.type(key)) ? redis.hgetAll(key) : Map.of();
+    }
+
+    private static void checkLong(String key, String field, String value, List<String> bad) {
+        try {
+            Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            bad.add(key + "." + field + "=" + value);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package quantum.safety.ops.verify;
+
+import java.util.List;
+
+/** One concern verify looks at; it may report several results (e.g. "configured" and "reachable"). */
+@FunctionalInterface
+public interface Check {
+
+    List<CheckResult> run(Observations observations, VerifySettings settings);
+}

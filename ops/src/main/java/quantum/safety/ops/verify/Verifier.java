@@ -1,0 +1,62 @@
+package quantum.safety.ops.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs checks over one round of observations; {@link #runUntilPassed} retries while Prometheus catches up. */
+public final class Verifier {
+
+    private final VerifySettings settings;
+    private final List<Check> checks;
+
+    public Verifier(VerifySettings settings, List<Check> checks) {
+        this.settings = settings;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** The checks of {@code ops verify}. */
+    public static List<Check> verifyChecks() {
+        return List.of(new TargetHealthCheck(), new ListenAddressCheck(), new RuleGroupCheck(), new AlertmanagerCheck(),
+                new ExporterCheck(), new ValueMatchCheck());
+    }
+
+    public VerifySettings settings() {
+        return settings;
+    }
+
+    public List<CheckResult> run() {
+        Observations observations = Observations.gather(settings.prometheus(), settings.http(), settings.exporter());
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks) {
+            results.addAll(check.run(observations, settings));
+        }
+        return results;
+    }
+
+    /**
+     * Runs rounds until nothing fails or {@code timeout} passes, and returns the last round. After a reload
+     * Prometheus applies new targets within about 5 s and scrapes each once per interval, so a first round often
+     * fails for want of a sample, not for a fault.
+     */
+    public List<CheckResult> runUntilPassed(Duration timeout, Duration every) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<CheckResult> results = run();
+            if (passed(results) || !Instant.now().plus(every).isBefore(deadline)) {
+                return results;
+            }
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return results;
+            }
+        }
+    }
+
+    public static boolean passed(List<CheckResult> results) {
+        return results.stream().noneMatch(r -> r.status() == Status.FAILED);
+    }
+}

@@ -1,0 +1,99 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import quantum.safety.ops.verify.HostPort;
+
+/**
+ * A stand-in for the exporter in ops tests, because the real one is built in another module: a JDK HttpServer on
+ * one address serving a fixed exposition text at /metrics, and /-/ready and /-/healthy with settable status codes.
+ * The ops code talks plain HTTP to it, exactly as to the real exporter.
+ */
+public final class FakeExporter implements AutoCloseable {
+
+    public static final String EXPOSITION = """
+            # HELP quantum_safety_safe_mode 1 if SAFE MODE is on, else 0.
+            # TYPE quantum_safety_safe_mode gauge
+            quantum_safety_safe_mode 1
+            # TYPE quantum_safety_redis_up gauge
+            quantum_safety_redis_up 1
+            # TYPE quantum_safety_kill_switch_engaged gauge
+            quantum_safety_kill_switch_engaged 0
+            # TYPE quantum_safety_fault_stream_length gauge
+            quantum_safety_fault_stream_length 3
+            # TYPE quantum_safety_rate_symbol_top gauge
+            quantum_safety_rate_symbol_top{rank="1",symbol="BTCUSDT"} 4
+            # TYPE quantum_safety_exporter_build_info gauge
+            quantum_safety_exporter_build_info{version="0.1.0-SNAPSHOT",git="abc1234",deployment="test"} 1
+            """;
+
+    private final HttpServer server;
+    private final AtomicReference<String> metrics = new AtomicReference<>(EXPOSITION);
+    private final AtomicInteger readyStatus = new AtomicInteger(200);
+
+    private FakeExporter(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Serves on {@code bind} (e.g. 127.0.0.1 only, like the legacy exporter) on a free port. */
+    public static FakeExporter start(InetAddress bind) throws IOException {
+        return start(bind, 0);
+    }
+
+    public static FakeExporter start(InetAddress bind, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 16);
+        FakeExporter fake = new FakeExporter(server);
+        server.createContext("/metrics", ex -> fake.respond(ex, 200, fake.metrics.get()));
+        server.createContext("/-/ready", ex -> fake.respond(ex, fake.readyStatus.get(),
+                fake.readyStatus.get() == 200 ? "ready\n" : "Redis does not answer\n"));
+        server.createContext("/-/healthy", ex -> fake.respond(ex, 200, "healthy\n"));
+        server.start();
+        return fake;
+    }
+
+    public static FakeExporter startOnLoopbackV4() throws IOException {
+        return start(InetAddress.getByName("127.0.0.1"));
+    }
+
+    public FakeExporter metrics(String exposition) {
+        metrics.set(exposition);
+        return this;
+    }
+
+    public FakeExporter ready(int status) {
+        readyStatus.set(status);
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Where it listens, as a Prometheus target ({@code 127.0.0.1:PORT} or {@code [::1]:PORT}). */
+    public HostPort address() {
+        return new HostPort(server.getAddress().getAddress().getHostAddress().replace("0:0:0:0:0:0:0:1", "::1"), port());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import quantum.safety.ops.bundle.DirectoryBundleSource;
+import quantum.safety.testkit.AlertmanagerProcess;
+import quantum.safety.testkit.LocalRedis;
+import quantum.safety.testkit.PrometheusProcess;
+
+/**
+ * One operator machine for end-to-end tests: a real Prometheus (lifecycle API on unless asked) running the
+ * operator's prometheus.yml from {@link Fixtures#operatorConfig}, a real Alertmanager it sends to, and a
+ * {@link FakeExporter} on 127.0.0.1, all on free loopback ports in one temporary folder.
+ */
+final class OpsEnvironment implements AutoCloseable {
+
+    final Path dir;
+    final Path config;
+    final Path rulesDir;
+    final DirectoryBundleSource bundle;
+    final FakeExporter exporter;
+    final AlertmanagerProcess alertmanager;
+    final PrometheusProcess prometheus;
+    final byte[] original;
+    final StringWriter output = new StringWriter();
+    final PrintWriter out = new PrintWriter(output, true);
+
+    private OpsEnvironment(Path dir, String extraJob, boolean lifecycle) throws IOException {
+        this.dir = dir;
+        this.config = dir.resolve("prometheus/prometheus.yml");
+        this.rulesDir = dir.resolve("prometheus/rules");
+        Files.createDirectories(rulesDir);
+        Files.writeString(rulesDir.resolve("operator_node.yml"), """
+                groups:
+                  - name: node
+                    rules:
+                      - alert: NodeDown
+                        expr: up{job="node"} == 0
+                        for: 5m
+                """);
+        this.bundle = Fixtures.bundle(dir.resolve("bundle"));
+        this.exporter = FakeExporter.startOnLoopbackV4();
+        this.alertmanager = AlertmanagerProcess.startMinimal();
+        int port = LocalRedis.freePort();
+        String text = Fixtures.operatorConfig(port, alertmanager.port(), extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
+                .replace("EXPORTER", exporter.address().toString()));
+        Files.writeString(config, text);
+        this.original = text.getBytes(StandardCharsets.UTF_8);
+        this.prometheus = PrometheusProcess.start(config, lifecycle, port);
+    }
+
+    static OpsEnvironment start() throws IOException {
+        return start("", true);
+    }
+
+    /** {@code extraJob}: YAML appended to scrape_configs; the word EXPORTER becomes the fake exporter's address. */
+    static OpsEnvironment start(String extraJob, boolean lifecycle) throws IOException {
+        return new OpsEnvironment(Files.createTempDirectory("quantum-ops-e2e-"), extraJob, lifecycle);
+    }
+
+    /** An install of the fixture bundle into this machine, scraping the fake exporter. */
+    InstallRequest.Builder install() {
+        return InstallRequest.builder()
+                .prometheusConfig(config)
+                .rulesDir(rulesDir)
+                .prometheusUrl(prometheus.url())
+                .bundle(bundle)
+                .exporterAddress(exporter.address())
+                .verifyTimeout(Duration.ofSeconds(30));
+    }
+
+    RollbackRequest rollback() {
+        return RollbackRequest.of(config, prometheus.url()).withReload(true, true, Duration.ofSeconds(30));
+    }
+
+    byte[] configBytes() throws IOException {
+        return Files.readAllBytes(config);
+    }
+
+    /** Every file under the temporary folder except the bundle and Prometheus' own data, sorted. */
+    List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(dir.resolve("bundle"))).sorted().toList();
+        }
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    @Override
+    public void close() {
+        prometheus.close();
+        alertmanager.close();
+        exporter.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package quantum.safety.ops;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.ops.verify.HostPort;
+
+/** Lets tests in sub-packages use the package-private {@link OpsEnvironment}. */
+public final class OpsTestAccess {
+
+    private OpsTestAccess() {
+    }
+
+    /** {@code extraJob} may use the word PORT for the fake exporter's port. */
+    public static Environment start(String extraJob) throws IOException {
+        return new Environment(OpsEnvironment.start(extraJob.replace("PORT", "EXPORTER_PORT"), true));
+    }
+
+    public static ExpectedRules expectedRules(Environment env) {
+        return ExpectedRules.fromBundle(env.env.bundle);
+    }
+
+    /** A running machine: Prometheus, Alertmanager, FakeExporter and the operator's files. */
+    public static final class Environment implements AutoCloseable {
+        private final OpsEnvironment env;
+
+        Environment(OpsEnvironment env) {
+            this.env = env;
+        }
+
+        public InstallRequest.Builder install() {
+            return env.install();
+        }
+
+        public String prometheusUrl() {
+            return env.prometheus.url();
+        }
+
+        public String alertmanagerUrl() {
+            return env.alertmanager.url();
+        }
+
+        public HostPort exporterAddress() {
+            return env.exporter.address();
+        }
+
+        public Path config() {
+            return env.config;
+        }
+
+        public Path dir() {
+            return env.dir;
+        }
+
+        public Path grafanaProvisioning() {
+            return env.dir.resolve("grafana/provisioning/dashboards");
+        }
+
+        public Path grafanaDashboards() {
+            return env.dir.resolve("grafana/dashboards/quantum");
+        }
+
+        public PrintWriter out() {
+            return env.out;
+        }
+
+        public String output() {
+            return env.output();
+        }
+
+        @Override
+        public void close() {
+            env.close();
+        }
+    }
+}

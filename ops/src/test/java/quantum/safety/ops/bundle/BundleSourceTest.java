@@ -1,0 +1,37 @@
+package quantum.safety.ops.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import quantum.safety.ops.Fixtures;
+import quantum.safety.ops.OpsInputException;
+
+class BundleSourceTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void classpathAndDirectorySourcesServeTheSameFiles() {
+        BundleSource classpath = new ClasspathBundleSource(getClass().getClassLoader(), "fixtures/bundle");
+        BundleSource directory = new DirectoryBundleSource(Fixtures.copyBundleTo(tmp));
+        for (String path : new String[] {BundlePaths.SCRAPE_JOB, BundlePaths.ALERT_RULES, BundlePaths.DASHBOARD}) {
+            assertThat(directory.require(path)).isEqualTo(classpath.require(path));
+        }
+    }
+
+    @Test
+    void aMissingFileNamesTheSourceAndTheFix() {
+        BundleSource empty = new ClasspathBundleSource(getClass().getClassLoader(), "no/such/bundle/");
+        assertThat(empty.read(BundlePaths.SCRAPE_JOB)).isEmpty();
+        assertThatThrownBy(() -> empty.require(BundlePaths.SCRAPE_JOB)).isInstanceOf(OpsInputException.class)
+                .hasMessageContaining("prometheus/scrape-job.yml").hasMessageContaining("--bundle.dir");
+        assertThatThrownBy(() -> new DirectoryBundleSource(tmp.resolve("missing"))).isInstanceOf(OpsInputException.class)
+                .hasMessageContaining("--bundle.dir");
+    }
+}

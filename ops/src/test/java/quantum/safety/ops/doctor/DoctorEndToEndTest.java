@@ -1,0 +1,144 @@
+package quantum.safety.ops.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.ops.InstallRequest;
+import quantum.safety.ops.Installer;
+import quantum.safety.ops.OpsTestAccess;
+import quantum.safety.ops.verify.CheckResult;
+import quantum.safety.ops.verify.HostPort;
+import quantum.safety.ops.verify.HostResolver;
+import quantum.safety.ops.verify.Section;
+import quantum.safety.ops.verify.Status;
+import quantum.safety.ops.verify.VerifySettings;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.RequiresTools;
+import quantum.safety.testkit.TestRedis;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+
+@ExtendWith(RedisExtension.class)
+@RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
+class DoctorEndToEndTest {
+
+    private OpsTestAccess.Environment env;
+
+    @AfterEach
+    void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    private DoctorSettings settings(TestRedis redis, HostResolver resolver, HostPort exporter, boolean withFiles) {
+        VerifySettings verify = VerifySettings.of(env.prometheusUrl(), exporter, OpsTestAccess.expectedRules(env))
+                .withAlertmanager(Optional.of(env.alertmanagerUrl()), true).withResolver(resolver);
+        return new DoctorSettings(verify, withFiles ? Optional.of(env.config()) : Optional.empty(),
+                withFiles ? Optional.of(env.dir().resolve("alertmanager/alertmanager.yml")) : Optional.empty(),
+                withFiles ? Optional.of(env.grafanaProvisioning()) : Optional.empty(),
+                withFiles ? Optional.of(env.grafanaDashboards()) : Optional.empty(), Optional.empty(), "promtool", "amtool",
+                () -> new JedisPooled(redis.host(), redis.port()), RedisSchema.legacy(), redis.uri());
+    }
+
+    @Test
+    void afterAnInstallEverySectionPassesWithItsEvidenceInSeconds(TestRedis redis) throws Exception {
+        env = OpsTestAccess.start("");
+        InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
+                .alertmanagerUrl(env.alertmanagerUrl())
+                .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
+        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
+        try (Jedis jedis = redis.connect()) {
+            jedis.setex("quantum:safety:safe_mode", 120, "1");
+            jedis.hset("quantum:safety:safe_mode:info", java.util.Map.of("set_by", "kernel-1", "reason", "GLOBAL_RATE_EXCEEDED"));
+            jedis.xadd("quantum:stream:safety.fault", StreamEntryID.NEW_ENTRY,
+                    java.util.Map.of("timestamp", "1768784108", "reason", "GLOBAL_RATE_EXCEEDED", "symbol", "BTCUSDT"));
+            jedis.set("quantum:kill", "0");
+            jedis.set("quantum:mode", "TESTNET");
+            jedis.hset("quantum:safety:decisions", "OK", "41");
+        }
+
+        Report report = new Doctor(settings(redis, HostResolver.SYSTEM, env.exporterAddress(), true), Clock.systemUTC()).run();
+
+        assertThat(report.results()).as(MarkdownReport.render(report)).noneMatch(r -> r.status() == Status.FAILED);
+        for (Section section : Section.values()) {
+            assertThat(report.in(section)).as(section.title()).isNotEmpty()
+                    .anyMatch(r -> r.status() == Status.PASSED);
+        }
+        assertThat(report.durationMillis()).isLessThan(Duration.ofSeconds(20).toMillis());
+        String md = MarkdownReport.render(report);
+        assertThat(md).contains("## 1. Prometheus scraping — PASSED", "## 2. Alert rules — PASSED",
+                "## 4. Dashboard provisioning — PASSED", "## 5. Reload safety — PASSED", "## 6. Rollback readiness — PASSED",
+                "## 7. Exporter hygiene — PASSED", "## 8. System state — PASSED",
+                "SAFE MODE ON: trading blocked; clears in", "redis_version", "backups of the last install intact",
+                "quantum_safety_exporter_build_info", "QuantumSafeModeActive");
+        JsonNode json = new ObjectMapper().readTree(JsonReport.render(report));
+        assertThat(json.path("verdict").asText()).isEqualTo("PASSED");
+        assertThat(json.path("sections")).hasSize(Section.values().length);
+        Path sample = Path.of("target/doctor-sample.md");
+        Files.writeString(sample, md);
+    }
+
+    @Test
+    void theIpv6LocalhostMismatchIsReportedWithTheFix(TestRedis redis) throws Exception {
+        env = OpsTestAccess.start("""
+                  - job_name: quantum_safety_telemetry
+                    static_configs:
+                      - targets: ['localhost:PORT']
+                """);
+        int port = env.exporterAddress().port();
+        InetAddress v6 = InetAddress.getByName("::1");
+        InetAddress v4 = InetAddress.getByName("127.0.0.1");
+        // This machine's /etc/hosts maps localhost to 127.0.0.1 only; production hosts list ::1 first.
+        HostResolver v6First = host -> host.equals("localhost") ? List.of(v6, v4) : HostResolver.SYSTEM.resolve(host);
+
+        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> new Doctor(settings(redis, v6First, env.exporterAddress(), false), Clock.systemUTC()).run(),
+                r -> r.in(Section.EXPORTER_HYGIENE).stream().anyMatch(c -> c.name().contains("localhost:" + port)));
+
+        CheckResult listen = report.in(Section.EXPORTER_HYGIENE).stream()
+                .filter(r -> r.name().startsWith("exporter listens where Prometheus scrapes")).findFirst().orElseThrow();
+        assertThat(listen.status()).isEqualTo(Status.FAILED);
+        assertThat(listen.name()).contains("localhost:" + port);
+        assertThat(listen.evidence()).contains("[::1]:" + port + ": connection refused");
+        assertThat(listen.fix()).contains("Set the target to 127.0.0.1:" + port, "dual-stack");
+        assertThat(MarkdownReport.render(report)).contains("### FAILED: exporter listens where Prometheus scrapes",
+                "**Fix:** the exporter answers on IPv4 127.0.0.1 only");
+    }
+
+    @Test
+    void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample(TestRedis redis) throws Exception {
+        env = OpsTestAccess.start("""
+                  - job_name: quantum_safety_telemetry
+                    static_configs:
+                      - targets: ['[::1]:PORT']
+                """);
+        int port = env.exporterAddress().port();
+
+        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> new Doctor(settings(redis, HostResolver.SYSTEM, env.exporterAddress(), false), Clock.systemUTC()).run(),
+                r -> r.in(Section.PROMETHEUS_SCRAPING).stream().anyMatch(c -> c.evidence().contains("health=down")));
+
+        String md = MarkdownReport.render(report);
+        assertThat(md).contains("### FAILED: job quantum_safety_telemetry scraped and up",
+                "http://[::1]:" + port + "/metrics health=down", "connection refused",
+                "### FAILED: Prometheus holds what the exporter serves", "quantum_safety_safe_mode: exporter 1, Prometheus no sample",
+                "### FAILED: exporter listens where Prometheus scrapes ([::1]:" + port + ")");
+    }
+}

@@ -1,0 +1,173 @@
+package quantum.safety.ops.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import quantum.safety.ops.OpsInputException;
+
+class PrometheusConfigMergerTest {
+
+    static final String JOB_YAML = """
+            - job_name: quantum_safety_telemetry
+              scrape_interval: 15s
+              static_configs:
+                - targets: ['127.0.0.1:9105']
+                  labels:
+                    service: safety-telemetry
+            """;
+    static final ScrapeJob JOB = ScrapeJob.parse(JOB_YAML, "quantum_safety_telemetry", "test");
+    static final Path CONFIG_DIR = Path.of("/etc/prometheus");
+    static final Path RULES = Path.of("/etc/prometheus/rules/quantum_safety_alerts.yml");
+
+    static final String OPERATOR = """
+            # Trading host Prometheus — edited by hand, keep these comments ✅
+            global:
+              scrape_interval: 15s   # default
+              evaluation_interval: 15s
+
+            rule_files:
+              - "rules/node_*.yml"   # node alerts
+
+            # Jobs, in the order the on-call expects them
+            scrape_configs:
+              - job_name: prometheus
+                static_configs:
+                  - targets: ["localhost:9091"]
+
+              # node exporter
+              - job_name: node
+                scrape_interval: 30s
+                static_configs:
+                  - targets: ['127.0.0.1:9100']
+            # end of file
+            """;
+
+    private final PrometheusConfigMerger merger = new PrometheusConfigMerger("prometheus.yml");
+
+    private MergeResult merge(String text, ScrapeJob job, boolean force) {
+        return merger.merge(text, new PrometheusConfigMerger.Request(job, List.of(RULES), CONFIG_DIR, Optional.empty(), force));
+    }
+
+    @Test
+    void insertsOurJobAndRuleFileAndLeavesEveryOtherByteAlone() {
+        MergeResult result = merge(OPERATOR, JOB, false);
+
+        assertThat(result.changed()).isTrue();
+        String expected = OPERATOR
+                .replace("  - \"rules/node_*.yml\"   # node alerts\n",
+                        "  - \"rules/node_*.yml\"   # node alerts\n  - /etc/prometheus/rules/quantum_safety_alerts.yml\n")
+                .replace("      - targets: ['127.0.0.1:9100']\n", """
+                              - targets: ['127.0.0.1:9100']
+                          # Quantum Safety exporter: added by 'quantum-safety ops install'.
+                          - job_name: quantum_safety_telemetry
+                            scrape_interval: 15s
+                            static_configs:
+                              - targets:
+                                  - 127.0.0.1:9105
+                                labels:
+                                  service: safety-telemetry
+                        """);
+        assertThat(result.text()).isEqualTo(expected);
+        assertThat(jobNames(result.text())).containsExactly("prometheus", "node", "quantum_safety_telemetry");
+    }
+
+    @Test
+    void secondMergeChangesNothing() {
+        String once = merge(OPERATOR, JOB, false).text();
+        MergeResult twice = merge(once, JOB, false);
+        assertThat(twice.changed()).isFalse();
+        assertThat(twice.text()).isEqualTo(once);
+    }
+
+    @Test
+    void aJobWithOurNameAndAnotherTargetIsRefusedWithoutForce() {
+        String other = merge(OPERATOR, JOB.withTargets(List.of("localhost:9105")), false).text();
+        assertThatThrownBy(() -> merge(other, JOB, false))
+                .isInstanceOf(PrometheusConfigMerger.JobConflictException.class)
+                .hasMessageContaining("[localhost:9105]").hasMessageContaining("--force");
+    }
+
+    @Test
+    void forceReplacesTheJobInPlaceAndNeverDuplicatesIt() {
+        String other = merge(OPERATOR, JOB.withTargets(List.of("localhost:9105")), false).text();
+        MergeResult forced = merge(other, JOB, true);
+        assertThat(jobNames(forced.text())).containsExactly("prometheus", "node", "quantum_safety_telemetry");
+        assertThat(forced.text()).contains("127.0.0.1:9105").doesNotContain("localhost:9105");
+        assertThat(forced.text()).isEqualTo(merge(OPERATOR, JOB, false).text());
+        assertThat(merge(forced.text(), JOB, true).changed()).isFalse();
+    }
+
+    @Test
+    void aRuleFilesGlobThatCoversOurFileIsEnough() {
+        String globbed = OPERATOR.replace("\"rules/node_*.yml\"", "\"rules/*.yml\"");
+        MergeResult result = merge(globbed, JOB, false);
+        assertThat(result.changes()).noneMatch(c -> c.startsWith("add rule_files"));
+        assertThat(result.text()).doesNotContain("/etc/prometheus/rules/quantum_safety_alerts.yml");
+    }
+
+    @Test
+    void aConfigWithoutScrapeConfigsOrRuleFilesGetsBoth() {
+        String minimal = "global:\n  scrape_interval: 15s\n";
+        MergeResult result = merge(minimal, JOB, false);
+        assertThat(result.text()).startsWith(minimal);
+        Map<String, Object> loaded = new Yaml().load(result.text());
+        assertThat(loaded).containsKeys("global", "rule_files", "scrape_configs");
+        assertThat(jobNames(result.text())).containsExactly("quantum_safety_telemetry");
+        assertThat(merge(result.text(), JOB, false).changed()).isFalse();
+    }
+
+    @Test
+    void emptyListsAndMissingFinalNewlineAreHandled() {
+        String empty = "rule_files: []\nscrape_configs:";
+        MergeResult result = merge(empty, JOB, false);
+        Map<String, Object> loaded = new Yaml().load(result.text());
+        assertThat(loaded.get("rule_files")).isEqualTo(List.of(RULES.toString()));
+        assertThat(jobNames(result.text())).containsExactly("quantum_safety_telemetry");
+    }
+
+    @Test
+    void windowsLineEndingsAreKept() {
+        String crlf = OPERATOR.replace("\n", "\r\n");
+        String merged = merge(crlf, JOB, false).text();
+        assertThat(merged.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(merged.replace("\r\n", "\n")).isEqualTo(merge(OPERATOR, JOB, false).text());
+    }
+
+    @Test
+    void anAlertmanagerIsAddedOnlyWhenThereIsNoAlertingSection() {
+        MergeResult result = merger.merge(OPERATOR, new PrometheusConfigMerger.Request(JOB, List.of(RULES), CONFIG_DIR,
+                Optional.of("127.0.0.1:9093"), false));
+        assertThat(result.text()).contains("alerting:\n  alertmanagers:\n    - static_configs:\n");
+        assertThat(result.text().indexOf("alerting:")).isLessThan(result.text().indexOf("rule_files:"));
+        MergeResult again = merger.merge(result.text(), new PrometheusConfigMerger.Request(JOB, List.of(RULES),
+                CONFIG_DIR, Optional.of("127.0.0.1:9999"), false));
+        assertThat(again.changed()).isFalse();
+    }
+
+    @Test
+    void flowStyleScrapeConfigsAreRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> merge("scrape_configs: [{job_name: a}]\n", JOB, false))
+                .isInstanceOf(OpsInputException.class).hasMessageContaining("not a block list");
+    }
+
+    @Test
+    void invalidYamlIsBadInput() {
+        assertThatThrownBy(() -> merge("scrape_configs:\n  - job_name: [\n", JOB, false))
+                .isInstanceOf(OpsInputException.class).hasMessageContaining("not valid YAML");
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> jobNames(String text) {
+        Map<String, Object> loaded = new Yaml().load(text);
+        return ((List<Map<String, Object>>) loaded.get("scrape_configs")).stream()
+                .map(j -> String.valueOf(j.get("job_name"))).toList();
+    }
+}
