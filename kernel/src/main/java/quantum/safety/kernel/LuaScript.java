@@ -1,0 +1,72 @@
+package quantum.safety.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/**
+ * A server-side script from the classpath, run by its SHA-1 so that each call sends only the digest.
+ *
+ * <p>The digest is computed here, so the script is usable before Redis is reachable. A server that does not know
+ * the script (first use, or a Redis that restarted empty or failed over) answers NOSCRIPT; the script is then
+ * sent with SCRIPT LOAD and the call repeated once — still one atomic execution.
+ */
+final class LuaScript {
+
+    private final String name;
+    private final String source;
+    private final String sha1;
+
+    private LuaScript(String name, String source) {
+        this.name = name;
+        this.source = source;
+        this.sha1 = sha1Hex(source);
+    }
+
+    static LuaScript fromResource(String resource) {
+        try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("script resource " + resource + " is missing from the kernel jar");
+            }
+            return new LuaScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read script resource " + resource, e);
+        }
+    }
+
+    String sha1() {
+        return sha1;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Runs the script; Redis errors propagate as Jedis exceptions. */
+    Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+        try {
+            return redis.evalsha(sha1, keys, args);
+        } catch (JedisNoScriptException e) {
+            // The sample key routes SCRIPT LOAD to the node that owns the keys on Cluster; standalone ignores it.
+            redis.scriptLoad(source, keys.get(0));
+            return redis.evalsha(sha1, keys, args);
+        }
+    }
+
+    private static String sha1Hex(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-1");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-1", e);
+        }
+    }
+}
