@@ -1,43 +1,57 @@
 package quantum.safety.kernel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Binds {@code decide.lua} to a schema and a config: which KEYS and ARGV one decision sends, and how the reply
- * becomes a {@link Decision}. The constant parts are computed once; a call only adds the intent's fields.
+ * becomes a {@link Decision}. Everything constant is encoded once; a call only encodes the intent's own fields.
  */
 final class DecisionScript {
 
     private static final LuaScript SCRIPT = LuaScript.fromResource("decide.lua");
+    private static final byte[] ZERO = LuaScript.bytes("0");
+    private static final byte[] ONE = LuaScript.bytes("1");
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] ROUTER_PID = LuaScript.bytes(String.valueOf(ProcessHandle.current().pid()));
+    /** Symbols seen so far and their counter key bases; bounded because a router trades a bounded set. */
+    private static final int MAX_CACHED_SYMBOLS = 10_000;
 
     private final KernelConfig config;
     private final RedisSchema schema;
-    private final List<String> fixedKeys;
-    private final String rankingBase;
-    private final String globalBase;
-    private final String[] fixedArgs;
+    private final byte[][] fixedKeys;
+    private final byte[] globalBase;
+    private final byte[] rankingBase;
+    private final byte[][] fixedArgs;
+    private final byte[] reduceOnlyPasses;
+    private final byte[] kernelId;
+    private final byte[] faultMaxLen = LuaScript.bytes(String.valueOf(RedisSchema.FAULT_STREAM_MAXLEN));
+    private final byte[] auditMaxLen = LuaScript.bytes(String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN));
+    private final Map<String, byte[]> symbolBases = new ConcurrentHashMap<>();
 
     DecisionScript(KernelConfig config, RedisSchema schema) {
         this.config = config;
         this.schema = schema;
-        this.fixedKeys = List.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(), schema.tripStreak(),
+        this.fixedKeys = encode(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(), schema.tripStreak(),
                 schema.faultStream(), schema.auditStream(), schema.decisionCounters(), schema.kernelTotals());
-        this.globalBase = stripBucket(schema.globalRate(0));
-        this.rankingBase = stripBucket(schema.symbolRanking(0));
-        this.fixedArgs = new String[] {
+        this.globalBase = LuaScript.bytes(stripBucket(schema.globalRate(0)));
+        this.rankingBase = LuaScript.bytes(stripBucket(schema.symbolRanking(0)));
+        this.fixedArgs = encode(
                 String.valueOf(config.windowSeconds()),
                 String.valueOf(config.globalMax()),
                 String.valueOf(config.symbolMax()),
                 String.valueOf(config.cooldownSeconds()),
                 config.latchedTrips() ? "1" : "0",
                 String.valueOf(config.escalateCooldown() ? config.maxCooldownSeconds() : 0),
-                String.valueOf(config.escalationPeriodSeconds()),
-        };
+                String.valueOf(config.escalationPeriodSeconds()));
+        this.reduceOnlyPasses = config.reduceOnlyPassesSafeMode() ? ONE : ZERO;
+        this.kernelId = LuaScript.bytes(config.kernelId());
     }
 
     static String sha1() {
@@ -50,29 +64,41 @@ final class DecisionScript {
 
     /** One round trip (two when the server has not seen the script yet). Redis errors propagate. */
     Outcome run(UnifiedJedis redis, Intent intent, FailureCounter.Pending late) {
-        List<String> keys = new ArrayList<>(fixedKeys.size() + 3);
-        keys.addAll(fixedKeys);
+        List<byte[]> keys = new ArrayList<>(fixedKeys.length + 3);
+        keys.addAll(Arrays.asList(fixedKeys));
         keys.add(globalBase);
-        keys.add(stripBucket(schema.symbolRate(intent.symbol(), 0)));
+        keys.add(symbolBase(intent.symbol()));
         keys.add(rankingBase);
 
-        List<String> args = new ArrayList<>(19);
-        args.addAll(List.of(fixedArgs));
-        args.add(intent.reduceOnly() ? "1" : "0");
-        args.add(config.reduceOnlyPassesSafeMode() ? "1" : "0");
-        args.add(intent.symbol());
-        args.add(intent.side());
-        args.add(intent.correlationId());
-        args.add(intent.traceId());
+        List<byte[]> args = new ArrayList<>(fixedArgs.length + 12);
+        args.addAll(Arrays.asList(fixedArgs));
+        args.add(intent.reduceOnly() ? ONE : ZERO);
+        args.add(reduceOnlyPasses);
+        args.add(LuaScript.bytes(intent.symbol()));
+        args.add(LuaScript.bytes(intent.side()));
+        args.add(intent.correlationId().isEmpty() ? EMPTY : LuaScript.bytes(intent.correlationId()));
+        args.add(intent.traceId().isEmpty() ? EMPTY : LuaScript.bytes(intent.traceId()));
         args.add(ROUTER_PID);
-        args.add(config.kernelId());
-        args.add(String.valueOf(late.failOpen()));
-        args.add(String.valueOf(late.failClosed()));
-        args.add(String.valueOf(RedisSchema.FAULT_STREAM_MAXLEN));
-        args.add(String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN));
+        args.add(kernelId);
+        args.add(late.failOpen() == 0 ? ZERO : LuaScript.bytes(String.valueOf(late.failOpen())));
+        args.add(late.failClosed() == 0 ? ZERO : LuaScript.bytes(String.valueOf(late.failClosed())));
+        args.add(faultMaxLen);
+        args.add(auditMaxLen);
 
         Reply reply = Reply.parse(SCRIPT.run(redis, keys, args));
         return new Outcome(toDecision(intent, reply), reply.statsOk());
+    }
+
+    private byte[] symbolBase(String symbol) {
+        byte[] cached = symbolBases.get(symbol);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] base = LuaScript.bytes(stripBucket(schema.symbolRate(symbol, 0)));
+        if (symbolBases.size() < MAX_CACHED_SYMBOLS) {
+            symbolBases.put(symbol, base);
+        }
+        return base;
     }
 
     private Decision toDecision(Intent intent, Reply reply) {
@@ -96,7 +122,7 @@ final class DecisionScript {
 
     /** The meta every decision carries, also when Redis could not be asked. */
     static Map<String, Object> baseMeta(Intent intent, KernelConfig config) {
-        Map<String, Object> meta = new LinkedHashMap<>();
+        Map<String, Object> meta = new LinkedHashMap<>(32);
         meta.put("symbol", intent.symbol());
         meta.put("side", intent.side());
         meta.put("reduce_only", intent.reduceOnly());
@@ -108,7 +134,9 @@ final class DecisionScript {
         return meta;
     }
 
-    private static final String ROUTER_PID = String.valueOf(ProcessHandle.current().pid());
+    private static byte[][] encode(String... values) {
+        return Arrays.stream(values).map(LuaScript::bytes).toArray(byte[][]::new);
+    }
 
     /** The schema builds keys with the bucket last; the script appends the bucket from the server's clock. */
     private static String stripBucket(String keyForBucketZero) {
@@ -121,11 +149,11 @@ final class DecisionScript {
 
         static Reply parse(Object raw) {
             if (!(raw instanceof List<?> list) || list.size() != 12) {
-                throw new IllegalStateException("unexpected reply from the decision script: " + raw);
+                throw new IllegalStateException("unexpected reply from the decision script");
             }
-            Reason reason = Reason.valueOf(String.valueOf(list.get(1)));
+            Reason reason = Reason.valueOf(LuaScript.text(list.get(1)));
             if (reason.allowed() != (number(list, 0) == 1)) {
-                throw new IllegalStateException("decision script reply is inconsistent: " + list);
+                throw new IllegalStateException("decision script reply is inconsistent for " + reason);
             }
             return new Reply(reason, number(list, 2) == 1, number(list, 3), number(list, 4), number(list, 5) == 1,
                     number(list, 6), number(list, 7), number(list, 8), number(list, 9), number(list, 10) == 1,
@@ -136,7 +164,7 @@ final class DecisionScript {
             if (list.get(index) instanceof Long value) {
                 return value;
             }
-            throw new IllegalStateException("decision script reply field " + index + " is not a number: " + list);
+            throw new IllegalStateException("decision script reply field " + index + " is not a number");
         }
     }
 }

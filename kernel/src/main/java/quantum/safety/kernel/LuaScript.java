@@ -22,13 +22,15 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 final class LuaScript {
 
     private final String name;
-    private final String source;
+    private final byte[] source;
     private final String sha1;
+    private final byte[] sha1Bytes;
 
     private LuaScript(String name, String source) {
         this.name = name;
-        this.source = source;
+        this.source = source.getBytes(StandardCharsets.UTF_8);
         this.sha1 = sha1Hex(source);
+        this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
     static LuaScript fromResource(String resource) {
@@ -50,15 +52,27 @@ final class LuaScript {
         return name;
     }
 
-    /** Runs the script; Redis errors propagate as Jedis exceptions. */
-    Object run(UnifiedJedis redis, List<String> keys, List<String> args) {
+    /**
+     * Runs the script; Redis errors propagate as Jedis exceptions. Arguments and replies are raw bytes: the hot
+     * path pre-encodes its constant arguments once, and bulk strings in the reply arrive as {@code byte[]}.
+     */
+    Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
         try {
-            return redis.evalsha(sha1, keys, args);
+            return redis.evalsha(sha1Bytes, keys, args);
         } catch (JedisNoScriptException e) {
             // The sample key routes SCRIPT LOAD to the node that owns the keys on Cluster; standalone ignores it.
             redis.scriptLoad(source, keys.get(0));
-            return redis.evalsha(sha1, keys, args);
+            return redis.evalsha(sha1Bytes, keys, args);
         }
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A bulk string of a raw reply as text. */
+    static String text(Object replyElement) {
+        return replyElement instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : String.valueOf(replyElement);
     }
 
     private static String sha1Hex(String text) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import redis.clients.jedis.UnifiedJedis;
 
@@ -63,16 +64,16 @@ public final class SafetyOperations {
     private OperationResult run(AuditEvent event, String actor, String reason, long ttlSeconds) {
         String who = requireText("actor", actor);
         String why = requireText("reason", reason);
-        List<String> keys = List.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(),
-                schema.auditStream(), schema.kernelTotals());
-        List<String> args = List.of(event.name(), who, why, String.valueOf(ttlSeconds),
-                String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN));
+        List<byte[]> keys = Stream.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(),
+                schema.auditStream(), schema.kernelTotals()).map(LuaScript::bytes).toList();
+        List<byte[]> args = Stream.of(event.name(), who, why, String.valueOf(ttlSeconds),
+                String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN)).map(LuaScript::bytes).toList();
         Object raw = SCRIPT.run(redis, keys, args);
         if (!(raw instanceof List<?> reply) || reply.size() != 3 || !(reply.get(1) instanceof Long timestamp)) {
-            throw new IllegalStateException("unexpected reply from the operation script: " + raw);
+            throw new IllegalStateException("unexpected reply from the operation script");
         }
-        return new OperationResult(event, who, why, String.valueOf(reply.get(0)), timestamp,
-                String.valueOf(reply.get(2)));
+        return new OperationResult(event, who, why, LuaScript.text(reply.get(0)), timestamp,
+                LuaScript.text(reply.get(2)));
     }
 
     private static String requireText(String what, String value) {

@@ -57,6 +57,8 @@ class ServerClockTest {
             String faultTimestamp = client.xrange("quantum:stream:safety.fault", "-", "+").get(0).getFields().get("timestamp");
             assertThat(Long.parseLong(faultTimestamp)).isBetween(serverBefore, serverAfter);
         } finally {
+            // faketime runs redis-server as its child: stop the child first or it outlives the test.
+            redis.descendants().forEach(ProcessHandle::destroyForcibly);
             redis.destroyForcibly().waitFor();
         }
     }
