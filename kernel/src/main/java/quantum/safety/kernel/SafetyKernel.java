@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -48,12 +49,28 @@ public final class SafetyKernel {
         this.statsLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
     }
 
-    /** Builds a kernel; it does not contact Redis, so it can be created while Redis is down. */
+    /**
+     * Builds a kernel; it does not contact Redis, so it can be created while Redis is down. On Redis Cluster
+     * ({@link JedisCluster}) the schema's prefix must carry a hash tag such as {@code {quantum}:}, because the
+     * decision script touches all its keys at once; without one this throws {@link IllegalArgumentException}
+     * instead of failing every decision later.
+     */
     public static SafetyKernel create(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
+        requireHashTagOnCluster(redis, schema);
         return new SafetyKernel(config, redis, schema);
     }
 
-    /** Decides one intent. Never throws; see the class comment for what happens when Redis cannot decide. */
+    static void requireHashTagOnCluster(UnifiedJedis redis, RedisSchema schema) {
+        if (redis instanceof JedisCluster && !schema.hasHashTag()) {
+            throw new IllegalArgumentException("on Redis Cluster the key prefix '" + schema.prefix()
+                    + "' needs a hash tag so that all kernel keys share one slot; use e.g. {quantum}:");
+        }
+    }
+
+    /**
+     * Decides one intent. Never throws for a non-null intent; see the class comment for what happens when Redis
+     * cannot decide.
+     */
     public Decision decide(Intent intent) {
         Objects.requireNonNull(intent, "intent");
         FailureCounter.Pending late = failures.take();

@@ -27,6 +27,7 @@ public final class SafetyOperations {
     public SafetyOperations(UnifiedJedis redis, RedisSchema schema) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.schema = Objects.requireNonNull(schema, "schema");
+        SafetyKernel.requireHashTagOnCluster(redis, schema);
     }
 
     /**

@@ -28,7 +28,7 @@ class ConcurrencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void countersAreExactUnderEightThreads(RedisServers.Server server) throws Exception {
+    void legacyBugThreeNonAtomicRoundTripsCountersAreExactUnderEightThreads(RedisServers.Server server) throws Exception {
         try (KernelFixture f = new KernelFixture(server);
              JedisPooled pool = new JedisPooled(server.redis().host(), server.redis().port())) {
             // A day-long window keeps (almost always) one bucket; the sums below hold across buckets anyway.
@@ -54,7 +54,7 @@ class ConcurrencyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void exactlyOneTripAndExactlyMaxAllowedUnderEightThreads(RedisServers.Server server) throws Exception {
+    void legacyBugThreeNonAtomicRoundTripsExactlyOneTripAndMaxAllowedUnderEightThreads(RedisServers.Server server) throws Exception {
         try (KernelFixture f = new KernelFixture(server);
              JedisPooled pool = new JedisPooled(server.redis().host(), server.redis().port())) {
             SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(86_400).globalMax(300)
