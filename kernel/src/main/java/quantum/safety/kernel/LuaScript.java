@@ -21,13 +21,11 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  */
 final class LuaScript {
 
-    private final String name;
     private final byte[] source;
     private final String sha1;
     private final byte[] sha1Bytes;
 
-    private LuaScript(String name, String source) {
-        this.name = name;
+    private LuaScript(String source) {
         this.source = source.getBytes(StandardCharsets.UTF_8);
         this.sha1 = sha1Hex(source);
         this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
@@ -38,7 +36,7 @@ final class LuaScript {
             if (in == null) {
                 throw new IllegalStateException("script resource " + resource + " is missing from the kernel jar");
             }
-            return new LuaScript(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read script resource " + resource, e);
         }
@@ -46,10 +44,6 @@ final class LuaScript {
 
     String sha1() {
         return sha1;
-    }
-
-    String name() {
-        return name;
     }
 
     /**

@@ -8,6 +8,8 @@
 --     returns an error, so a trip always leaves the SAFE MODE flag and its events together, or neither;
 --   * the statistics (ranking, decision and total counters) go through pcall: garbage there is reported back
 --     (stats_ok = 0) instead of aborting a decision that is already taken.
+-- Writing after TIME needs effects replication, the default since Redis 5.0 (no redis.replicate_commands()
+-- call is needed on the 6.2 and 7.x servers the tests run on).
 -- Key names are built only from the KEYS given (bases 9-11 get the bucket appended), so with a hash-tagged
 -- prefix every key lives in one Cluster slot. The hot path makes 7-10 calls; EXPIRE is sent when an INCR or
 -- ZINCRBY creates the key or member, which gives every bucket key the legacy window+2 s lifetime.

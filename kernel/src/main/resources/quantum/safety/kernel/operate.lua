@@ -8,8 +8,6 @@
 --       4 SAFE MODE ttl in seconds (0 = latched), 5 audit stream MAXLEN
 -- Reply: {previous value of the flag ("" when absent), timestamp, audit entry id}
 
-if redis.replicate_commands then redis.replicate_commands() end
-
 local event, actor, reason, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
 local t = redis.call('TYPE', KEYS[4])['ok']
 if t ~= 'none' and t ~= 'stream' then

@@ -39,9 +39,16 @@ final class KernelFixture implements AutoCloseable {
         this.client = new JedisPooled(server.host(), server.port());
     }
 
-    /** A kernel with the legacy defaults changed by {@code tweak}, and a fixed kernel id. */
+    /** Window of the fixture's kernels: long, so that the decisions of one test share one bucket. */
+    static final int TEST_WINDOW_SEC = 3600;
+
+    /**
+     * A kernel with the legacy defaults changed by {@code tweak}, a fixed kernel id and a one-hour window (a 10 s
+     * window would let a bucket roll over in the middle of a test now and then; tests of the legacy window set it).
+     */
     SafetyKernel kernel(UnaryOperator<KernelConfig.Builder> tweak) {
-        return SafetyKernel.create(tweak.apply(KernelConfig.builder().kernelId("test-kernel")).build(), client, schema);
+        KernelConfig.Builder defaults = KernelConfig.builder().kernelId("test-kernel").windowSeconds(TEST_WINDOW_SEC);
+        return SafetyKernel.create(tweak.apply(defaults).build(), client, schema);
     }
 
     SafetyKernel kernel() {

@@ -34,7 +34,7 @@ class RedisClusterTest {
 
             try (JedisCluster cluster = new JedisCluster(Set.of(new HostAndPort(node.host(), node.port())))) {
                 RedisSchema tagged = RedisSchema.withPrefix("{quantum}:");
-                SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).build(), cluster, tagged);
+                SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600).build(), cluster, tagged);
 
                 assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
                 assertThat(kernel.decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);

@@ -18,7 +18,8 @@ class SafetyKernelTest {
     @MethodSource(BOTH)
     void allowsWithinLimitsAndCountsInTheLegacyKeys(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            Decision d = f.kernel().decide(Intent.of("BTCUSDT", "buy").withCorrelationId("c-1").withTraceId("t-1"));
+            Decision d = f.kernel(b -> b.windowSeconds(KernelConfig.DEFAULT_WINDOW_SEC))
+                    .decide(Intent.of("BTCUSDT", "buy").withCorrelationId("c-1").withTraceId("t-1"));
 
             assertThat(d.allowed()).isTrue();
             assertThat(d.reason()).isEqualTo(Reason.OK);
@@ -72,7 +73,7 @@ class SafetyKernelTest {
             assertThat(fields).containsEntry("reason", "GLOBAL_RATE_EXCEEDED").containsEntry("symbol", "XRPUSDT")
                     .containsEntry("side", "SELL").containsEntry("global_count", "4")
                     .containsEntry("symbol_count", "0").containsEntry("global_max", "3")
-                    .containsEntry("symbol_max", "100").containsEntry("window_sec", "10")
+                    .containsEntry("symbol_max", "100").containsEntry("window_sec", "3600")
                     .containsEntry("cooldown_sec", "120").containsEntry("correlation_id", "corr")
                     .containsEntry("trace_id", "trace").containsEntry("kernel_id", "test-kernel")
                     .containsEntry("router_pid", String.valueOf(ProcessHandle.current().pid()));

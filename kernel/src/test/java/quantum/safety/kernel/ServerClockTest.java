@@ -44,16 +44,16 @@ class ServerClockTest {
             long callerNow = System.currentTimeMillis() / 1000;
             assertThat(callerNow - serverBefore).isGreaterThan(SKEW_SECONDS - 3600);
 
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).build(), client,
+            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600).build(), client,
                     RedisSchema.legacy());
             Decision first = kernel.decide(Intent.of("BTCUSDT", "BUY"));
             kernel.decide(Intent.of("BTCUSDT", "BUY"));
             long serverAfter = Long.parseLong(raw.time().get(0));
 
             long bucket = first.metaLong("bucket", -1);
-            assertThat(bucket).isBetween(serverBefore / 10, serverAfter / 10);
+            assertThat(bucket).isBetween(serverBefore / 3600, serverAfter / 3600);
             assertThat(client.exists("quantum:safety:rate:global:" + bucket)).isTrue();
-            assertThat(client.exists("quantum:safety:rate:global:" + callerNow / 10)).isFalse();
+            assertThat(client.exists("quantum:safety:rate:global:" + callerNow / 3600)).isFalse();
             String faultTimestamp = client.xrange("quantum:stream:safety.fault", "-", "+").get(0).getFields().get("timestamp");
             assertThat(Long.parseLong(faultTimestamp)).isBetween(serverBefore, serverAfter);
         } finally {

@@ -69,8 +69,9 @@ class DecideCommandTest {
 
     @Test
     void aTripAndTheSafeModeAfterItExitThree() throws IOException {
+        // A one-hour window keeps the three runs in one bucket.
         String[] args = {"--symbol", "ETHUSDT", "--side", "SELL", "--global-max", "1", "--cooldown", "2m",
-                "--kernel-id", "cli-test", "--redis.addr", redis.uri()};
+                "--window", "1h", "--kernel-id", "cli-test", "--redis.addr", redis.uri()};
         assertThat(run(args).exitCode()).isEqualTo(Main.EXIT_OK);
 
         Run trip = run(args);
