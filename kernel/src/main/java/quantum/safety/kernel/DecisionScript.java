@@ -17,9 +17,9 @@ final class DecisionScript {
 
     private static final LuaScript SCRIPT = LuaScript.fromResource("decide.lua");
     private static final byte[] ZERO = LuaScript.bytes("0");
-    private static final byte[] ONE = LuaScript.bytes("1");
+    private static final byte[] REDUCE_ONLY_PASSES = LuaScript.bytes("1");
+    private static final byte[] REDUCE_ONLY_BLOCKED = LuaScript.bytes("2");
     private static final byte[] EMPTY = new byte[0];
-    private static final byte[] ROUTER_PID = LuaScript.bytes(String.valueOf(ProcessHandle.current().pid()));
     /** Symbols seen so far and their counter key bases; bounded because a router trades a bounded set. */
     private static final int MAX_CACHED_SYMBOLS = 10_000;
 
@@ -28,11 +28,9 @@ final class DecisionScript {
     private final byte[][] fixedKeys;
     private final byte[] globalBase;
     private final byte[] rankingBase;
-    private final byte[][] fixedArgs;
-    private final byte[] reduceOnlyPasses;
-    private final byte[] kernelId;
-    private final byte[] faultMaxLen = LuaScript.bytes(String.valueOf(RedisSchema.FAULT_STREAM_MAXLEN));
-    private final byte[] auditMaxLen = LuaScript.bytes(String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN));
+    private final byte[][] limits;
+    private final byte[] reduceOnly;
+    private final byte[] tripSettings;
     private final Map<String, byte[]> symbolBases = new ConcurrentHashMap<>();
 
     DecisionScript(KernelConfig config, RedisSchema schema) {
@@ -42,16 +40,19 @@ final class DecisionScript {
                 schema.faultStream(), schema.auditStream(), schema.decisionCounters(), schema.kernelTotals());
         this.globalBase = LuaScript.bytes(stripBucket(schema.globalRate(0)));
         this.rankingBase = LuaScript.bytes(stripBucket(schema.symbolRanking(0)));
-        this.fixedArgs = encode(
-                String.valueOf(config.windowSeconds()),
-                String.valueOf(config.globalMax()),
-                String.valueOf(config.symbolMax()),
+        this.limits = encode(String.valueOf(config.windowSeconds()), String.valueOf(config.globalMax()),
+                String.valueOf(config.symbolMax()));
+        this.reduceOnly = config.reduceOnlyPassesSafeMode() ? REDUCE_ONLY_PASSES : REDUCE_ONLY_BLOCKED;
+        // Only a trip reads these, so they travel as one argument (the kernel id has no white space).
+        this.tripSettings = LuaScript.bytes(String.join(" ",
                 String.valueOf(config.cooldownSeconds()),
                 config.latchedTrips() ? "1" : "0",
                 String.valueOf(config.escalateCooldown() ? config.maxCooldownSeconds() : 0),
-                String.valueOf(config.escalationPeriodSeconds()));
-        this.reduceOnlyPasses = config.reduceOnlyPassesSafeMode() ? ONE : ZERO;
-        this.kernelId = LuaScript.bytes(config.kernelId());
+                String.valueOf(config.escalationPeriodSeconds()),
+                String.valueOf(ProcessHandle.current().pid()),
+                config.kernelId(),
+                String.valueOf(RedisSchema.FAULT_STREAM_MAXLEN),
+                String.valueOf(RedisSchema.AUDIT_STREAM_MAXLEN)));
     }
 
     static String sha1() {
@@ -70,20 +71,16 @@ final class DecisionScript {
         keys.add(symbolBase(intent.symbol()));
         keys.add(rankingBase);
 
-        List<byte[]> args = new ArrayList<>(fixedArgs.length + 12);
-        args.addAll(Arrays.asList(fixedArgs));
-        args.add(intent.reduceOnly() ? ONE : ZERO);
-        args.add(reduceOnlyPasses);
+        List<byte[]> args = new ArrayList<>(10);
+        args.addAll(Arrays.asList(limits));
+        args.add(intent.reduceOnly() ? reduceOnly : ZERO);
         args.add(LuaScript.bytes(intent.symbol()));
         args.add(LuaScript.bytes(intent.side()));
         args.add(intent.correlationId().isEmpty() ? EMPTY : LuaScript.bytes(intent.correlationId()));
         args.add(intent.traceId().isEmpty() ? EMPTY : LuaScript.bytes(intent.traceId()));
-        args.add(ROUTER_PID);
-        args.add(kernelId);
-        args.add(late.failOpen() == 0 ? ZERO : LuaScript.bytes(String.valueOf(late.failOpen())));
-        args.add(late.failClosed() == 0 ? ZERO : LuaScript.bytes(String.valueOf(late.failClosed())));
-        args.add(faultMaxLen);
-        args.add(auditMaxLen);
+        args.add(late == FailureCounter.Pending.NONE ? ZERO
+                : LuaScript.bytes(late.failOpen() + " " + late.failClosed()));
+        args.add(tripSettings);
 
         Reply reply = Reply.parse(SCRIPT.run(redis, keys, args));
         return new Outcome(toDecision(intent, reply), reply.statsOk());
@@ -107,7 +104,7 @@ final class DecisionScript {
         meta.put("safe_mode", reply.safeModeTtl() != -2);
         meta.put("safe_mode_ttl", reply.safeModeTtl());
         if (reply.counted()) {
-            meta.put("bucket", reply.bucket());
+            meta.put("bucket", RedisSchema.bucket(reply.serverTime(), config.windowSeconds()));
             meta.put("global_count", reply.globalCount());
             meta.put("symbol_count", reply.symbolCount());
         }
@@ -144,20 +141,29 @@ final class DecisionScript {
     }
 
     /** The script's reply, checked field by field: anything unexpected is an error like any other. */
-    record Reply(Reason reason, boolean counted, long globalCount, long symbolCount, boolean tripped,
-                 long safeModeTtl, long bucket, long serverTime, long cooldownSeconds, boolean statsOk, long streak) {
+    record Reply(Reason reason, long globalCount, long symbolCount, long safeModeTtl, long serverTime,
+                 boolean statsOk, long cooldownSeconds, long streak) {
 
         static Reply parse(Object raw) {
-            if (!(raw instanceof List<?> list) || list.size() != 12) {
+            if (!(raw instanceof List<?> list) || (list.size() != 6 && list.size() != 8)) {
                 throw new IllegalStateException("unexpected reply from the decision script");
             }
-            Reason reason = Reason.valueOf(LuaScript.text(list.get(1)));
-            if (reason.allowed() != (number(list, 0) == 1)) {
+            Reason reason = Reason.valueOf(LuaScript.text(list.get(0)));
+            if (reason.isTrip() != (list.size() == 8)) {
                 throw new IllegalStateException("decision script reply is inconsistent for " + reason);
             }
-            return new Reply(reason, number(list, 2) == 1, number(list, 3), number(list, 4), number(list, 5) == 1,
-                    number(list, 6), number(list, 7), number(list, 8), number(list, 9), number(list, 10) == 1,
-                    number(list, 11));
+            boolean trip = list.size() == 8;
+            return new Reply(reason, number(list, 1), number(list, 2), number(list, 3), number(list, 4),
+                    number(list, 5) == 1, trip ? number(list, 6) : 0, trip ? number(list, 7) : 0);
+        }
+
+        boolean tripped() {
+            return reason.isTrip();
+        }
+
+        /** The intent went through the counters: allowed by the limits, or the one that tripped them. */
+        boolean counted() {
+            return reason == Reason.OK || reason == Reason.REDUCE_ONLY_ALLOWED || reason.isTrip();
         }
 
         private static long number(List<?> list, int index) {
