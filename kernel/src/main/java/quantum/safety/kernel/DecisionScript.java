@@ -20,6 +20,8 @@ final class DecisionScript {
     private static final byte[] REDUCE_ONLY_PASSES = LuaScript.bytes("1");
     private static final byte[] REDUCE_ONLY_BLOCKED = LuaScript.bytes("2");
     private static final byte[] EMPTY = new byte[0];
+    private static final byte[] BUY = LuaScript.bytes("BUY");
+    private static final byte[] SELL = LuaScript.bytes("SELL");
     /** Symbols seen so far and their counter key bases; bounded because a router trades a bounded set. */
     private static final int MAX_CACHED_SYMBOLS = 10_000;
 
@@ -31,7 +33,8 @@ final class DecisionScript {
     private final byte[][] limits;
     private final byte[] reduceOnly;
     private final byte[] tripSettings;
-    private final Map<String, byte[]> symbolBases = new ConcurrentHashMap<>();
+    /** Per symbol: its counter key base and its own bytes. */
+    private final Map<String, byte[][]> symbols = new ConcurrentHashMap<>();
 
     DecisionScript(KernelConfig config, RedisSchema schema) {
         this.config = config;
@@ -68,14 +71,15 @@ final class DecisionScript {
         List<byte[]> keys = new ArrayList<>(fixedKeys.length + 3);
         keys.addAll(Arrays.asList(fixedKeys));
         keys.add(globalBase);
-        keys.add(symbolBase(intent.symbol()));
+        byte[][] symbol = symbol(intent.symbol());
+        keys.add(symbol[0]);
         keys.add(rankingBase);
 
         List<byte[]> args = new ArrayList<>(10);
         args.addAll(Arrays.asList(limits));
         args.add(intent.reduceOnly() ? reduceOnly : ZERO);
-        args.add(LuaScript.bytes(intent.symbol()));
-        args.add(LuaScript.bytes(intent.side()));
+        args.add(symbol[1]);
+        args.add(intent.side().equals("BUY") ? BUY : SELL);
         args.add(intent.correlationId().isEmpty() ? EMPTY : LuaScript.bytes(intent.correlationId()));
         args.add(intent.traceId().isEmpty() ? EMPTY : LuaScript.bytes(intent.traceId()));
         args.add(late == FailureCounter.Pending.NONE ? ZERO
@@ -86,16 +90,16 @@ final class DecisionScript {
         return new Outcome(toDecision(intent, reply), reply.statsOk());
     }
 
-    private byte[] symbolBase(String symbol) {
-        byte[] cached = symbolBases.get(symbol);
+    private byte[][] symbol(String symbol) {
+        byte[][] cached = symbols.get(symbol);
         if (cached != null) {
             return cached;
         }
-        byte[] base = LuaScript.bytes(stripBucket(schema.symbolRate(symbol, 0)));
-        if (symbolBases.size() < MAX_CACHED_SYMBOLS) {
-            symbolBases.put(symbol, base);
+        byte[][] encoded = {LuaScript.bytes(stripBucket(schema.symbolRate(symbol, 0))), LuaScript.bytes(symbol)};
+        if (symbols.size() < MAX_CACHED_SYMBOLS) {
+            symbols.put(symbol, encoded);
         }
-        return base;
+        return encoded;
     }
 
     private Decision toDecision(Intent intent, Reply reply) {
@@ -114,7 +118,7 @@ final class DecisionScript {
         }
         meta.put("server_time", reply.serverTime());
         meta.put("kernel_id", config.kernelId());
-        return new Decision(reply.reason(), meta);
+        return Decision.owning(reply.reason(), meta);
     }
 
     /** The meta every decision carries, also when Redis could not be asked. */

@@ -100,7 +100,7 @@ public final class SafetyKernel {
         meta.put("tripped", false);
         meta.put("error", error.getClass().getSimpleName());
         meta.put("kernel_id", config.kernelId());
-        return new Decision(policy.reason(), meta);
+        return Decision.owning(policy.reason(), meta);
     }
 
     /** Audited manual operations (SAFE MODE, kill switch) on the same Redis and schema. */
