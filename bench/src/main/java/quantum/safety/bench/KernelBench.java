@@ -19,8 +19,8 @@ import org.openjdk.jmh.util.Statistics;
 
 /**
  * Runs {@link KernelBenchmark} three ways in one go — latency (sample time, 1 thread), throughput with 1 thread and
- * with 8 threads — and prints decide() next to PING with the ratios, as a Markdown table for
- * {@code docs/benchmarks.md}.
+ * with 8 threads — and prints decide() next to PING and to an empty script with the decision's keys and arguments,
+ * with the ratios, as a Markdown table for {@code docs/benchmarks.md}.
  *
  * <pre>
  *   mvn -B -q -pl bench -am package -DskipTests
@@ -75,21 +75,28 @@ public final class KernelBench {
 
     static String report(Map<String, Double> f) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| measure | decide() | PING | decide / PING |\n|---|---:|---:|---:|\n");
-        row(sb, "latency p50 (µs), 1 thread", f.get("decide.p50"), f.get("ping.p50"), "%.1f");
-        row(sb, "latency p99 (µs), 1 thread", f.get("decide.p99"), f.get("ping.p99"), "%.1f");
-        row(sb, "throughput (ops/s), 1 thread", f.get("decide.ops1"), f.get("ping.ops1"), "%,.0f");
-        row(sb, "throughput (ops/s), 8 threads", f.get("decide.ops8"), f.get("ping.ops8"), "%,.0f");
+        sb.append("| measure | decide() | PING | empty script, same keys and args | decide / PING | empty script / PING |\n")
+                .append("|---|---:|---:|---:|---:|---:|\n");
+        row(sb, "latency p50 (µs), 1 thread", f, ".p50", "%.1f");
+        row(sb, "latency p99 (µs), 1 thread", f, ".p99", "%.1f");
+        row(sb, "throughput (ops/s), 1 thread", f, ".ops1", "%,.0f");
+        row(sb, "throughput (ops/s), 8 threads", f, ".ops8", "%,.0f");
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, String label, Double decide, Double ping, String format) {
-        if (decide == null || ping == null) {
-            sb.append("| ").append(label).append(" | n/a | n/a | n/a |\n");
+    private static void row(StringBuilder sb, String label, Map<String, Double> f, String suffix, String format) {
+        Double decide = f.get("decide" + suffix);
+        Double ping = f.get("ping" + suffix);
+        Double empty = f.get("emptyScript" + suffix);
+        if (decide == null || ping == null || empty == null) {
+            sb.append("| ").append(label).append(" | n/a | n/a | n/a | n/a | n/a |\n");
             return;
         }
-        sb.append("| ").append(label).append(" | ").append(String.format(Locale.ROOT, format, decide)).append(" | ")
-                .append(String.format(Locale.ROOT, format, ping)).append(" | ")
-                .append(String.format(Locale.ROOT, "%.2f", decide / ping)).append(" |\n");
+        sb.append("| ").append(label)
+                .append(" | ").append(String.format(Locale.ROOT, format, decide))
+                .append(" | ").append(String.format(Locale.ROOT, format, ping))
+                .append(" | ").append(String.format(Locale.ROOT, format, empty))
+                .append(" | ").append(String.format(Locale.ROOT, "%.2f", decide / ping))
+                .append(" | ").append(String.format(Locale.ROOT, "%.2f", empty / ping)).append(" |\n");
     }
 }

@@ -1,6 +1,9 @@
 package quantum.safety.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -22,8 +25,9 @@ import quantum.safety.testkit.LocalRedis;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * {@code SafetyKernel.decide()} next to a Redis {@code PING} through the same pooled client and the same local
- * redis-server, so the ratio between the two shows what the decision script costs on top of a round trip.
+ * {@code SafetyKernel.decide()} next to a Redis {@code PING} and to an empty script that carries the same keys and
+ * arguments as a decision, all through the same pooled client and the same local redis-server, so the ratios show
+ * what the call itself costs and what the decision logic adds on top of a round trip.
  * Modes and thread counts are chosen by {@link KernelBench}.
  */
 public class KernelBenchmark {
@@ -34,6 +38,9 @@ public class KernelBenchmark {
         LocalRedis redis;
         UnifiedJedis client;
         SafetyKernel kernel;
+        byte[] emptyScript;
+        List<byte[]> keys;
+        List<byte[]> args;
 
         @Setup(Level.Trial)
         public void start() throws IOException {
@@ -43,6 +50,15 @@ public class KernelBenchmark {
             // Limits far above what a run reaches: every decision takes the full path (count, rank, decide).
             kernel = SafetyKernel.create(KernelConfig.builder().globalMax(Integer.MAX_VALUE)
                     .symbolMax(Integer.MAX_VALUE).kernelId("bench").build(), client, RedisSchema.legacy());
+            // The floor of any one-call design: an empty script carrying the decision's 11 keys and 10 arguments.
+            emptyScript = client.scriptLoad("return 1", "k").getBytes(StandardCharsets.US_ASCII);
+            RedisSchema schema = RedisSchema.legacy();
+            keys = Stream.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(), schema.tripStreak(),
+                    schema.faultStream(), schema.auditStream(), schema.decisionCounters(), schema.kernelTotals(),
+                    "quantum:safety:rate:global:", "quantum:safety:rate:symbol:BTCUSDT:", "quantum:safety:rate:top:")
+                    .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+            args = Stream.of("10", "2147483647", "2147483647", "0", "BTCUSDT", "BUY", "", "", "0",
+                    "300 0 0 3600 1 bench 1000 10000").map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
             Decision first = kernel.decide(Intent.of("BTCUSDT", "BUY"));
             if (first.reason() != Reason.OK) {
                 throw new IllegalStateException("the kernel does not decide OK against the benchmark Redis: " + first);
@@ -90,5 +106,10 @@ public class KernelBenchmark {
     @Benchmark
     public String ping(Server server) {
         return server.client.ping();
+    }
+
+    @Benchmark
+    public Object emptyScript(Server server) {
+        return server.client.evalsha(server.emptyScript, server.keys, server.args);
     }
 }
