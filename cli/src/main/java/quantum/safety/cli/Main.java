@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
                 quantum.safety.cli.doctor.DoctorCommand.class,
+                quantum.safety.cli.kernel.KernelCommand.class,
         })
 public final class Main {
 

@@ -40,6 +40,16 @@ public final class RedisSchema {
         return prefix;
     }
 
+    /**
+     * Whether the prefix carries a Redis Cluster hash tag ({@code {…}} with something inside): then every key of
+     * this schema hashes to the same slot, which the kernel's scripts need on Cluster.
+     */
+    public boolean hasHashTag() {
+        int open = prefix.indexOf('{');
+        int close = open < 0 ? -1 : prefix.indexOf('}', open + 1);
+        return close > open + 1;
+    }
+
     // ---- legacy keys (contract §1): names never change -------------------------------------------
 
     /** String "1" while SAFE MODE is on; TTL = remaining cooldown, no TTL = latched or set by hand. */

@@ -1,0 +1,90 @@
+package quantum.safety.cli.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.Main;
+import quantum.safety.cli.RedisOptions;
+import quantum.safety.kernel.Decision;
+import quantum.safety.kernel.Intent;
+import quantum.safety.kernel.KernelConfig;
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.SafetyKernel;
+import redis.clients.jedis.UnifiedJedis;
+
+/** {@code quantum-safety kernel decide}: one decision, printed as one JSON line; the exit code says allowed or not. */
+@Command(name = "decide",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Asks the safety kernel whether one trade intent may be published and prints the decision "
+                + "as one JSON line: {\"allowed\":…,\"reason\":\"…\",\"meta\":{…}}.",
+                "Exit code 0 when allowed, 3 when blocked, 2 on bad input. A trip (rate limit exceeded) switches "
+                        + "SAFE MODE on for every kernel sharing the Redis."},
+        footer = {"", "Examples:",
+                "  quantum-safety kernel decide --symbol BTCUSDT --side BUY",
+                "  quantum-safety kernel decide --symbol BTCUSDT --side SELL --reduce-only --correlation-id ord-42",
+                "  SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW=50 quantum-safety kernel decide --symbol ETHUSDT --side BUY "
+                        + "--redis.addr=redis://10.0.0.5:6379"})
+public final class DecideCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--symbol", required = true, paramLabel = "SYMBOL",
+            description = "Instrument, kept as given (part of the legacy counter key), e.g. BTCUSDT.")
+    String symbol;
+
+    @Option(names = "--side", required = true, paramLabel = "BUY|SELL", description = "Order side (any case).")
+    String side;
+
+    @Option(names = "--reduce-only",
+            description = "The order only reduces an open position: it may pass SAFE MODE (see --reduce-only-in-safe-mode).")
+    boolean reduceOnly;
+
+    @Option(names = "--correlation-id", paramLabel = "ID", defaultValue = "",
+            description = "Copied into the fault event on a trip.")
+    String correlationId;
+
+    @Option(names = "--trace-id", paramLabel = "ID", defaultValue = "", description = "Copied into the fault event on a trip.")
+    String traceId;
+
+    @Mixin
+    KernelOptions kernel;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        logging.apply();
+        Intent intent = new Intent(symbol, side, reduceOnly, correlationId, traceId);
+        KernelConfig config = kernel.toConfig();
+        RedisSchema schema = redis.schema();
+        Decision decision;
+        try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(1).open()) {
+            decision = SafetyKernel.create(config, client, schema).decide(intent);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("allowed", decision.allowed());
+        json.put("reason", decision.reason().name());
+        json.put("meta", decision.meta());
+        spec.commandLine().getOut().println(JSON.writeValueAsString(json));
+        spec.commandLine().getOut().flush();
+        return decision.allowed() ? Main.EXIT_OK : Main.EXIT_BLOCKED;
+    }
+}

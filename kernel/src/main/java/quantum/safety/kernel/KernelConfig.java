@@ -1,0 +1,273 @@
+package quantum.safety.kernel;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The kernel's settings: an immutable snapshot made by {@link #builder()} or {@link #fromEnv(Map)}.
+ *
+ * <p>Defaults are the legacy kernel's: 10 s window, 20 intents per window overall, 5 per symbol, 300 s cooldown,
+ * fail open. Everything else is new and off by default except letting reduce-only intents through SAFE MODE.
+ */
+public final class KernelConfig {
+
+    public static final int DEFAULT_WINDOW_SEC = 10;
+    public static final int DEFAULT_GLOBAL_MAX = 20;
+    public static final int DEFAULT_SYMBOL_MAX = 5;
+    public static final int DEFAULT_COOLDOWN_SEC = 300;
+    public static final int DEFAULT_MAX_COOLDOWN_SEC = 3600;
+    public static final int DEFAULT_ESCALATION_PERIOD_SEC = 3600;
+    public static final Duration DEFAULT_FAIL_LOG_INTERVAL = Duration.ofSeconds(60);
+
+    private final int windowSeconds;
+    private final int globalMax;
+    private final int symbolMax;
+    private final int cooldownSeconds;
+    private final FailPolicy failPolicy;
+    private final boolean latchedTrips;
+    private final boolean escalateCooldown;
+    private final int maxCooldownSeconds;
+    private final int escalationPeriodSeconds;
+    private final boolean reduceOnlyPassesSafeMode;
+    private final Duration failLogInterval;
+    private final String kernelId;
+
+    private KernelConfig(Builder b) {
+        this.windowSeconds = b.windowSeconds;
+        this.globalMax = b.globalMax;
+        this.symbolMax = b.symbolMax;
+        this.cooldownSeconds = b.cooldownSeconds;
+        this.failPolicy = b.failPolicy;
+        this.latchedTrips = b.latchedTrips;
+        this.escalateCooldown = b.escalateCooldown;
+        this.maxCooldownSeconds = b.maxCooldownSeconds;
+        this.escalationPeriodSeconds = b.escalationPeriodSeconds;
+        this.reduceOnlyPassesSafeMode = b.reduceOnlyPassesSafeMode;
+        this.failLogInterval = b.failLogInterval;
+        this.kernelId = b.kernelId;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The legacy defaults. */
+    public static KernelConfig defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Reads the environment: each setting from its {@code QUANTUM_SAFETY_*} name, else the legacy {@code SAFETY_*}
+     * name, else the default (see {@link EnvNames}). A bad value throws {@link IllegalArgumentException} naming
+     * the variable and the fix.
+     */
+    public static KernelConfig fromEnv(Map<String, String> env) {
+        EnvReader reader = new EnvReader(env);
+        Builder b = builder()
+                .windowSeconds(reader.seconds(EnvNames.WINDOW, DEFAULT_WINDOW_SEC))
+                .globalMax(reader.count(EnvNames.GLOBAL_MAX, DEFAULT_GLOBAL_MAX))
+                .symbolMax(reader.count(EnvNames.SYMBOL_MAX, DEFAULT_SYMBOL_MAX))
+                .cooldownSeconds(reader.seconds(EnvNames.COOLDOWN, DEFAULT_COOLDOWN_SEC))
+                .latchedTrips(reader.flag(EnvNames.LATCHED_TRIPS, false))
+                .escalateCooldown(reader.flag(EnvNames.ESCALATE_COOLDOWN, false))
+                .maxCooldownSeconds(reader.seconds(EnvNames.MAX_COOLDOWN, DEFAULT_MAX_COOLDOWN_SEC))
+                .escalationPeriodSeconds(reader.seconds(EnvNames.ESCALATION_PERIOD, DEFAULT_ESCALATION_PERIOD_SEC));
+        reader.value(EnvNames.FAIL_POLICY).ifPresent(v -> b.failPolicy(FailPolicy.parse(v.value(), v.name())));
+        reader.value(EnvNames.REDUCE_ONLY_IN_SAFE_MODE).ifPresent(v -> b.reduceOnlyPassesSafeMode(
+                parseReduceOnlyPolicy(v.value(), v.name())));
+        reader.value(EnvNames.KERNEL_ID).ifPresent(v -> b.kernelId(v.value()));
+        return b.build();
+    }
+
+    /** {@code allow} or {@code block}: whether reduce-only intents pass SAFE MODE. */
+    public static boolean parseReduceOnlyPolicy(String text, String source) {
+        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "allow" -> true;
+            case "block" -> false;
+            default -> throw new IllegalArgumentException(source + "='" + text + "' is not understood; use allow or block");
+        };
+    }
+
+    /** Seconds per rate window; the bucket is {@code floor(server_time / window)}. */
+    public int windowSeconds() {
+        return windowSeconds;
+    }
+
+    /** Intents per window, all symbols, before a trip (a trip needs strictly more). */
+    public int globalMax() {
+        return globalMax;
+    }
+
+    /** Intents per window for one symbol before a trip (a trip needs strictly more). */
+    public int symbolMax() {
+        return symbolMax;
+    }
+
+    /** How long a trip keeps SAFE MODE on (the first trip's, when escalating). */
+    public int cooldownSeconds() {
+        return cooldownSeconds;
+    }
+
+    public FailPolicy failPolicy() {
+        return failPolicy;
+    }
+
+    /** Trips set SAFE MODE without TTL: only an operator clears it. */
+    public boolean latchedTrips() {
+        return latchedTrips;
+    }
+
+    /** Each trip within {@link #escalationPeriodSeconds()} of the previous doubles the cooldown, up to the max. */
+    public boolean escalateCooldown() {
+        return escalateCooldown;
+    }
+
+    public int maxCooldownSeconds() {
+        return maxCooldownSeconds;
+    }
+
+    public int escalationPeriodSeconds() {
+        return escalationPeriodSeconds;
+    }
+
+    /** Reduce-only intents pass SAFE MODE (counted, reason REDUCE_ONLY_ALLOWED); the kill switch still blocks them. */
+    public boolean reduceOnlyPassesSafeMode() {
+        return reduceOnlyPassesSafeMode;
+    }
+
+    /** At most one log line per this interval while Redis cannot decide. */
+    public Duration failLogInterval() {
+        return failLogInterval;
+    }
+
+    /** Names this kernel in fault and audit events ({@code kernel_id}, actor {@code kernel:<id>}). */
+    public String kernelId() {
+        return kernelId;
+    }
+
+    @Override
+    public String toString() {
+        return "KernelConfig[window=" + windowSeconds + "s, globalMax=" + globalMax + ", symbolMax=" + symbolMax
+                + ", cooldown=" + cooldownSeconds + "s, failPolicy=" + failPolicy + ", latchedTrips=" + latchedTrips
+                + ", escalateCooldown=" + escalateCooldown + " (max " + maxCooldownSeconds + "s, period "
+                + escalationPeriodSeconds + "s), reduceOnlyPassesSafeMode=" + reduceOnlyPassesSafeMode
+                + ", kernelId=" + kernelId + "]";
+    }
+
+    public static final class Builder {
+        private int windowSeconds = DEFAULT_WINDOW_SEC;
+        private int globalMax = DEFAULT_GLOBAL_MAX;
+        private int symbolMax = DEFAULT_SYMBOL_MAX;
+        private int cooldownSeconds = DEFAULT_COOLDOWN_SEC;
+        private FailPolicy failPolicy = FailPolicy.OPEN;
+        private boolean latchedTrips;
+        private boolean escalateCooldown;
+        private int maxCooldownSeconds = DEFAULT_MAX_COOLDOWN_SEC;
+        private int escalationPeriodSeconds = DEFAULT_ESCALATION_PERIOD_SEC;
+        private boolean reduceOnlyPassesSafeMode = true;
+        private Duration failLogInterval = DEFAULT_FAIL_LOG_INTERVAL;
+        private String kernelId = defaultKernelId();
+
+        private Builder() {
+        }
+
+        public Builder windowSeconds(int value) {
+            this.windowSeconds = value;
+            return this;
+        }
+
+        public Builder globalMax(int value) {
+            this.globalMax = value;
+            return this;
+        }
+
+        public Builder symbolMax(int value) {
+            this.symbolMax = value;
+            return this;
+        }
+
+        public Builder cooldownSeconds(int value) {
+            this.cooldownSeconds = value;
+            return this;
+        }
+
+        public Builder failPolicy(FailPolicy value) {
+            this.failPolicy = value;
+            return this;
+        }
+
+        public Builder latchedTrips(boolean value) {
+            this.latchedTrips = value;
+            return this;
+        }
+
+        public Builder escalateCooldown(boolean value) {
+            this.escalateCooldown = value;
+            return this;
+        }
+
+        public Builder maxCooldownSeconds(int value) {
+            this.maxCooldownSeconds = value;
+            return this;
+        }
+
+        public Builder escalationPeriodSeconds(int value) {
+            this.escalationPeriodSeconds = value;
+            return this;
+        }
+
+        public Builder reduceOnlyPassesSafeMode(boolean value) {
+            this.reduceOnlyPassesSafeMode = value;
+            return this;
+        }
+
+        public Builder failLogInterval(Duration value) {
+            this.failLogInterval = value;
+            return this;
+        }
+
+        public Builder kernelId(String value) {
+            this.kernelId = value;
+            return this;
+        }
+
+        /** Validates and builds; the message of the {@link IllegalArgumentException} names the setting. */
+        public KernelConfig build() {
+            requireRange("window", windowSeconds, 1, 86_400, "seconds");
+            requireRange("global max", globalMax, 1, Integer.MAX_VALUE, "intents per window");
+            requireRange("symbol max", symbolMax, 1, Integer.MAX_VALUE, "intents per window");
+            requireRange("cooldown", cooldownSeconds, 1, 31_536_000, "seconds");
+            requireRange("max cooldown", maxCooldownSeconds, 1, 31_536_000, "seconds");
+            requireRange("escalation period", escalationPeriodSeconds, 1, 31_536_000, "seconds");
+            if (failPolicy == null) {
+                throw new IllegalArgumentException("fail policy is missing; use open or closed");
+            }
+            if (escalateCooldown && maxCooldownSeconds < cooldownSeconds) {
+                throw new IllegalArgumentException("max cooldown " + maxCooldownSeconds + "s is below the cooldown "
+                        + cooldownSeconds + "s; raise the max cooldown or lower the cooldown");
+            }
+            if (failLogInterval == null || failLogInterval.isNegative()) {
+                throw new IllegalArgumentException("fail log interval must be zero or positive");
+            }
+            if (kernelId == null || kernelId.isBlank() || kernelId.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("kernel id '" + kernelId + "' must be non-empty without white space");
+            }
+            return new KernelConfig(this);
+        }
+
+        private static void requireRange(String name, long value, long min, long max, String unit) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " " + value + " is out of range; expected " + min + ".."
+                        + max + " " + unit);
+            }
+        }
+    }
+
+    private static String defaultKernelId() {
+        String host = System.getenv("HOSTNAME");
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        return host == null || host.isBlank() ? "pid-" + pid : host.strip() + "-" + pid;
+    }
+}

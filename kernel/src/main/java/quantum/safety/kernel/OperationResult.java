@@ -1,0 +1,24 @@
+package quantum.safety.kernel;
+
+/**
+ * What one audited manual operation did.
+ *
+ * @param event         the transition written to the audit stream
+ * @param actor         who asked for it
+ * @param reason        why
+ * @param previousValue the flag's value before ("" when it was absent; "WRONGTYPE" when it held another type)
+ * @param timestamp     the Redis server's time of the change, unix seconds
+ * @param auditId       the audit stream entry id
+ */
+public record OperationResult(AuditEvent event, String actor, String reason, String previousValue, long timestamp,
+                              String auditId) {
+
+    /** Whether the flag was already in the requested state (the operation was still applied and audited). */
+    public boolean wasAlready() {
+        return switch (event) {
+            case SAFE_MODE_ON, KILL_ON -> !previousValue.isEmpty() && !previousValue.equals("0");
+            case SAFE_MODE_OFF, KILL_OFF -> previousValue.isEmpty() || previousValue.equals("0");
+            case TRIP -> false;
+        };
+    }
+}

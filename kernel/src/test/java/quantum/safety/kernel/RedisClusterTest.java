@@ -1,0 +1,52 @@
+package quantum.safety.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import quantum.safety.testkit.LocalRedis;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+
+/**
+ * The decision script on a real Redis Cluster (one node owning every slot, through Jedis' cluster client): with a
+ * hash-tagged prefix every key of a decision shares one slot; without one the kernel refuses to start.
+ */
+class RedisClusterTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quantum.safety.kernel.RedisServers#sources")
+    void decidesAndTripsOnClusterWithAHashTaggedPrefix(LocalRedis.Source source) throws IOException {
+        try (LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
+             Jedis admin = node.connect()) {
+            admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
+            await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
+
+            try (JedisCluster cluster = new JedisCluster(Set.of(new HostAndPort(node.host(), node.port())))) {
+                RedisSchema tagged = RedisSchema.withPrefix("{quantum}:");
+                SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600).build(), cluster, tagged);
+
+                assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
+                assertThat(kernel.decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);
+                assertThat(kernel.decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
+                assertThat(kernel.failures().failOpen()).isZero();
+                assertThat(admin.xlen("{quantum}:stream:safety.fault")).isEqualTo(1);
+                kernel.operations().clearSafeMode("alice", "cluster drill over");
+                assertThat(admin.exists("{quantum}:safety:safe_mode")).isFalse();
+
+                assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), cluster, RedisSchema.legacy()))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{quantum}:");
+            }
+        }
+    }
+}
