@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.BasicAuthenticator;
@@ -27,13 +28,29 @@ public final class BcryptAuthenticator extends BasicAuthenticator {
             Long.toHexString(new SecureRandom().nextLong()).toCharArray());
 
     private final Map<String, String> users;
+    private final BiPredicate<char[], String> bcrypt;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[16];
 
     public BcryptAuthenticator(Map<String, String> users) {
+        this(users, BcryptAuthenticator::bcryptVerify);
+    }
+
+    /** @param bcrypt verifies a password against a hash (tests count its calls) */
+    BcryptAuthenticator(Map<String, String> users, BiPredicate<char[], String> bcrypt) {
         super("quantum-safety", StandardCharsets.UTF_8);
         this.users = Map.copyOf(users);
+        this.bcrypt = bcrypt;
         new SecureRandom().nextBytes(salt);
+    }
+
+    private static boolean bcryptVerify(char[] password, String hash) {
+        try {
+            return BCrypt.verifyer().verify(password, hash.toCharArray()).verified;
+        } catch (IllegalArgumentException e) {
+            // bcrypt refuses passwords over 72 bytes: such a password cannot match any hash.
+            return false;
+        }
     }
 
     public static boolean isBcryptHash(String text) {
@@ -50,14 +67,7 @@ public final class BcryptAuthenticator extends BasicAuthenticator {
                 return true;
             }
         }
-        boolean ok;
-        try {
-            ok = BCrypt.verifyer().verify(password.toCharArray(), (hash != null ? hash : DUMMY_HASH).toCharArray())
-                    .verified;
-        } catch (IllegalArgumentException e) {
-            // bcrypt refuses passwords over 72 bytes: such a password cannot match any hash.
-            ok = false;
-        }
+        boolean ok = bcrypt.test(password.toCharArray(), hash != null ? hash : DUMMY_HASH);
         if (ok && hash != null) {
             verified.put(user, digest);
             return true;
