@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 "Run '@|bold quantum-safety demo|@' to see everything work on one machine."},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                quantum.safety.cli.exporter.ExporterCommand.class,
         })
 public final class Main {
 
