@@ -18,10 +18,11 @@ import picocli.CommandLine.Command;
                 "",
                 "Run '@|bold quantum-safety demo|@' to see everything work on one machine."},
         subcommands = {
-                CommandLine.HelpCommand.class,
+                quantum.safety.cli.kernel.KernelCommand.class,
+                quantum.safety.cli.exporter.ExporterCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
                 quantum.safety.cli.doctor.DoctorCommand.class,
-                quantum.safety.cli.kernel.KernelCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class Main {
 

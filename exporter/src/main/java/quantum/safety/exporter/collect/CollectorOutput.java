@@ -1,0 +1,37 @@
+package quantum.safety.exporter.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+
+/**
+ * What a collector produced: the snapshots it could build, and the problems (bad data, an unfinished read) that make
+ * its {@code quantum_safety_collector_success} 0. A family is left out rather than exported with a wrong value.
+ */
+public final class CollectorOutput {
+
+    private final List<MetricSnapshot> snapshots = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public void add(MetricSnapshot snapshot) {
+        snapshots.add(snapshot);
+    }
+
+    /** Records a problem; the message names the key and what was wrong, never a value that could be a secret. */
+    public void problem(String message) {
+        problems.add(message);
+    }
+
+    public List<MetricSnapshot> snapshots() {
+        return List.copyOf(snapshots);
+    }
+
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+}

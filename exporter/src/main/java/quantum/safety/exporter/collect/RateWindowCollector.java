@@ -1,0 +1,109 @@
+package quantum.safety.exporter.collect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
+
+/**
+ * The current rate window: the global counter and the top 5 symbols of the current bucket.
+ *
+ * <p>Top symbols come from the kernel's per-bucket sorted set {@code safety:rate:top:<bucket>} (one ZREVRANGE, whatever
+ * the keyspace). Only when that set is absent while the window saw intents (data from the old kernel) does it fall
+ * back to {@link LegacySymbolScan}, bounded by the deadline, and say so in
+ * {@code quantum_safety_rate_symbol_scan_truncated}. Rank series exist only for ranks that have a symbol: there are no
+ * placeholders and, since every scrape builds fresh snapshots, no stale ranks.
+ */
+public final class RateWindowCollector implements RedisCollector {
+
+    public static final String NAME = "rate";
+    static final int TOP = 5;
+
+    private final boolean top5Info;
+
+    /** @param top5Info whether to export the legacy {@code quantum_safety_rate_symbol_top5_info} (one series per count) */
+    public RateWindowCollector(boolean top5Info) {
+        this.top5Info = top5Info;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Finisher plan(AbstractPipeline pipeline, CollectContext context) {
+        long bucket = context.currentBucket();
+        String globalKey = context.schema().globalRate(bucket);
+        String rankingKey = context.schema().symbolRanking(bucket);
+        Response<String> global = pipeline.get(globalKey);
+        Response<List<Tuple>> ranking = pipeline.zrevrangeWithScores(rankingKey, 0, TOP - 1);
+
+        return (redis, out) -> {
+            OptionalLong globalCount = Replies.failed(global, out, "GET " + globalKey)
+                    ? OptionalLong.empty() : Values.counter(global.get(), out, globalKey);
+            globalCount.ifPresent(count -> out.add(Snapshots.gauge("quantum_safety_rate_global_current_window",
+                    "Intents checked in the current window, all symbols; 0 when the counter is missing.", count)));
+            if (Replies.failed(ranking, out, "ZREVRANGE " + rankingKey)) {
+                return;
+            }
+            List<SymbolCount> top = new ArrayList<>();
+            ranking.get().forEach(t -> top.add(new SymbolCount(t.getElement(), t.getScore())));
+            boolean truncated = false;
+            boolean windowSawIntents = globalCount.isEmpty() || globalCount.getAsLong() > 0;
+            if (top.isEmpty() && windowSawIntents) {
+                LegacySymbolScan.Result scanned = LegacySymbolScan.top(redis, context.schema(), bucket, TOP,
+                        context.deadline(), out);
+                top.addAll(scanned.top());
+                truncated = scanned.truncated();
+            }
+            top.sort(SymbolCount.RANKING);
+            out.add(ranks(top));
+            if (top5Info) {
+                out.add(top5Info(top));
+            }
+            out.add(Snapshots.gauge("quantum_safety_rate_symbol_scan_truncated",
+                    "1 when the fallback SCAN over legacy per-symbol counters hit the scrape deadline, so the top "
+                            + "symbols may be incomplete; else 0.", truncated ? 1 : 0));
+        };
+    }
+
+    private static GaugeSnapshot ranks(List<SymbolCount> top) {
+        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name("quantum_safety_rate_symbol_top")
+                .help("Intents checked in the current window for the symbol at each rank (1..5); no series for empty ranks.");
+        for (int i = 0; i < top.size(); i++) {
+            builder.dataPoint(GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("rank", Integer.toString(i + 1), "symbol", top.get(i).symbol()))
+                    .value(top.get(i).count()).build());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The legacy info series: symbols and counts as labels, so every new count is a new series. Kept for dashboards
+     * that read it; turn it off with {@code --no-collector.top5-info} and use {@code quantum_safety_rate_symbol_top}.
+     */
+    private static io.prometheus.metrics.model.snapshots.InfoSnapshot top5Info(List<SymbolCount> top) {
+        Labels labels = Labels.of("symbols", "none");
+        if (!top.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < top.size(); i++) {
+                names.add("symbol_" + (i + 1));
+                values.add(top.get(i).symbol());
+                names.add("count_" + (i + 1));
+                values.add(top.get(i).countLabel());
+            }
+            labels = Labels.of(names, values);
+        }
+        return Snapshots.info("quantum_safety_rate_symbol_top5",
+                "Top 5 symbols of the current window with their counts as labels (legacy; one series per distinct "
+                        + "count, see --collector.top5-info).", labels);
+    }
+}

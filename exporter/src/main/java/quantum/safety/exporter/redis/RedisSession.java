@@ -1,0 +1,206 @@
+package quantum.safety.exporter.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import quantum.safety.exporter.RateLimitedLog;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * The exporter's one long-lived, pooled Redis client, with what it learns about the server.
+ *
+ * <ul>
+ *   <li>After a connection failure the client is closed (its pooled connections are broken anyway) and the next one
+ *       is opened only after a {@link Backoff}: scrapes meanwhile answer at once with {@code redis_up 0}.</li>
+ *   <li>Server features are detected once per connection (one extra round trip after each (re)connect).</li>
+ *   <li>"Now" follows the Redis server's clock, like the kernel's buckets do: each collection's pipeline carries a
+ *       TIME whose offset from the local clock is used by the next collection.</li>
+ * </ul>
+ */
+public final class RedisSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisSession.class);
+
+    private final Supplier<UnifiedJedis> opener;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final boolean followRedisClock;
+    private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
+    private UnifiedJedis client;
+    private RedisFeatures features;
+    private boolean closed;
+    private volatile long offsetMillis;
+    private volatile long lastErrorMillis;
+
+    /**
+     * @param opener           opens a pooled client (connections are made lazily)
+     * @param clock            the local clock
+     * @param followRedisClock whether to correct the local clock by the Redis server's TIME; false with a fixed clock
+     */
+    public RedisSession(Supplier<UnifiedJedis> opener, Backoff backoff, Clock clock, boolean followRedisClock) {
+        this.opener = opener;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.followRedisClock = followRedisClock;
+    }
+
+    /** The client to use now. */
+    public synchronized UnifiedJedis client() {
+        if (closed) {
+            throw new RedisUnavailableException("the exporter is shutting down");
+        }
+        if (!backoff.mayAttempt()) {
+            throw new RedisUnavailableException("Redis failed recently; next attempt in " + backoff.remaining().toMillis() + " ms");
+        }
+        if (client == null) {
+            client = opener.get();
+        }
+        return client;
+    }
+
+    /** The server's features, detected with {@code INFO server} (and TIME) on first use after a (re)connect. */
+    public RedisFeatures features(UnifiedJedis jedis) {
+        synchronized (this) {
+            if (features != null && jedis == client) {
+                return features;
+            }
+        }
+        RedisFeatures detected;
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            Response<Object> info = pipeline.sendCommand(Protocol.Command.INFO, "server");
+            Response<Object> time = followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
+            long sent = clock.millis();
+            pipeline.sync();
+            observeTime(time, sent, clock.millis());
+            detected = readInfo(info);
+        }
+        synchronized (this) {
+            if (jedis == client) {
+                features = detected;
+            }
+        }
+        LOG.info("Redis server version {} (entries-added {})", detected.version(),
+                detected.entriesAdded() ? "available" : "not available: using the Redis 6.2 fallbacks");
+        return detected;
+    }
+
+    private RedisFeatures readInfo(Response<Object> info) {
+        try {
+            return RedisFeatures.fromInfo(new String((byte[]) info.get(), StandardCharsets.UTF_8));
+        } catch (JedisDataException e) {
+            log.warn("info-refused", "Redis refused INFO (" + e.getMessage() + "); assuming Redis 6.2 features. "
+                    + "Grant the exporter's ACL user +info to use entries-added on Redis 7+");
+            return RedisFeatures.unknown();
+        }
+    }
+
+    /** Queues a TIME on a collection's pipeline, or returns null when the local clock is authoritative. */
+    public Response<Object> queueTime(AbstractPipeline pipeline) {
+        return followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
+    }
+
+    /** Learns the offset between the local clock and Redis' from a TIME reply sent and received at these instants. */
+    public void observeTime(Response<Object> time, long sentMillis, long receivedMillis) {
+        if (time == null) {
+            return;
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            List<byte[]> parts = (List<byte[]>) time.get();
+            long seconds = Long.parseLong(new String(parts.get(0), StandardCharsets.US_ASCII));
+            long micros = Long.parseLong(new String(parts.get(1), StandardCharsets.US_ASCII));
+            long redisMillis = seconds * 1000 + micros / 1000;
+            offsetMillis = redisMillis - (sentMillis + receivedMillis) / 2;
+        } catch (RuntimeException e) {
+            log.warn("time", "cannot read Redis TIME (" + e.getMessage() + "); using the local clock");
+        }
+    }
+
+    /** Unix milliseconds on the Redis server's clock (the local clock when it is not followed). */
+    public long nowMillis() {
+        return clock.millis() + offsetMillis;
+    }
+
+    /** Unix milliseconds on the local clock. */
+    public long localMillis() {
+        return clock.millis();
+    }
+
+    public void succeeded() {
+        backoff.succeeded();
+    }
+
+    /** A Redis call failed at the connection level: drop the client and back off before the next attempt. */
+    public void failed(RuntimeException cause) {
+        UnifiedJedis broken;
+        synchronized (this) {
+            backoff.failed();
+            lastErrorMillis = clock.millis();
+            features = null;
+            broken = client;
+            client = null;
+        }
+        log.warn("failed", "Redis call failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                + "; reconnecting after " + backoff.remaining().toMillis() + " ms");
+        closeQuietly(broken);
+    }
+
+    /** Unix seconds of the last connection-level failure; 0 if none. */
+    public double lastErrorEpochSeconds() {
+        return lastErrorMillis / 1000.0;
+    }
+
+    public Duration backoffRemaining() {
+        return backoff.remaining();
+    }
+
+    /** One PING, for {@code /-/ready}; respects the backoff. */
+    public boolean ping() {
+        try {
+            UnifiedJedis jedis = client();
+            boolean pong = "PONG".equalsIgnoreCase(jedis.ping());
+            if (pong) {
+                succeeded();
+            }
+            return pong;
+        } catch (RedisUnavailableException e) {
+            return false;
+        } catch (JedisDataException e) {
+            return false;
+        } catch (RuntimeException e) {
+            failed(e);
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        UnifiedJedis toClose;
+        synchronized (this) {
+            closed = true;
+            toClose = client;
+            client = null;
+        }
+        closeQuietly(toClose);
+    }
+
+    private static void closeQuietly(UnifiedJedis jedis) {
+        if (jedis != null) {
+            try {
+                jedis.close();
+            } catch (RuntimeException ignored) {
+                // a broken pool may fail to close; it is unreachable either way
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package quantum.safety.exporter.web;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import io.prometheus.metrics.config.PrometheusProperties;
+import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The exporter's HTTP surface on the JDK's {@link HttpServer}, one server per listen address sharing one bounded
+ * executor: {@code /} (landing page), {@code /metrics} (client_java's handler, which negotiates text, OpenMetrics,
+ * protobuf and gzip), {@code /-/healthy} and {@code /-/ready}. TLS, basic auth and headers come from the web config
+ * and apply to every path.
+ */
+public final class WebServer implements AutoCloseable {
+
+    /** What the server serves. */
+    public record Routes(PrometheusRegistry registry, HttpHandler landingPage, HttpHandler ready) {
+    }
+
+    private final List<HttpServer> servers;
+    private final ExecutorService executor;
+
+    private WebServer(List<HttpServer> servers, ExecutorService executor) {
+        this.servers = List.copyOf(servers);
+        this.executor = executor;
+    }
+
+    /**
+     * Binds every address; a bad config or an address that cannot be bound is an {@link IllegalArgumentException}
+     * naming it (nothing stays bound then).
+     *
+     * @param configFile the web config's path, for error messages; null without one
+     */
+    public static WebServer start(List<ListenAddress> addresses, WebConfig config, java.nio.file.Path configFile,
+                                  Routes routes, int maxThreads) throws IOException {
+        HttpsConfigurator https = config.tls().map(tls -> TlsSetup.configurator(tls, configFile)).orElse(null);
+        Authenticator auth = config.basicAuthUsers().isEmpty() ? null : new BcryptAuthenticator(config.basicAuthUsers());
+        ExecutorService executor = BoundedExecutor.create(maxThreads);
+        List<HttpServer> servers = new ArrayList<>();
+        try {
+            for (ListenAddress address : addresses) {
+                HttpServer server = bind(address, https);
+                server.setExecutor(executor);
+                Filter headers = headerFilter(config.headers());
+                route(server, "/", routes.landingPage(), auth, headers);
+                route(server, "/metrics", new MetricsHandler(PrometheusProperties.get(), routes.registry()), auth, headers);
+                route(server, "/-/healthy", HealthHandlers.healthy(), auth, headers);
+                route(server, "/-/ready", routes.ready(), auth, headers);
+                servers.add(server);
+            }
+        } catch (IOException | RuntimeException e) {
+            servers.forEach(s -> s.stop(0));
+            executor.shutdownNow();
+            throw e;
+        }
+        servers.forEach(HttpServer::start);
+        return new WebServer(servers, executor);
+    }
+
+    private static HttpServer bind(ListenAddress address, HttpsConfigurator https) throws IOException {
+        InetSocketAddress socket = address.socketAddress();
+        try {
+            if (https == null) {
+                return HttpServer.create(socket, 64);
+            }
+            HttpsServer server = HttpsServer.create(socket, 64);
+            server.setHttpsConfigurator(https);
+            return server;
+        } catch (BindException e) {
+            throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
+                    + "); stop what uses it or choose another listen address");
+        }
+    }
+
+    private static void route(HttpServer server, String path, HttpHandler handler, Authenticator auth, Filter headers) {
+        HttpContext context = server.createContext(path, handler);
+        context.getFilters().add(headers);
+        if (auth != null) {
+            context.setAuthenticator(auth);
+        }
+    }
+
+    private static Filter headerFilter(Map<String, String> headers) {
+        return new Filter() {
+            @Override
+            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+                headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                chain.doFilter(exchange);
+            }
+
+            @Override
+            public String description() {
+                return "web config headers";
+            }
+        };
+    }
+
+    /** The bound addresses, with the actual ports when port 0 was asked for. */
+    public List<InetSocketAddress> addresses() {
+        return servers.stream().map(HttpServer::getAddress).toList();
+    }
+
+    @Override
+    public void close() {
+        // Give in-flight scrapes a moment to finish; they end at their deadline anyway.
+        servers.forEach(s -> s.stop(1));
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,77 @@
+package quantum.safety.exporter.collect;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import quantum.safety.exporter.MetricsText;
+import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.kernel.RedisSchema;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Runs one collector the way a collection does (plan on a pipeline, sync, finish) against a real Redis. */
+final class CollectorHarness implements AutoCloseable {
+
+    private final UnifiedJedis jedis;
+    private RedisFeatures features;
+    private long nowMillis;
+    private Deadline deadline;
+
+    CollectorHarness(String host, int port, RedisFeatures features, long nowMillis) {
+        this.jedis = new JedisPooled(host, port);
+        this.features = features;
+        this.nowMillis = nowMillis;
+    }
+
+    CollectorHarness now(long millis) {
+        this.nowMillis = millis;
+        return this;
+    }
+
+    CollectorHarness deadline(Deadline deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    CollectorHarness features(RedisFeatures features) {
+        this.features = features;
+        return this;
+    }
+
+    record Result(CollectorOutput output, MetricsText metrics) {
+    }
+
+    Result run(RedisCollector collector) {
+        Deadline effective = deadline != null ? deadline : Deadline.after(java.time.Duration.ofSeconds(30));
+        CollectContext context = new CollectContext(RedisSchema.legacy(), nowMillis, 10, features, effective);
+        RedisCollector.Finisher finisher;
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            finisher = collector.plan(pipeline, context);
+            pipeline.sync();
+        }
+        CollectorOutput out = new CollectorOutput();
+        finisher.finish(jedis, out);
+        return new Result(out, new MetricsText(text(out)));
+    }
+
+    static String text(CollectorOutput out) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(bytes, MetricSnapshots.of(out.snapshots().toArray(
+                    io.prometheus.metrics.model.snapshots.MetricSnapshot[]::new)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+}

@@ -1,0 +1,199 @@
+package quantum.safety.exporter.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import quantum.safety.exporter.Seed;
+import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.testkit.LocalRedis;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.RequiresTools;
+import quantum.safety.testkit.TestRedis;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XAddParams;
+
+@ExtendWith(RedisExtension.class)
+class FaultsCollectorTest {
+
+    private final TestRedis redis;
+    private CollectorHarness harness;
+
+    FaultsCollectorTest(TestRedis redis) {
+        this.redis = redis;
+    }
+
+    @BeforeEach
+    void open() {
+        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void legacyBug3_faultsLast1hIsExactWithMoreFaultsThanAnyLookbackCap() {
+        // The old exporter read at most FAULT_LOOKBACK_MAX=2000 entries, so the count saturated there.
+        try (Jedis jedis = redis.connect()) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < 100; i++) {
+                pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_700_000 + i, 0),
+                        Map.of("reason", "GLOBAL_RATE_EXCEEDED", "symbol", "OLDUSDT"));
+            }
+            for (int i = 0; i < 5_000; i++) {
+                pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_500_000 + i * 100L, 0),
+                        Map.of("reason", i % 5 == 0 ? "GLOBAL_RATE_EXCEEDED" : "SYMBOL_RATE_EXCEEDED",
+                                "symbol", "S" + (i % 7)));
+            }
+            pipeline.sync();
+        }
+        CollectorHarness.Result r = harness.run(new FaultsCollector(10));
+        assertThat(r.output().problems()).isEmpty();
+        assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(5_100);
+        assertThat(r.metrics().get("quantum_safety_faults_last_1h")).isEqualTo(5_000);
+        assertThat(r.metrics().get("quantum_safety_faults_last_1h_by_reason{reason=\"GLOBAL_RATE_EXCEEDED\"}")).isEqualTo(1_000);
+        assertThat(r.metrics().get("quantum_safety_faults_last_1h_by_reason{reason=\"SYMBOL_RATE_EXCEEDED\"}")).isEqualTo(4_000);
+        assertThat(r.metrics().family("quantum_safety_faults_last_1h_by_symbol")).hasSize(7);
+    }
+
+    @Test
+    void legacyBug8_lastFaultInfoIsGoneWhenTheStreamIsEmptied() {
+        try (Jedis jedis = redis.connect()) {
+            Seed.fault(jedis, NOW_MILLIS - 60_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+        }
+        CollectorHarness.Result before = harness.run(new FaultsCollector(10));
+        assertThat(before.metrics().get(
+                "quantum_safety_last_fault_info{reason=\"SYMBOL_RATE_EXCEEDED\",side=\"BUY\",symbol=\"BTCUSDT\"}"))
+                .isEqualTo(1);
+        assertThat(before.metrics().get("quantum_safety_last_fault_timestamp")).isEqualTo((NOW_MILLIS - 60_000) / 1000);
+
+        try (Jedis jedis = redis.connect()) {
+            jedis.xtrim(Seed.SCHEMA.faultStream(), 0, false);
+        }
+        CollectorHarness.Result after = harness.run(new FaultsCollector(10));
+        assertThat(after.metrics().has("quantum_safety_last_fault_info")).isFalse();
+        assertThat(after.metrics().get("quantum_safety_last_fault_timestamp")).isZero();
+        assertThat(after.metrics().get("quantum_safety_fault_stream_length")).isZero();
+        assertThat(after.metrics().get("quantum_safety_faults_last_1h")).isZero();
+    }
+
+    @Test
+    void aMillisecondTimestampFieldIsReadAsSeconds() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 5_000, 0),
+                    Map.of("timestamp", Long.toString(NOW_MILLIS - 5_000), "reason", "GLOBAL_RATE_EXCEEDED"));
+        }
+        CollectorHarness.Result r = harness.run(new FaultsCollector(10));
+        assertThat(r.metrics().get("quantum_safety_last_fault_timestamp")).isEqualTo((NOW_MILLIS - 5_000) / 1000.0);
+        assertThat(r.metrics().get(
+                "quantum_safety_last_fault_info{reason=\"GLOBAL_RATE_EXCEEDED\",side=\"\",symbol=\"\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void faultsBySymbolAreBoundedToTheTopN() {
+        try (Jedis jedis = redis.connect()) {
+            for (int s = 0; s < 15; s++) {
+                for (int i = 0; i <= s; i++) {
+                    Seed.fault(jedis, NOW_MILLIS - 100_000 + s * 100 + i, 0, "SYMBOL_RATE_EXCEEDED", "SYM" + s, "BUY");
+                }
+            }
+        }
+        CollectorHarness.Result r = harness.run(new FaultsCollector(3));
+        assertThat(r.metrics().family("quantum_safety_faults_last_1h_by_symbol")).containsOnlyKeys(
+                "quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM14\"}",
+                "quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM13\"}",
+                "quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM12\"}");
+        assertThat(harness.run(new FaultsCollector(0)).metrics().has("quantum_safety_faults_last_1h_by_symbol")).isFalse();
+    }
+
+    @Test
+    void whenTheDeadlinePassesMidStreamTheCountIsLeftOutNotTruncated() {
+        try (Jedis jedis = redis.connect()) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < StreamPages.PAGE_SIZE + 10; i++) {
+                pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 1_000_000 + i, 0),
+                        Map.of("reason", "GLOBAL_RATE_EXCEEDED"));
+            }
+            pipeline.sync();
+        }
+        CollectorHarness.Result r = harness.deadline(Deadline.expired()).run(new FaultsCollector(10));
+        assertThat(r.output().problems()).anySatisfy(p -> assertThat(p).contains("deadline"));
+        assertThat(r.metrics().has("quantum_safety_faults_last_1h")).isFalse();
+        assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(StreamPages.PAGE_SIZE + 10);
+    }
+
+    @Test
+    void aFaultStreamOfTheWrongTypeIsCountedNotThrown() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.faultStream(), "garbage");
+        }
+        CollectorHarness.Result r = harness.run(new FaultsCollector(10));
+        assertThat(r.output().ok()).isFalse();
+        assertThat(r.output().problems()).allSatisfy(p -> assertThat(p).contains("WRONGTYPE"));
+        assertThat(r.metrics().has("quantum_safety_faults_last_1h")).isFalse();
+    }
+
+    @Test
+    @RequiresTools("redis-server")
+    void onRedis7FaultsTotalIsEntriesAddedAndSurvivesTrimming() throws Exception {
+        try (LocalRedis seven = LocalRedis.start(Optional.of(LocalRedis.Source.PATH));
+             Jedis jedis = seven.connect();
+             CollectorHarness h = new CollectorHarness(seven.host(), seven.port(), RedisFeatures.REDIS_7, NOW_MILLIS)) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(
+                    RedisFeatures.fromInfo(jedis.info("server")).entriesAdded(), "redis-server on PATH is older than 7");
+            assertThat(h.run(new FaultsCollector(10)).metrics().get("quantum_safety_faults_total")).isZero();
+            for (int i = 0; i < 12; i++) {
+                Seed.fault(jedis, NOW_MILLIS - 10_000 + i, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+            }
+            jedis.xtrim(Seed.SCHEMA.faultStream(), 2, false);
+            CollectorHarness.Result r = h.run(new FaultsCollector(10));
+            assertThat(r.metrics().get("quantum_safety_faults_total")).isEqualTo(12);
+            assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onRedis62FaultsTotalComesFromTheKernelTotals() throws Exception {
+        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
+             Jedis jedis = old.connect();
+             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
+            assertThat(jedis.info("server")).contains("redis_version:6.2");
+            jedis.hset(Seed.SCHEMA.kernelTotals(), "trips", "7");
+            Seed.fault(jedis, NOW_MILLIS - 10_000, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+            CollectorHarness.Result r = h.run(new FaultsCollector(10));
+            assertThat(r.output().problems()).isEmpty();
+            assertThat(r.metrics().get("quantum_safety_faults_total")).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void onRedis62WithTheLegacyKernelFaultsTotalCountsTheFaultsAppendedSinceTheExporterStarted() throws Exception {
+        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
+             Jedis jedis = old.connect();
+             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
+            Seed.fault(jedis, NOW_MILLIS - 20_000, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+            FaultsCollector collector = new FaultsCollector(10);
+            assertThat(h.run(collector).metrics().get("quantum_safety_faults_total")).isZero();
+            for (int i = 1; i <= 3; i++) {
+                jedis.xadd(Seed.SCHEMA.faultStream(),
+                        XAddParams.xAddParams().id(new StreamEntryID(NOW_MILLIS + i * 1000L, 0)).maxLen(3),
+                        Map.of("reason", "SYMBOL_RATE_EXCEEDED"));
+            }
+            CollectorHarness.Result r = h.now(NOW_MILLIS + 15_000).run(collector);
+            // The fault that was there before the exporter looked has been trimmed away: only the 3 new ones count.
+            assertThat(r.metrics().get("quantum_safety_faults_total")).isEqualTo(3);
+            assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(3);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package quantum.safety.exporter.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import quantum.safety.exporter.Seed;
+import quantum.safety.exporter.TestExporters;
+import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.TestRedis;
+import redis.clients.jedis.Jedis;
+
+@ExtendWith(RedisExtension.class)
+class KillSwitchCollectorTest {
+
+    private final TestRedis redis;
+    private CollectorHarness harness;
+
+    KillSwitchCollectorTest(TestRedis redis) {
+        this.redis = redis;
+    }
+
+    @BeforeEach
+    void open() {
+        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, TestExporters.NOW_MILLIS);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void nothingSetMeansReleasedUnknownModeAndGovernorOff() {
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.output().ok()).isTrue();
+        assertThat(r.metrics().get("quantum_safety_kill_switch_engaged")).isZero();
+        assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"UNKNOWN\"}")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"LIVE\"}")).isZero();
+        assertThat(r.metrics().get("quantum_safety_governor_enabled")).isZero();
+    }
+
+    @Test
+    void anEngagedKillSwitchLiveModeAndEnabledGovernor() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.killSwitch(), "1");
+            jedis.set(Seed.SCHEMA.executionMode(), "LIVE");
+            jedis.set(Seed.SCHEMA.governorGate(), "ENABLED");
+        }
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.metrics().get("quantum_safety_kill_switch_engaged")).isEqualTo(1);
+        assertThat(r.metrics().family("quantum_safety_execution_mode")).containsOnly(
+                java.util.Map.entry("quantum_safety_execution_mode{mode=\"LIVE\"}", 1.0),
+                java.util.Map.entry("quantum_safety_execution_mode{mode=\"TESTNET\"}", 0.0),
+                java.util.Map.entry("quantum_safety_execution_mode{mode=\"UNKNOWN\"}", 0.0));
+        assertThat(r.metrics().get("quantum_safety_governor_enabled")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnrecognisedModeIsUnknownNotANewSeries() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.executionMode(), "PAPER");
+        }
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.metrics().family("quantum_safety_execution_mode")).hasSize(3);
+        assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"UNKNOWN\"}")).isEqualTo(1);
+    }
+
+    @Test
+    void badValuesFailTheCollectorButKeepTheGoodFamilies() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.killSwitch(), "maybe");
+            jedis.set(Seed.SCHEMA.governorGate(), "SOMETIMES");
+            jedis.set(Seed.SCHEMA.executionMode(), "TESTNET");
+        }
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.output().problems()).hasSize(2);
+        assertThat(r.metrics().has("quantum_safety_kill_switch_engaged")).isFalse();
+        assertThat(r.metrics().has("quantum_safety_governor_enabled")).isFalse();
+        assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"TESTNET\"}")).isEqualTo(1);
+    }
+}

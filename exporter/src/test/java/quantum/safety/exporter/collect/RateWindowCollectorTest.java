@@ -1,0 +1,160 @@
+package quantum.safety.exporter.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import quantum.safety.exporter.Seed;
+import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.TestRedis;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+
+@ExtendWith(RedisExtension.class)
+class RateWindowCollectorTest {
+
+    private static final long BUCKET = RedisSchema.bucket(NOW_MILLIS / 1000, 10);
+    private final TestRedis redis;
+    private CollectorHarness harness;
+
+    RateWindowCollectorTest(TestRedis redis) {
+        this.redis = redis;
+    }
+
+    @BeforeEach
+    void open() {
+        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, NOW_MILLIS);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    /** 50,000 keys that are not ours, plus 2,000 symbols of the current window; symbol i has i+1 intents. */
+    private void seedBusyKeyspace(boolean legacyKernel) {
+        try (Jedis jedis = redis.connect()) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < 50_000; i++) {
+                pipeline.set("other:service:key:" + i, "x");
+            }
+            for (int i = 0; i < 2_000; i++) {
+                String symbol = "SYM" + i;
+                pipeline.incrBy(Seed.SCHEMA.globalRate(BUCKET), i + 1);
+                pipeline.set(Seed.SCHEMA.symbolRate(symbol, BUCKET), Integer.toString(i + 1));
+                pipeline.set(Seed.SCHEMA.symbolRate(symbol, BUCKET - 1), "100000");
+                if (!legacyKernel) {
+                    pipeline.zadd(Seed.SCHEMA.symbolRanking(BUCKET), i + 1, symbol);
+                }
+            }
+            pipeline.sync();
+        }
+    }
+
+    private static void assertTopFive(CollectorHarness.Result r) {
+        assertThat(r.output().problems()).isEmpty();
+        assertThat(r.metrics().family("quantum_safety_rate_symbol_top")).containsExactly(
+                java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"SYM1999\"}", 2000.0),
+                java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"2\",symbol=\"SYM1998\"}", 1999.0),
+                java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"3\",symbol=\"SYM1997\"}", 1998.0),
+                java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"4\",symbol=\"SYM1996\"}", 1997.0),
+                java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"5\",symbol=\"SYM1995\"}", 1996.0));
+        assertThat(r.metrics().get("quantum_safety_rate_global_current_window")).isEqualTo(2000 * 2001 / 2);
+        assertThat(r.metrics().get("quantum_safety_rate_symbol_scan_truncated")).isZero();
+    }
+
+    @Test
+    void legacyBug2_top5IsCorrectWith50000UnrelatedKeys() {
+        seedBusyKeyspace(false);
+        assertTopFive(harness.run(new RateWindowCollector(true)));
+    }
+
+    @Test
+    void legacyBug2_top5FromLegacyCountersIsCorrectWith50000UnrelatedKeysAndNoKeyCap() {
+        // The old kernel writes no ranking: the fallback SCAN must see every key of the window, not the first 1000.
+        seedBusyKeyspace(true);
+        assertTopFive(harness.run(new RateWindowCollector(true)));
+    }
+
+    @Test
+    void legacyBug4_rankSeriesVanishWhenTheBucketHasNoSymbols() {
+        try (Jedis jedis = redis.connect()) {
+            Seed.checkedIntents(jedis, BUCKET, "BTCUSDT", 3);
+            Seed.checkedIntents(jedis, BUCKET, "ETHUSDT", 1);
+        }
+        RateWindowCollector collector = new RateWindowCollector(true);
+        CollectorHarness.Result busy = harness.run(collector);
+        assertThat(busy.metrics().family("quantum_safety_rate_symbol_top")).hasSize(2);
+
+        CollectorHarness.Result quiet = harness.now(NOW_MILLIS + 10_000).run(collector);
+        assertThat(quiet.metrics().has("quantum_safety_rate_symbol_top")).isFalse();
+        assertThat(quiet.metrics().body()).doesNotContain("symbol=\"\"");
+        assertThat(quiet.metrics().get("quantum_safety_rate_symbol_top5_info{symbols=\"none\"}")).isEqualTo(1);
+        assertThat(quiet.metrics().get("quantum_safety_rate_global_current_window")).isZero();
+    }
+
+    @Test
+    void legacyBug5_top5InfoCanBeTurnedOffBecauseEveryCountIsANewSeries() {
+        try (Jedis jedis = redis.connect()) {
+            Seed.checkedIntents(jedis, BUCKET, "BTCUSDT", 3);
+        }
+        CollectorHarness.Result on = harness.run(new RateWindowCollector(true));
+        assertThat(on.metrics().get("quantum_safety_rate_symbol_top5_info{count_1=\"3\",symbol_1=\"BTCUSDT\"}")).isEqualTo(1);
+
+        CollectorHarness.Result off = harness.run(new RateWindowCollector(false));
+        assertThat(off.metrics().has("quantum_safety_rate_symbol_top5_info")).isFalse();
+        assertThat(off.metrics().get("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"BTCUSDT\"}")).isEqualTo(3);
+    }
+
+    @Test
+    void theLegacyScanStopsAtTheDeadlineAndSaysSo() {
+        try (Jedis jedis = redis.connect()) {
+            Seed.legacyCheckedIntents(jedis, BUCKET, "BTCUSDT", 3);
+        }
+        CollectorHarness.Result r = harness.deadline(Deadline.expired()).run(new RateWindowCollector(true));
+        assertThat(r.metrics().get("quantum_safety_rate_symbol_scan_truncated")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_rate_global_current_window")).isEqualTo(3);
+    }
+
+    @Test
+    void noScanWhenTheWindowSawNoIntents() {
+        try (Jedis jedis = redis.connect()) {
+            for (int i = 0; i < 100; i++) {
+                jedis.set(Seed.SCHEMA.symbolRate("SYM" + i, BUCKET - 1), "5");
+            }
+        }
+        long scansBefore = scanCalls();
+        CollectorHarness.Result r = harness.run(new RateWindowCollector(true));
+        assertThat(scanCalls()).isEqualTo(scansBefore);
+        assertThat(r.metrics().has("quantum_safety_rate_symbol_top")).isFalse();
+    }
+
+    @Test
+    void aNonNumericCounterIsCountedNotThrown() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.globalRate(BUCKET), "lots");
+            jedis.zadd(Seed.SCHEMA.symbolRanking(BUCKET), 2, "BTCUSDT");
+        }
+        CollectorHarness.Result r = harness.run(new RateWindowCollector(true));
+        assertThat(r.output().ok()).isFalse();
+        assertThat(r.metrics().has("quantum_safety_rate_global_current_window")).isFalse();
+        assertThat(r.metrics().get("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"BTCUSDT\"}")).isEqualTo(2);
+    }
+
+    private long scanCalls() {
+        try (Jedis jedis = redis.connect()) {
+            for (String line : jedis.info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_scan:")) {
+                    return Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+                }
+            }
+            return 0;
+        }
+    }
+}

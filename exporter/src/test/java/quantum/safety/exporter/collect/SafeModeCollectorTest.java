@@ -1,0 +1,99 @@
+package quantum.safety.exporter.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import quantum.safety.exporter.Seed;
+import quantum.safety.exporter.TestExporters;
+import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.TestRedis;
+import redis.clients.jedis.Jedis;
+
+@ExtendWith(RedisExtension.class)
+class SafeModeCollectorTest {
+
+    private final TestRedis redis;
+    private CollectorHarness harness;
+
+    SafeModeCollectorTest(TestRedis redis) {
+        this.redis = redis;
+    }
+
+    @BeforeEach
+    void open() {
+        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, TestExporters.NOW_MILLIS);
+    }
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void anAbsentFlagIsOffWithTtlMinusOne() {
+        CollectorHarness.Result r = harness.run(new SafeModeCollector());
+        assertThat(r.output().ok()).isTrue();
+        assertThat(r.metrics().get("quantum_safety_safe_mode")).isEqualTo(0);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_ttl_seconds")).isEqualTo(-1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_latched")).isEqualTo(0);
+    }
+
+    @Test
+    void aTripWithCooldownIsOnWithItsTtlAndNotLatched() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.setex(Seed.SCHEMA.safeMode(), 300, "1");
+        }
+        CollectorHarness.Result r = harness.run(new SafeModeCollector());
+        assertThat(r.metrics().get("quantum_safety_safe_mode")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_ttl_seconds")).isBetween(1.0, 300.0);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_latched")).isEqualTo(0);
+    }
+
+    @Test
+    void aFlagSetByHandWithoutTtlIsLatched() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.safeMode(), "1");
+        }
+        CollectorHarness.Result r = harness.run(new SafeModeCollector());
+        assertThat(r.metrics().get("quantum_safety_safe_mode")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_ttl_seconds")).isEqualTo(-1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_latched")).isEqualTo(1);
+    }
+
+    @Test
+    void zeroIsOff() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.safeMode(), "0");
+        }
+        assertThat(harness.run(new SafeModeCollector()).metrics().get("quantum_safety_safe_mode")).isEqualTo(0);
+    }
+
+    @Test
+    void aValueThatIsNeitherOneNorZeroFailsTheCollectorInsteadOfGuessing() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.safeMode(), "yes");
+        }
+        CollectorHarness.Result r = harness.run(new SafeModeCollector());
+        assertThat(r.output().ok()).isFalse();
+        assertThat(r.output().problems()).singleElement().asString().contains("safety:safe_mode");
+        assertThat(r.metrics().has("quantum_safety_safe_mode")).isFalse();
+        assertThat(r.metrics().has("quantum_safety_safe_mode_latched")).isFalse();
+        assertThat(r.metrics().get("quantum_safety_safe_mode_ttl_seconds")).isEqualTo(-1);
+    }
+
+    @Test
+    void aFlagOfTheWrongTypeIsCountedNotThrown() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.hset(Seed.SCHEMA.safeMode(), "on", "1");
+        }
+        CollectorHarness.Result r = harness.run(new SafeModeCollector());
+        assertThat(r.output().ok()).isFalse();
+        assertThat(r.output().problems()).singleElement().asString().contains("WRONGTYPE");
+        assertThat(r.metrics().has("quantum_safety_safe_mode")).isFalse();
+    }
+}
