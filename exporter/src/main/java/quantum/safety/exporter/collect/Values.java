@@ -39,18 +39,18 @@ final class Values {
         return OptionalDouble.empty();
     }
 
-    /** A "1"/"0" flag; absent is off; any other value is bad data. */
+    /**
+     * A "1"/"0" flag, read with the kernel's rule: absent or exactly "0" is off, anything else is on (fail-safe: the
+     * kernel blocks on "yes", "true" or " 0"). A value other than "1" is still counted as a problem of the collector,
+     * so the odd write gets noticed, but the gauge shows what the kernel enforces.
+     */
     static java.util.Optional<Boolean> flag(String value, CollectorOutput out, String key) {
-        if (value == null) {
+        if (value == null || value.equals("0")) {
             return java.util.Optional.of(false);
         }
-        return switch (value.trim()) {
-            case "1" -> java.util.Optional.of(true);
-            case "0" -> java.util.Optional.of(false);
-            default -> {
-                out.problem(key + " holds neither \"1\" nor \"0\"");
-                yield java.util.Optional.empty();
-            }
-        };
+        if (!value.equals("1")) {
+            out.problem(key + " holds neither \"1\" nor \"0\"; the kernel reads any value but \"0\" as on");
+        }
+        return java.util.Optional.of(true);
     }
 }

@@ -71,6 +71,16 @@ class KillSwitchCollectorTest {
     }
 
     @Test
+    void aKillValueWithSpacesAroundZeroIsEngagedBecauseTheKernelComparesExactly() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.set(Seed.SCHEMA.killSwitch(), " 0");
+        }
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.output().problems()).singleElement().asString().contains("kill");
+        assertThat(r.metrics().get("quantum_safety_kill_switch_engaged")).isEqualTo(1);
+    }
+
+    @Test
     void badValuesFailTheCollectorButKeepTheGoodFamilies() {
         try (Jedis jedis = redis.connect()) {
             jedis.set(Seed.SCHEMA.killSwitch(), "maybe");
@@ -79,7 +89,8 @@ class KillSwitchCollectorTest {
         }
         CollectorHarness.Result r = harness.run(new KillSwitchCollector());
         assertThat(r.output().problems()).hasSize(2);
-        assertThat(r.metrics().has("quantum_safety_kill_switch_engaged")).isFalse();
+        // The kernel blocks every order on any kill value but "0": the gauge says engaged, the odd value is counted.
+        assertThat(r.metrics().get("quantum_safety_kill_switch_engaged")).isEqualTo(1);
         assertThat(r.metrics().has("quantum_safety_governor_enabled")).isFalse();
         assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"TESTNET\"}")).isEqualTo(1);
     }

@@ -74,15 +74,16 @@ class SafeModeCollectorTest {
     }
 
     @Test
-    void aValueThatIsNeitherOneNorZeroFailsTheCollectorInsteadOfGuessing() {
+    void aValueThatIsNeitherOneNorZeroReadsOnLikeTheKernelAndIsCountedAsAProblem() {
         try (Jedis jedis = redis.connect()) {
             jedis.set(Seed.SCHEMA.safeMode(), "yes");
         }
         CollectorHarness.Result r = harness.run(new SafeModeCollector());
         assertThat(r.output().ok()).isFalse();
         assertThat(r.output().problems()).singleElement().asString().contains("safety:safe_mode");
-        assertThat(r.metrics().has("quantum_safety_safe_mode")).isFalse();
-        assertThat(r.metrics().has("quantum_safety_safe_mode_latched")).isFalse();
+        // The kernel blocks on any value but "0" (fail-safe), so the gauge must not say SAFE MODE is off or unknown.
+        assertThat(r.metrics().get("quantum_safety_safe_mode")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_latched")).isEqualTo(1);
         assertThat(r.metrics().get("quantum_safety_safe_mode_ttl_seconds")).isEqualTo(-1);
     }
 
