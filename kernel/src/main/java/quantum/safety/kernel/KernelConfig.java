@@ -19,6 +19,7 @@ public final class KernelConfig {
     public static final int DEFAULT_MAX_COOLDOWN_SEC = 3600;
     public static final int DEFAULT_ESCALATION_PERIOD_SEC = 3600;
     public static final Duration DEFAULT_FAIL_LOG_INTERVAL = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TRIP_ACK_TIMEOUT = Duration.ofMillis(200);
 
     private final int windowSeconds;
     private final int globalMax;
@@ -32,6 +33,8 @@ public final class KernelConfig {
     private final boolean reduceOnlyPassesSafeMode;
     private final Duration failLogInterval;
     private final String kernelId;
+    private final int tripReplicaAcks;
+    private final Duration tripAckTimeout;
 
     private KernelConfig(Builder b) {
         this.windowSeconds = b.windowSeconds;
@@ -46,6 +49,8 @@ public final class KernelConfig {
         this.reduceOnlyPassesSafeMode = b.reduceOnlyPassesSafeMode;
         this.failLogInterval = b.failLogInterval;
         this.kernelId = b.kernelId;
+        this.tripReplicaAcks = b.tripReplicaAcks;
+        this.tripAckTimeout = b.tripAckTimeout;
     }
 
     public static Builder builder() {
@@ -77,6 +82,10 @@ public final class KernelConfig {
         reader.value(EnvNames.REDUCE_ONLY_IN_SAFE_MODE).ifPresent(v -> b.reduceOnlyPassesSafeMode(
                 parseReduceOnlyPolicy(v.value(), v.name())));
         reader.value(EnvNames.KERNEL_ID).ifPresent(v -> b.kernelId(v.value()));
+        reader.value(EnvNames.TRIP_REPLICA_ACKS).ifPresent(v -> b.tripReplicaAcks(
+                parseNonNegative(v.value(), v.name(), "a replica count such as 0 or 1")));
+        reader.value(EnvNames.TRIP_ACK_TIMEOUT_MS).ifPresent(v -> b.tripAckTimeout(Duration.ofMillis(
+                parseNonNegative(v.value(), v.name(), "milliseconds such as 200"))));
         return b.build();
     }
 
@@ -88,6 +97,18 @@ public final class KernelConfig {
             case "block" -> false;
             default -> throw new IllegalArgumentException(source + "='" + text + "' is not understood; use allow or block");
         };
+    }
+
+    private static int parseNonNegative(String text, String source, String expected) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(source + "='" + text + "' is not understood; use " + expected);
     }
 
     /** Seconds per rate window; the bucket is {@code floor(server_time / window)}. */
@@ -147,13 +168,28 @@ public final class KernelConfig {
         return kernelId;
     }
 
+    /**
+     * Replicas that must acknowledge a trip before {@link SafetyKernel#decide} returns it; 0 (the default) does not
+     * wait. Replication is asynchronous: without this a failover right after a trip can promote a replica that never
+     * saw it, and SAFE MODE is lost. With it the kernel sends {@code WAIT} after a trip (never on other decisions).
+     */
+    public int tripReplicaAcks() {
+        return tripReplicaAcks;
+    }
+
+    /** How long a trip waits for {@link #tripReplicaAcks()}; the trip stands (and blocks) whatever the answer. */
+    public Duration tripAckTimeout() {
+        return tripAckTimeout;
+    }
+
     @Override
     public String toString() {
         return "KernelConfig[window=" + windowSeconds + "s, globalMax=" + globalMax + ", symbolMax=" + symbolMax
                 + ", cooldown=" + cooldownSeconds + "s, failPolicy=" + failPolicy + ", latchedTrips=" + latchedTrips
                 + ", escalateCooldown=" + escalateCooldown + " (max " + maxCooldownSeconds + "s, period "
                 + escalationPeriodSeconds + "s), reduceOnlyPassesSafeMode=" + reduceOnlyPassesSafeMode
-                + ", kernelId=" + kernelId + "]";
+                + ", kernelId=" + kernelId + ", tripReplicaAcks=" + tripReplicaAcks + " (timeout "
+                + tripAckTimeout.toMillis() + "ms)]";
     }
 
     public static final class Builder {
@@ -169,8 +205,20 @@ public final class KernelConfig {
         private boolean reduceOnlyPassesSafeMode = true;
         private Duration failLogInterval = DEFAULT_FAIL_LOG_INTERVAL;
         private String kernelId = defaultKernelId();
+        private int tripReplicaAcks;
+        private Duration tripAckTimeout = DEFAULT_TRIP_ACK_TIMEOUT;
 
         private Builder() {
+        }
+
+        public Builder tripReplicaAcks(int value) {
+            this.tripReplicaAcks = value;
+            return this;
+        }
+
+        public Builder tripAckTimeout(Duration value) {
+            this.tripAckTimeout = value;
+            return this;
         }
 
         public Builder windowSeconds(int value) {
@@ -241,6 +289,10 @@ public final class KernelConfig {
             requireRange("cooldown", cooldownSeconds, 1, 31_536_000, "seconds");
             requireRange("max cooldown", maxCooldownSeconds, 1, 31_536_000, "seconds");
             requireRange("escalation period", escalationPeriodSeconds, 1, 31_536_000, "seconds");
+            requireRange("trip replica acks", tripReplicaAcks, 0, 100, "replicas");
+            if (tripAckTimeout == null || tripAckTimeout.isNegative() || tripAckTimeout.toMillis() > 60_000) {
+                throw new IllegalArgumentException("trip ack timeout must be 0..60000 ms");
+            }
             if (failPolicy == null) {
                 throw new IllegalArgumentException("fail policy is missing; use open or closed");
             }

@@ -6,7 +6,9 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -84,11 +86,40 @@ public final class SafetyKernel {
                         "a statistics key (" + schema.decisionCounters() + ", " + schema.kernelTotals()
                                 + " or a ranking set) holds a value of the wrong type"));
             }
-            return outcome.decision();
+            Decision decision = outcome.decision();
+            return decision.tripped() && config.tripReplicaAcks() > 0 ? tripAcknowledged(decision) : decision;
         } catch (RuntimeException e) {
             failures.giveBack(late);
             return failed(intent, e);
         }
+    }
+
+    /**
+     * Waits until {@link KernelConfig#tripReplicaAcks()} replicas hold the trip. {@code WAIT} cannot run inside a
+     * script and only covers the writes of its own connection, while the pool may hand us another one: so one
+     * pipeline (one connection) first PUBLISHes on the channel named after the SAFE MODE key (a write that is
+     * replicated, so the connection's replication offset is at or past the trip's) and then WAITs. The trip stands
+     * whatever the answer; meta {@code replica_acks} says how many replicas acknowledged (-1 when the wait failed).
+     */
+    private Decision tripAcknowledged(Decision decision) {
+        long acks;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            pipeline.publish(schema.safeMode(), "trip");
+            Response<Long> waited = pipeline.waitReplicas(schema.safeMode(),
+                    config.tripReplicaAcks(), config.tripAckTimeout().toMillis());
+            pipeline.sync();
+            acks = waited.get();
+        } catch (RuntimeException e) {
+            statsLog.warn("a trip could not wait for replica acknowledgements", e);
+            acks = -1;
+        }
+        if (acks < config.tripReplicaAcks()) {
+            LOG.warn("trip acknowledged by {} of {} replicas within {} ms; a failover now could lose SAFE MODE",
+                    acks, config.tripReplicaAcks(), config.tripAckTimeout().toMillis());
+        }
+        Map<String, Object> meta = new java.util.LinkedHashMap<>(decision.meta());
+        meta.put("replica_acks", acks);
+        return Decision.owning(decision.reason(), meta);
     }
 
     private Decision failed(Intent intent, RuntimeException error) {

@@ -80,6 +80,19 @@ public final class KernelOptions {
                     "Env: QUANTUM_SAFETY_KERNEL_ID. Default: <hostname>-<pid>."})
     String kernelId;
 
+    @Option(names = "--trip-replica-acks", paramLabel = "N",
+            defaultValue = "${env:QUANTUM_SAFETY_TRIP_REPLICA_ACKS:-0}",
+            description = {"After a trip, wait (WAIT N) until N replicas hold it, so a failover cannot lose SAFE MODE; "
+                    + "0 does not wait. Only trips wait; the trip blocks whatever the answer. E.g. 1.",
+                    "Env: QUANTUM_SAFETY_TRIP_REPLICA_ACKS. Default: 0."})
+    String tripReplicaAcks;
+
+    @Option(names = "--trip-ack-timeout-ms", paramLabel = "MILLIS",
+            defaultValue = "${env:QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS:-200}",
+            description = {"How long a trip waits for --trip-replica-acks, in milliseconds, e.g. 200.",
+                    "Env: QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS. Default: 200."})
+    String tripAckTimeoutMs;
+
     /** The validated configuration; a bad value throws {@link UsageException} naming the flag and its env names. */
     public KernelConfig toConfig() {
         KernelConfig.Builder b = KernelConfig.builder()
@@ -98,6 +111,8 @@ public final class KernelOptions {
             b.failPolicy(FailPolicy.parse(failPolicy, "--fail-policy"));
             b.reduceOnlyPassesSafeMode(KernelConfig.parseReduceOnlyPolicy(reduceOnlyInSafeMode,
                     "--reduce-only-in-safe-mode"));
+            b.tripReplicaAcks(nonNegative("--trip-replica-acks", tripReplicaAcks, "QUANTUM_SAFETY_TRIP_REPLICA_ACKS"));
+            b.tripAckTimeout(Duration.ofMillis(nonNegative("--trip-ack-timeout-ms", tripAckTimeoutMs, "QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS")));
             if (kernelId != null && !kernelId.isBlank()) {
                 b.kernelId(kernelId.strip());
             }
@@ -130,6 +145,18 @@ public final class KernelOptions {
             // reported below
         }
         throw bad(flag, value, env, "a positive whole number");
+    }
+
+    private static int nonNegative(String flag, String value, String env) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(flag, value, env, "a whole number, 0 or more");
     }
 
     private static boolean bool(String flag, String value, String env) {
