@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -124,6 +125,12 @@ public final class SafetyKernel {
 
     private Decision failed(Intent intent, RuntimeException error) {
         FailPolicy policy = config.failPolicy();
+        if (policy == FailPolicy.OPEN && error instanceof JedisDataException) {
+            Decision blocked = flagsStillReadable(intent, error);
+            if (blocked != null) {
+                return blocked;
+            }
+        }
         failures.failed(policy);
         failLog.warn("Redis could not decide; fail policy " + policy.name().toLowerCase(java.util.Locale.ROOT)
                 + " answers " + policy.reason(), error);
@@ -132,6 +139,34 @@ public final class SafetyKernel {
         meta.put("error", error.getClass().getSimpleName());
         meta.put("kernel_id", config.kernelId());
         return Decision.owning(policy.reason(), meta);
+    }
+
+    /**
+     * Redis answered with an error rather than not at all (out of memory with noeviction, a read-only replica after
+     * a failover, a busy script): writes fail but reads still work. Failing open then would let intents through an
+     * active SAFE MODE or kill switch, so the flags are read first (one GET each) and, when either is on, the intent
+     * is blocked with its usual reason. Not done for connection errors: nothing would answer, and a second timeout
+     * would only double the wait.
+     */
+    private Decision flagsStillReadable(Intent intent, RuntimeException error) {
+        Reason reason;
+        try {
+            String kill = redis.get(schema.killSwitch());
+            String safe = redis.get(schema.safeMode());
+            reason = kill != null && !kill.equals("0") ? Reason.KILL_SWITCH_ENGAGED
+                    : safe != null && !safe.equals("0") ? Reason.SAFE_MODE_ENABLED : null;
+        } catch (RuntimeException readError) {
+            return null;
+        }
+        if (reason == null) {
+            return null;
+        }
+        failLog.warn("Redis refused the decision script; " + reason + " read directly blocks the intent", error);
+        Map<String, Object> meta = DecisionScript.baseMeta(intent, config);
+        meta.put("tripped", false);
+        meta.put("error", error.getClass().getSimpleName());
+        meta.put("kernel_id", config.kernelId());
+        return Decision.owning(reason, meta);
     }
 
     /** Audited manual operations (SAFE MODE, kill switch) on the same Redis and schema. */
