@@ -91,6 +91,42 @@ public final class LocalRedis implements AutoCloseable {
         }
     }
 
+    /** The server's process id (of the current run; it changes on {@link #restart()}). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Freezes the server (SIGSTOP): connections stay open but nothing answers, as with a stalled host or a long
+     * fork. {@link #resume()} thaws it with its data intact.
+     */
+    public void pause() throws IOException {
+        signal("STOP");
+    }
+
+    /** Thaws a server frozen by {@link #pause()} (SIGCONT). */
+    public void resume() throws IOException {
+        signal("CONT");
+    }
+
+    /** The server's working directory (its log is {@code redis.log} there). */
+    public Path workDir() {
+        return workDir;
+    }
+
+    private void signal(String name) throws IOException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IOException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending SIG" + name, e);
+        }
+    }
+
     /** Stops the server gracefully (SIGTERM). */
     public void stop() {
         if (process != null) {
