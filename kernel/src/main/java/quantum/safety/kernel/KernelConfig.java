@@ -177,7 +177,10 @@ public final class KernelConfig {
         return tripReplicaAcks;
     }
 
-    /** How long a trip waits for {@link #tripReplicaAcks()}; the trip stands (and blocks) whatever the answer. */
+    /**
+     * How long a trip waits for {@link #tripReplicaAcks()}; the trip stands (and blocks) whatever the answer. Keep it
+     * below the Redis socket timeout, or the client gives up first and the acknowledgement count reads -1.
+     */
     public Duration tripAckTimeout() {
         return tripAckTimeout;
     }

@@ -89,7 +89,8 @@ public final class KernelOptions {
 
     @Option(names = "--trip-ack-timeout-ms", paramLabel = "MILLIS",
             defaultValue = "${env:QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS:-200}",
-            description = {"How long a trip waits for --trip-replica-acks, in milliseconds, e.g. 200.",
+            description = {"How long a trip waits for --trip-replica-acks, in milliseconds, e.g. 200; keep it below "
+                    + "the Redis socket timeout.",
                     "Env: QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS. Default: 200."})
     String tripAckTimeoutMs;
 

@@ -1,0 +1,110 @@
+package quantum.safety.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import quantum.safety.exporter.ExporterServer;
+import quantum.safety.kernel.Decision;
+import quantum.safety.kernel.FailPolicy;
+import quantum.safety.kernel.Intent;
+import quantum.safety.kernel.Reason;
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.testkit.RequiresTools;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Real Sentinel failovers: the kernel (through {@code RedisConnector} and a {@code redis+sentinel://} endpoint) and
+ * the exporter follow the new master without a restart.
+ */
+@Tag("reliability")
+@RequiresTools({"redis-server", "redis-sentinel"})
+class SentinelFailoverTest {
+
+    private static final Duration LONG = Duration.ofSeconds(60);
+
+    @Test
+    void sentinelFailoverCommandTheKernelAndTheExporterFollowTheNewMaster() throws Exception {
+        try (SentinelGroup group = new SentinelGroup();
+             Fixtures.Kernel k = Fixtures.kernel(group.uri(), Fixtures.config(FailPolicy.CLOSED).build());
+             ExporterServer exporter = Fixtures.exporter(group.uri())) {
+            int oldMaster = group.currentMasterPort();
+            DecisionBurst burst = new DecisionBurst(k.kernel(), 2, 5_000);
+            ScrapeLoop scrapes = new ScrapeLoop(Fixtures.metricsUrl(exporter), 100);
+            long started;
+            try (burst; scrapes) {
+                await().atMost(LONG).until(() -> burst.count(Reason.OK) > 50 && scrapes.lastUpNanos() > 0);
+                started = System.nanoTime();
+                group.failover();
+                await().atMost(LONG).until(() -> group.currentMasterPort() == group.replica.port());
+                long promoted = System.nanoTime();
+                burst.recovery().watchFrom(promoted);
+                scrapes.recovery().watchFrom(promoted);
+                await().atMost(LONG).until(() -> burst.recovery().recovered() && scrapes.recovery().recovered());
+            }
+            assertThat(group.currentMasterPort()).isNotEqualTo(oldMaster);
+            assertThat(burst.count(Reason.FAIL_OPEN_ERROR)).isZero();
+            assertThat(scrapes.failed()).isZero();
+            // Decisions after the failover run on the new master.
+            try (Jedis newMaster = group.replica.connect()) {
+                assertThat(newMaster.hget(RedisSchema.legacy().decisionCounters(), "OK")).isNotNull();
+            }
+            Results.record(new Results.Row("2.1", "Sentinel failover (`SENTINEL FAILOVER mymaster`), kernel fail closed",
+                    "kernel and exporter follow the new master without a restart; decisions in the switch follow the fail policy",
+                    burst.failures() + " of " + burst.total() + " (FAIL_CLOSED_ERROR; window "
+                            + Results.ms(burst.failureWindowMillis()) + ")",
+                    scrapes.failed() + " of " + scrapes.scrapes() + " (" + scrapes.redisDown() + " with redis_up 0)",
+                    "decisions " + Results.ms(burst.recovery().millis()) + ", scrapes "
+                            + Results.ms(scrapes.recovery().millis()) + " after the promotion was announced",
+                    "nothing in a graceful failover (the replica is in sync first)", "pass"));
+        }
+    }
+
+    @Test
+    void masterKilledATripAcknowledgedByTheReplicaSurvivesTheFailover() throws Exception {
+        try (SentinelGroup group = new SentinelGroup();
+             Fixtures.Kernel tripper = Fixtures.kernel(group.uri(), Fixtures.config(FailPolicy.CLOSED).globalMax(1)
+                     .tripReplicaAcks(1).tripAckTimeout(Duration.ofMillis(300)).build());
+             Fixtures.Kernel k = Fixtures.kernel(group.uri(), Fixtures.config(FailPolicy.OPEN).build());
+             ExporterServer exporter = Fixtures.exporter(group.uri())) {
+            tripper.kernel().decide(Intent.of("BTCUSDT", "BUY"));
+            Decision trip = tripper.kernel().decide(Intent.of("BTCUSDT", "BUY"));
+            assertThat(trip.tripped()).isTrue();
+            assertThat(trip.metaLong("replica_acks", -1)).isEqualTo(1);
+
+            DecisionBurst burst = new DecisionBurst(k.kernel(), 2, 5_000);
+            ScrapeLoop scrapes = new ScrapeLoop(Fixtures.metricsUrl(exporter), 100);
+            long detection;
+            try (burst; scrapes) {
+                await().atMost(LONG).until(() -> burst.count(Reason.SAFE_MODE_ENABLED) > 50 && scrapes.lastUpNanos() > 0);
+                long killed = System.nanoTime();
+                group.master.kill();
+                await().atMost(LONG).until(() -> group.currentMasterPort() == group.replica.port());
+                long promoted = System.nanoTime();
+                detection = (promoted - killed) / 1_000_000;
+                burst.recovery().watchFrom(promoted);
+                scrapes.recovery().watchFrom(promoted);
+                await().atMost(LONG).until(() -> burst.recovery().recovered() && scrapes.recovery().recovered());
+            }
+            // SAFE MODE was on the replica before the kernel returned the trip, so the new master still blocks.
+            assertThat(k.kernel().decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
+            assertThat(burst.count(Reason.OK)).isZero();
+            assertThat(scrapes.failed()).isZero();
+            Metrics after = Metrics.parse(Web.get(Fixtures.metricsUrl(exporter)).body());
+            assertThat(after.value("quantum_safety_safe_mode")).isEqualTo(1);
+            Results.record(new Results.Row("2.2", "Sentinel: master killed (SIGKILL) while SAFE MODE is on; trip taken with `--trip-replica-acks 1`; kernel fail open",
+                    "the acknowledged trip survives the failover; nothing is allowed through; kernel and exporter follow the new master",
+                    burst.failures() + " of " + burst.total() + " (FAIL_OPEN_ERROR: allowed while no master; window "
+                            + Results.ms(burst.failureWindowMillis()) + ")",
+                    scrapes.failed() + " of " + scrapes.scrapes() + " (" + scrapes.redisDown() + " with redis_up 0)",
+                    "promotion " + Results.ms(detection) + " after the kill (down-after 1000 ms); then decisions "
+                            + Results.ms(burst.recovery().millis()) + ", scrapes " + Results.ms(scrapes.recovery().millis()),
+                    "SAFE MODE kept (acknowledged by 1 replica); unacknowledged writes of the last moment can be lost",
+                    "pass"));
+        }
+    }
+}
