@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 quantum.safety.cli.exporter.ExporterCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
                 quantum.safety.cli.doctor.DoctorCommand.class,
+                quantum.safety.cli.demo.DemoCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class Main {

@@ -1,0 +1,158 @@
+package quantum.safety.cli.demo;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import quantum.safety.cli.UsageException;
+import quantum.safety.exporter.BuildIdentity;
+import quantum.safety.exporter.ExporterConfig;
+import quantum.safety.exporter.ExporterServer;
+import quantum.safety.exporter.web.ListenAddress;
+import quantum.safety.kernel.KernelConfig;
+import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.SafetyKernel;
+import quantum.safety.kernel.redis.RedisConnector;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * One running demo: Redis, the kernel's client, the exporter, the order flow and the live line. Everything started
+ * is registered for {@link #close()}, which stops it in reverse order exactly once, whether called at the end of
+ * {@code --duration}, by the shutdown hook (Ctrl-C, SIGTERM) or after a failed start.
+ */
+final class DemoRun implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
+
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private DemoRedis redis;
+    private ExporterServer exporter;
+    private StatusLine statusLine;
+
+    private DemoRun() {
+    }
+
+    /**
+     * Starts everything; on failure stops what was started and rethrows. A listen address that cannot be bound is a
+     * {@link UsageException} that names a free alternative.
+     */
+    static DemoRun start(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, StatusLine line)
+            throws IOException {
+        DemoRun run = new DemoRun();
+        try {
+            run.startAll(settings, redisChoice, listenAddress, line);
+            return run;
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    private void startAll(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, StatusLine line)
+            throws IOException {
+        ListenAddress listen = parseListenAddress(listenAddress);
+        redis = redisChoice.open();
+        resources.push(redis);
+        RedisSchema schema = RedisSchema.legacy();
+        RedisConnector connector = RedisConnector.to(redis.endpoint(), redis.credentials());
+        UnifiedJedis client = connector.maxConnections(settings.threads() + 4).clientName("quantum-safety-demo").open();
+        resources.push(client);
+        DemoState.prepare(client, schema, redis.isLocal());
+
+        SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder()
+                .windowSeconds(settings.windowSeconds())
+                .globalMax(settings.globalMax())
+                .symbolMax(settings.symbolMax())
+                .cooldownSeconds(settings.cooldownSeconds())
+                .kernelId("demo")
+                .build(), client, schema);
+
+        exporter = startExporter(RedisConnector.to(redis.endpoint(), redis.credentials()), schema, settings, listen,
+                listenAddress);
+        resources.push(exporter);
+
+        resources.push(OrderFlow.start(kernel, new IntentPublisher(client, schema), SymbolMix.standard(), settings));
+
+        statusLine = line;
+        StatusReader reader = new StatusReader(client, schema, settings.windowSeconds());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "quantum-safety-demo-status");
+            t.setDaemon(true);
+            return t;
+        });
+        resources.push(() -> {
+            ticker.shutdownNow();
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        });
+        long every = settings.statusEvery().toMillis();
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                line.show(reader.read());
+            } catch (RuntimeException e) {
+                LOG.warn("demo status could not be read: {}", e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static ListenAddress parseListenAddress(String text) {
+        try {
+            return ListenAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--web.listen-address=" + text + ": " + e.getMessage() + "; use e.g. :9105");
+        }
+    }
+
+    private static ExporterServer startExporter(RedisConnector connector, RedisSchema schema, DemoSettings settings,
+                                                ListenAddress listen, String listenText) throws IOException {
+        ExporterConfig config = ExporterConfig.builder(connector)
+                .schema(schema)
+                .windowSeconds(settings.windowSeconds())
+                .listenAddresses(List.of(listenText))
+                .build(BuildIdentity.fromClasspath("demo"))
+                .build();
+        try {
+            return ExporterServer.start(config);
+        } catch (IllegalArgumentException e) {
+            String next = listen.host().map(h -> h.contains(":") ? "[" + h + "]" : h).orElse("") + ":"
+                    + (listen.port() == 65535 ? 9106 : listen.port() + 1);
+            throw new UsageException("cannot listen on " + listenText + " (is another demo or exporter running?); "
+                    + "run with --web.listen-address=" + next);
+        }
+    }
+
+    DemoRedis redis() {
+        return redis;
+    }
+
+    ExporterServer exporter() {
+        return exporter;
+    }
+
+    /** Stops everything once; later calls return at once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("demo: stopping {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+        if (statusLine != null) {
+            statusLine.finish();
+        }
+    }
+}

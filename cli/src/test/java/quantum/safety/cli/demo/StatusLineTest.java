@@ -1,0 +1,50 @@
+package quantum.safety.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class StatusLineTest {
+
+    private static DemoStatus tripped() {
+        Map<String, Long> decisions = new LinkedHashMap<>();
+        decisions.put("OK", 40L);
+        decisions.put("SYMBOL_RATE_EXCEEDED", 1L);
+        return new DemoStatus(true, 17, "SYMBOL_RATE_EXCEEDED", false, decisions, 1,
+                List.of(Map.entry("SOLUSDT", 11L), Map.entry("BTCUSDT", 3L)));
+    }
+
+    @Test
+    void theLineSaysSafeModeWithTtlDecisionsFaultsAndTopSymbols() {
+        assertThat(StatusLine.format(tripped()))
+                .contains("SAFE MODE ON (ttl 17s, SYMBOL_RATE_EXCEEDED)", "decisions OK=40 SYMBOL_RATE_EXCEEDED=1",
+                        "faults 1", "top SOLUSDT:11 BTCUSDT:3");
+        assertThat(StatusLine.format(new DemoStatus(true, -1, "", true, Map.of(), 0, List.of())))
+                .contains("SAFE MODE ON (latched)", "KILL SWITCH ON", "decisions none", "top (none counted this window)");
+    }
+
+    @Test
+    void aTerminalGetsOneLineRewrittenInPlaceAPipeGetsPlainLines() {
+        StringWriter tty = new StringWriter();
+        StatusLine inPlace = new StatusLine(new PrintWriter(tty), true);
+        inPlace.show(tripped());
+        inPlace.show(tripped());
+        inPlace.finish();
+        assertThat(tty.toString()).startsWith("\r\u001b[2K").doesNotContain("\n\r").endsWith(System.lineSeparator())
+                .containsOnlyOnce(System.lineSeparator());
+
+        StringWriter pipe = new StringWriter();
+        StatusLine plain = new StatusLine(new PrintWriter(pipe), false);
+        plain.show(tripped());
+        plain.show(tripped());
+        plain.finish();
+        assertThat(pipe.toString()).doesNotContain("\r\u001b");
+        assertThat(pipe.toString().lines()).hasSize(2);
+    }
+}
