@@ -62,6 +62,31 @@ public final class SafetyStatusReader {
         }
     }
 
+    /**
+     * Only the current and previous rate windows, in two round trips (TIME, then both windows), for a refreshing
+     * display. Connection failures throw a Jedis exception: the caller decides how to show them.
+     */
+    public RateWindows readRates() {
+        Deadline deadline = Deadline.after(budget);
+        Problems problems = new Problems();
+        Response<Object> time;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            time = pipeline.sendCommand(Protocol.Command.TIME, new String[0]);
+            pipeline.sync();
+        }
+        long nowMillis = serverMillis(time, problems);
+        long bucket = RedisSchema.bucket(Math.floorDiv(nowMillis, 1000L), limits.windowSeconds());
+        RateWindowReader current;
+        RateWindowReader previous;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            current = new RateWindowReader(pipeline, schema, limits, bucket);
+            previous = new RateWindowReader(pipeline, schema, limits, bucket - 1);
+            pipeline.sync();
+        }
+        return new RateWindows(Instant.ofEpochMilli(nowMillis), current.finish(redis, deadline, problems),
+                previous.finish(redis, deadline, problems), problems.lines());
+    }
+
     private SafetyStatus readOrThrow() {
         Deadline deadline = Deadline.after(budget);
         Problems problems = new Problems();
