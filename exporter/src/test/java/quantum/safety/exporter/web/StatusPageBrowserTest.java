@@ -45,7 +45,7 @@ class StatusPageBrowserTest {
     void theStatusPageShowsATripAndItsClearInARealBrowser(TestRedis redis) throws Exception {
         Files.createDirectories(ARTIFACTS);
         RedisSchema schema = RedisSchema.legacy();
-        try (ExporterServer server = TestExporters.start(redis.host(), redis.port(), b -> b.windowSeconds(3600));
+        try (ExporterServer server = TestExporters.start(redis.host(), redis.port(), b -> b.windowSeconds(3600).kernelLimits(3, 2));
              UnifiedJedis client = TestExporters.connector(redis.host(), redis.port()).open()) {
             String url = "http://127.0.0.1:" + server.port() + "/";
             SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(3600).globalMax(3)
