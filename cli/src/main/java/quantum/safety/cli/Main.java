@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 quantum.safety.cli.kernel.KernelCommand.class,
                 quantum.safety.cli.exporter.ExporterCommand.class,
+                quantum.safety.cli.ctl.CtlCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
                 quantum.safety.cli.doctor.DoctorCommand.class,
                 quantum.safety.cli.demo.DemoCommand.class,

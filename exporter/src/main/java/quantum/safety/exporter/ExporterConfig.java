@@ -22,6 +22,8 @@ public final class ExporterConfig {
     private final RedisSchema schema;
     private final int windowSeconds;
     private final int faultsTopSymbols;
+    private final int globalMax;
+    private final int symbolMax;
     private final boolean top5Info;
     private final List<String> listenAddresses;
     private final Optional<Path> webConfigFile;
@@ -38,6 +40,8 @@ public final class ExporterConfig {
         this.schema = b.schema;
         this.windowSeconds = b.windowSeconds;
         this.faultsTopSymbols = b.faultsTopSymbols;
+        this.globalMax = b.globalMax;
+        this.symbolMax = b.symbolMax;
         this.top5Info = b.top5Info;
         this.listenAddresses = List.copyOf(b.listenAddresses);
         this.webConfigFile = b.webConfigFile;
@@ -68,6 +72,11 @@ public final class ExporterConfig {
 
     public int faultsTopSymbols() {
         return faultsTopSymbols;
+    }
+
+    /** What the status page at {@code /} shows counts against: the kernels' window and limits. */
+    public quantum.safety.exporter.status.StatusLimits statusLimits() {
+        return new quantum.safety.exporter.status.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
     }
 
     public boolean top5Info() {
@@ -116,6 +125,8 @@ public final class ExporterConfig {
         private RedisSchema schema = RedisSchema.legacy();
         private int windowSeconds = 10;
         private int faultsTopSymbols = 10;
+        private int globalMax = quantum.safety.kernel.KernelConfig.DEFAULT_GLOBAL_MAX;
+        private int symbolMax = quantum.safety.kernel.KernelConfig.DEFAULT_SYMBOL_MAX;
         private boolean top5Info = true;
         private List<String> listenAddresses = List.of(DEFAULT_LISTEN_ADDRESS);
         private Optional<Path> webConfigFile = Optional.empty();
@@ -133,6 +144,20 @@ public final class ExporterConfig {
 
         public Builder schema(RedisSchema schema) {
             this.schema = Objects.requireNonNull(schema);
+            return this;
+        }
+
+        /**
+         * The kernels' rate limits ({@code SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW}, {@code
+         * SAFETY_SYMBOL_MAX_INTENTS_PER_WINDOW}); only the status page uses them, to show counts against limits.
+         */
+        public Builder kernelLimits(int globalMax, int symbolMax) {
+            if (globalMax < 1 || symbolMax < 1) {
+                throw new IllegalArgumentException("kernel limits must be at least 1, got global " + globalMax
+                        + ", symbol " + symbolMax);
+            }
+            this.globalMax = globalMax;
+            this.symbolMax = symbolMax;
             return this;
         }
 

@@ -66,7 +66,8 @@ public final class ExporterServer implements AutoCloseable {
         }
         try {
             WebServer web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),
-                    HandlersFactory.routes(registry, coordinator, session, config.build(), config.redis().endpoint().toString()),
+                    HandlersFactory.routes(registry, session, config.schema(), config.statusLimits(), config.build(),
+                            config.redis().endpoint().toString()),
                     config.maxHttpThreads());
             ExporterServer server = new ExporterServer(session, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",

@@ -140,6 +140,8 @@ public final class ExporterCommand implements Callable<Integer> {
         return ExporterConfig.builder(redis.connector("quantum-safety-exporter"))
                 .schema(redis.schema())
                 .windowSeconds((int) window.toSeconds())
+                .kernelLimits(statusLimit("QUANTUM_SAFETY_GLOBAL_MAX", "SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW", 20),
+                        statusLimit("QUANTUM_SAFETY_SYMBOL_MAX", "SAFETY_SYMBOL_MAX_INTENTS_PER_WINDOW", 5))
                 .faultsTopSymbols(faultsTopSymbols)
                 .top5Info(top5Info && !noTop5Info)
                 .listenAddresses(addresses)
@@ -159,5 +161,27 @@ public final class ExporterCommand implements Callable<Integer> {
             LOG.info("FAULT_LOOKBACK_MAX is ignored: faults of the last hour are counted exactly by stream id range, "
                     + "in bounded pages, with no lookback cap");
         }
+    }
+
+    /** The kernels' limit from the same env names the kernel reads, so the status page shows counts against it. */
+    private static int statusLimit(String name, String legacy, int fallback) {
+        String value = System.getenv(name);
+        String source = name;
+        if (value == null || value.isBlank()) {
+            value = System.getenv(legacy);
+            source = legacy;
+        }
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("env " + source + "='" + value + "' is not a positive whole number");
     }
 }

@@ -20,17 +20,17 @@ import redis.clients.jedis.resps.ScanResult;
  * while the window saw intents, and stops at the deadline (the result then says it is truncated). Each round trip
  * carries the values of one SCAN page and the request for the next page; nothing is capped by a key count.
  */
-final class LegacySymbolScan {
+public final class LegacySymbolScan {
 
     static final int SCAN_COUNT = 1000;
 
-    record Result(List<SymbolCount> top, boolean truncated) {
+    public record Result(List<SymbolCount> top, boolean truncated) {
     }
 
     private LegacySymbolScan() {
     }
 
-    static Result top(UnifiedJedis redis, RedisSchema schema, long bucket, int n, Deadline deadline,
+    public static Result top(UnifiedJedis redis, RedisSchema schema, long bucket, int n, Deadline deadline,
                       CollectorOutput out) {
         String pattern = schema.symbolRatePattern(bucket);
         String head = pattern.substring(0, pattern.indexOf('*'));

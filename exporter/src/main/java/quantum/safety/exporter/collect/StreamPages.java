@@ -13,9 +13,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * when a page comes back full) cost one round trip each and stop at the deadline. Counting entries by id range stays
  * exact whatever the stream's length or trimming, which is what lookback caps and XLEN differences got wrong.
  */
-final class StreamPages {
+public final class StreamPages {
 
-    static final int PAGE_SIZE = 1000;
+    public static final int PAGE_SIZE = 1000;
 
     private StreamPages() {
     }
@@ -30,7 +30,7 @@ final class StreamPages {
      *
      * @return true when the end of the stream was reached, false when the deadline stopped the reading
      */
-    static boolean drain(UnifiedJedis redis, String key, List<StreamEntry> firstPage, Deadline deadline,
+    public static boolean drain(UnifiedJedis redis, String key, List<StreamEntry> firstPage, Deadline deadline,
                          Consumer<StreamEntry> sink) {
         List<StreamEntry> page = firstPage;
         while (true) {
@@ -47,7 +47,7 @@ final class StreamPages {
     }
 
     /** The smallest id at or after a unix millisecond, as an XRANGE start. */
-    static String idAt(long unixMillis) {
+    public static String idAt(long unixMillis) {
         return Math.max(0, unixMillis) + "-0";
     }
 }

@@ -3,7 +3,8 @@ package quantum.safety.exporter.web;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.redis.RedisSession;
-import quantum.safety.exporter.scrape.ScrapeCoordinator;
+import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.kernel.RedisSchema;
 
 /** Builds the exporter's {@link WebServer.Routes}. */
 public final class HandlersFactory {
@@ -11,9 +12,9 @@ public final class HandlersFactory {
     private HandlersFactory() {
     }
 
-    public static WebServer.Routes routes(PrometheusRegistry registry, ScrapeCoordinator coordinator, RedisSession session,
-                                          BuildIdentity build, String redisAddress) {
-        return new WebServer.Routes(registry, new LandingPageHandler(coordinator, build, redisAddress),
+    public static WebServer.Routes routes(PrometheusRegistry registry, RedisSession session, RedisSchema schema,
+                                          StatusLimits limits, BuildIdentity build, String redisAddress) {
+        return new WebServer.Routes(registry, new LandingPageHandler(session, schema, limits, build, redisAddress),
                 HealthHandlers.ready(session::ping));
     }
 }

@@ -1,31 +1,46 @@
 package quantum.safety.exporter.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.OptionalDouble;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import quantum.safety.exporter.BuildIdentity;
-import quantum.safety.exporter.scrape.Collection;
-import quantum.safety.exporter.scrape.ScrapeCoordinator;
+import quantum.safety.exporter.redis.RedisSession;
+import quantum.safety.exporter.redis.RedisUnavailableException;
+import quantum.safety.exporter.status.RedisHealth;
+import quantum.safety.exporter.status.SafetyStatus;
+import quantum.safety.exporter.status.SafetyStatusReader;
+import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.kernel.RedisSchema;
 
 /**
- * {@code /}: what this is, its version, a link to the metrics, and the current SAFE MODE and kill switch as a fresh
- * collection sees them. Plain HTML without external assets; every other path is a 404.
+ * {@code /}: the live status page, the same {@link SafetyStatus} that {@code quantum-safety ctl status} prints, read
+ * fresh on every request. It answers 200 whatever Redis does (down, slow, garbage): a person is looking at it during
+ * an incident. Every other path is a 404.
  */
 final class LandingPageHandler implements HttpHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LandingPageHandler.class);
     /** A person is waiting: do not wait for Redis longer than this. */
     private static final Duration BUDGET = Duration.ofSeconds(1);
 
-    private final ScrapeCoordinator coordinator;
+    private final RedisSession session;
+    private final RedisSchema schema;
+    private final StatusLimits limits;
     private final BuildIdentity build;
     private final String redisAddress;
 
-    LandingPageHandler(ScrapeCoordinator coordinator, BuildIdentity build, String redisAddress) {
-        this.coordinator = coordinator;
+    LandingPageHandler(RedisSession session, RedisSchema schema, StatusLimits limits, BuildIdentity build,
+                       String redisAddress) {
+        this.session = session;
+        this.schema = schema;
+        this.limits = limits;
         this.build = build;
         this.redisAddress = redisAddress;
     }
@@ -33,51 +48,36 @@ final class LandingPageHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestURI().getPath().equals("/")) {
-            HealthHandlers.respond(exchange, 404, "Not found. Metrics are at /metrics.\n");
+            HealthHandlers.respond(exchange, 404, "Not found. The status page is at /, metrics are at /metrics.\n");
             return;
         }
-        Collection.View view = coordinator.scrape(BUDGET).view();
-        String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
-                + "<title>Quantum Safety exporter</title></head>\n<body>\n"
-                + "<h1>Quantum Safety exporter</h1>\n"
-                + "<p>Safety telemetry of the Quantum Safety kernel, read from Redis on every scrape.</p>\n"
-                + "<p>Version " + html(build.version()) + " (git " + html(build.git()) + ")"
-                + (build.deployment().isEmpty() ? "" : ", deployment " + html(build.deployment())) + ".</p>\n"
-                + "<p><a href=\"metrics\">Metrics</a> &middot; <a href=\"-/healthy\">Health</a> &middot; "
-                + "<a href=\"-/ready\">Readiness</a></p>\n"
-                + "<h2>Now</h2>\n<table>\n"
-                + row("Redis", (view.redisUp() ? "up" : "DOWN") + " (" + html(redisAddress) + ")")
-                + row("SAFE MODE", safeMode(view))
-                + row("Kill switch", flag(view.gauge("quantum_safety_kill_switch_engaged"), "ENGAGED: every order is blocked", "released"))
-                + row("Execution mode", html(view.state("quantum_safety_execution_mode", "mode").orElse("unknown")))
-                + row("Governor", flag(view.gauge("quantum_safety_governor_enabled"), "enabled", "disabled"))
-                + "</table>\n</body>\n</html>\n";
+        String page;
+        try {
+            page = StatusPage.render(read(), build);
+        } catch (RuntimeException e) {
+            LOG.warn("status page failed: {}", e.toString());
+            page = StatusPage.render(SafetyStatus.unreachable(Clock.systemUTC().instant(),
+                    RedisHealth.down(redisAddress, "the status could not be read (see the exporter log)")), build);
+        }
         HealthHandlers.respond(exchange, 200, "text/html; charset=utf-8", page);
     }
 
-    private static String safeMode(Collection.View view) {
-        OptionalDouble on = view.gauge("quantum_safety_safe_mode");
-        if (on.isEmpty()) {
-            return "unknown";
+    private SafetyStatus read() {
+        try {
+            SafetyStatus status = new SafetyStatusReader(session.client(), schema, limits, redisAddress, BUDGET,
+                    Clock.systemUTC()).read();
+            if (status.reachable()) {
+                session.succeeded();
+            } else {
+                session.failed(new RedisUnavailableException(status.redis().error().orElse("unreachable")));
+            }
+            return status;
+        } catch (RedisUnavailableException e) {
+            return SafetyStatus.unreachable(Clock.systemUTC().instant(), RedisHealth.down(redisAddress, e.getMessage()));
         }
-        if (on.getAsDouble() != 1) {
-            return "OFF";
-        }
-        OptionalDouble ttl = view.gauge("quantum_safety_safe_mode_ttl_seconds");
-        return ttl.isPresent() && ttl.getAsDouble() >= 0
-                ? "ON, " + (long) ttl.getAsDouble() + " s of cooldown left"
-                : "ON, latched: stays on until cleared";
-    }
-
-    private static String flag(OptionalDouble value, String on, String off) {
-        return value.isEmpty() ? "unknown" : value.getAsDouble() == 1 ? on : off;
-    }
-
-    private static String row(String name, String value) {
-        return "<tr><th style=\"text-align:left\">" + name + "</th><td>" + value + "</td></tr>\n";
     }
 
     static String html(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return StatusPage.html(text);
     }
 }

@@ -1,0 +1,111 @@
+package quantum.safety.cli.ctl;
+
+import static quantum.safety.exporter.status.StatusFormat.oneLine;
+
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import quantum.safety.exporter.status.FaultSummary;
+import quantum.safety.exporter.status.FlagValue;
+import quantum.safety.exporter.status.RateWindow;
+import quantum.safety.exporter.status.SafeModeState;
+import quantum.safety.exporter.status.SafetyStatus;
+import quantum.safety.exporter.status.StatusFormat;
+import quantum.safety.exporter.status.SymbolIntents;
+import quantum.safety.kernel.FaultEvent;
+
+/** {@code ctl status} for people: one screen, the most urgent line first. */
+final class StatusText {
+
+    private static final int VALUE = 60;
+
+    private StatusText() {
+    }
+
+    static String render(SafetyStatus s) {
+        StringBuilder b = new StringBuilder();
+        if (!s.reachable()) {
+            line(b, "Redis", Terminal.style("@|bold,red UNREACHABLE|@ ") + oneLine(s.redis().address(), VALUE) + ": "
+                    + oneLine(s.redis().error().orElse("no answer"), 200));
+            b.append("SAFE MODE and the kill switch are unknown; kernels apply their fail policy.\n");
+            return b.toString();
+        }
+        safeMode(b, s);
+        line(b, "Kill switch", flag(s.killSwitch(), "@|bold,red ENGAGED|@ (every order blocked)", "released"));
+        line(b, "Execution", "mode " + oneLine(s.executionMode().orElse("unset"), 20) + " · governor "
+                + oneLine(s.governor().orElse("unset"), 20));
+        window(b, "Window now", s.current());
+        window(b, "Previous", s.previous());
+        faults(b, s);
+        StringJoiner decisions = new StringJoiner(" · ");
+        s.decisions().forEach((reason, n) -> decisions.add(oneLine(reason, 30) + " " + n));
+        line(b, "Decisions", decisions.length() == 0 ? "none recorded" : decisions.toString());
+        line(b, "Redis", oneLine(s.redis().address(), VALUE) + " · version " + oneLine(s.redis().version(), 20)
+                + String.format(Locale.ROOT, " · round trip %.1f ms", s.redis().latency().toNanos() / 1e6));
+        if (!s.problems().isEmpty()) {
+            line(b, Terminal.style("@|yellow Problems|@"), s.problems().size() + " (bad data in Redis; counted, not fatal)");
+            s.problems().forEach(p -> b.append("  - ").append(oneLine(p, 200)).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static void safeMode(StringBuilder b, SafetyStatus s) {
+        SafeModeState sm = s.safeMode();
+        String state = switch (sm.flag().state()) {
+            case ON -> Terminal.style("@|bold,red ON|@") + (sm.latched() ? " latched (stays on until cleared)"
+                    : " for " + StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " more")
+                    + (sm.flag().odd() ? " (odd value \"" + oneLine(sm.flag().raw(), 20) + "\")" : "");
+            case OFF -> Terminal.style("@|bold,green OFF|@");
+            case UNREADABLE -> Terminal.style("@|bold,yellow UNKNOWN|@") + " (the flag holds the wrong type)";
+        };
+        line(b, "SAFE MODE", state);
+        if (sm.flag().state() == FlagValue.State.ON) {
+            if (sm.info().isEmpty()) {
+                line(b, "  set by", "unknown (set by hand, without the kernel)");
+            } else {
+                line(b, "  set by", oneLine(sm.infoField("set_by"), VALUE) + " (" + oneLine(sm.infoField("source"), 10)
+                        + ") · since " + oneLine(StatusFormat.unixTime(sm.infoField("set_at"), s.readAt()), 40));
+                line(b, "  reason", oneLine(sm.infoField("reason"), 120));
+            }
+        }
+    }
+
+    private static void window(StringBuilder b, String title, RateWindow w) {
+        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + w.globalMax() : "unreadable";
+        StringJoiner top = new StringJoiner(", ");
+        for (SymbolIntents si : w.top()) {
+            top.add(oneLine(si.symbol(), 24) + " " + si.count() + "/" + w.symbolMax());
+        }
+        line(b, title, w.windowSeconds() + "s window, all symbols " + global + " · top: "
+                + (w.top().isEmpty() ? "none" : top.toString()) + (w.scanTruncated() ? " (incomplete)" : ""));
+    }
+
+    private static void faults(StringBuilder b, SafetyStatus s) {
+        FaultSummary f = s.faults();
+        if (!f.readable()) {
+            line(b, "Faults", "unreadable (see Problems)");
+            return;
+        }
+        StringJoiner reasons = new StringJoiner(", ");
+        f.lastHourByReason().forEach((r, n) -> reasons.add(oneLine(r.isEmpty() ? "(none)" : r, 30) + " " + n));
+        line(b, "Faults", f.lastHour() + (f.lastHourExact() ? "" : "+") + " in the last hour"
+                + (reasons.length() == 0 ? "" : " (" + reasons + ")") + " · " + f.streamLength() + " in the stream");
+        for (FaultEvent e : f.recent()) {
+            b.append("  ").append(FaultTable.row(e)).append('\n');
+        }
+    }
+
+    private static String flag(FlagValue value, String onMarkup, String off) {
+        return switch (value.state()) {
+            case ON -> Terminal.style(onMarkup) + (value.odd() ? " (odd value \"" + oneLine(value.raw(), 20) + "\")" : "");
+            case OFF -> off;
+            case UNREADABLE -> Terminal.style("@|yellow UNKNOWN|@") + " (wrong type)";
+        };
+    }
+
+    private static void line(StringBuilder b, String label, String value) {
+        b.append(Terminal.style("@|bold " + label + "|@"));
+        int pad = 13 - label.length();
+        b.append(" ".repeat(Math.max(1, pad))).append(value).append('\n');
+    }
+}

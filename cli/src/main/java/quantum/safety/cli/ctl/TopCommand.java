@@ -1,0 +1,135 @@
+package quantum.safety.cli.ctl;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import quantum.safety.cli.DurationConverter;
+import quantum.safety.cli.Main;
+import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.kernel.KernelOptions;
+import quantum.safety.exporter.status.RateWindow;
+import quantum.safety.exporter.status.RateWindows;
+import quantum.safety.exporter.status.SafetyStatusReader;
+import quantum.safety.exporter.status.StatusFormat;
+import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.exporter.status.SymbolIntents;
+import redis.clients.jedis.UnifiedJedis;
+
+/** {@code ctl top}: the busiest symbols of the current and previous rate windows. */
+@Command(name = "top",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Shows the symbols with the most intents in the current and the previous rate window, against "
+                + "the per-symbol limit, and the all-symbol count against the global limit.",
+                "With --watch it refreshes (in place on a terminal) until Ctrl-C or --count refreshes. The window and "
+                        + "limits come from the kernel flags below and must match the kernels'."},
+        footer = {"", "Examples:",
+                "  quantum-safety ctl top",
+                "  quantum-safety ctl top --symbols 20 --watch",
+                "  quantum-safety ctl top --window 60 --global-max 100 --symbol-max 10"})
+final class TopCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--symbols", paramLabel = "N", defaultValue = "10",
+            description = "How many symbols per window. Default: ${DEFAULT-VALUE}. Example: --symbols 20")
+    int symbols;
+
+    @Option(names = {"-w", "--watch"}, description = "Refresh until Ctrl-C. Example: --watch")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Time between refreshes with --watch. Default: ${DEFAULT-VALUE}. Example: --interval 2s")
+    Duration interval;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
+            description = "With --watch, stop after N refreshes (0: until Ctrl-C). Example: --count 10")
+    int count;
+
+    @Mixin
+    KernelOptions kernel;
+
+    @Mixin
+    RedisOptions redis;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (symbols < 1 || symbols > 1000) {
+            throw new IllegalArgumentException("--symbols=" + symbols + " must be between 1 and 1000, e.g. --symbols 10");
+        }
+        if (interval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("--interval must be at least 100ms, e.g. --interval 1s");
+        }
+        StatusLimits limits = StatusLimits.of(kernel.toConfig()).withTopSymbols(symbols);
+        PrintWriter out = spec.commandLine().getOut();
+        boolean inPlace = watch && Terminal.interactive();
+        try (UnifiedJedis client = CtlConnection.open(redis)) {
+            SafetyStatusReader reader = new SafetyStatusReader(client, redis.schema(), limits, redis.endpoint().toString());
+            int frames = 0;
+            while (true) {
+                String frame = render(reader.readRates());
+                out.print(inPlace ? "\033[H\033[2J" + frame : frame);
+                out.flush();
+                frames++;
+                if (!watch || (count > 0 && frames >= count) || Thread.currentThread().isInterrupted()) {
+                    return Main.EXIT_OK;
+                }
+                if (!inPlace) {
+                    out.println();
+                }
+                Thread.sleep(interval.toMillis());
+            }
+        }
+    }
+
+    static String render(RateWindows w) {
+        RateWindow now = w.current();
+        RateWindow before = w.previous();
+        Map<String, long[]> rows = new LinkedHashMap<>();
+        for (SymbolIntents si : now.top()) {
+            rows.computeIfAbsent(si.symbol(), s -> new long[2])[0] = si.count();
+        }
+        for (SymbolIntents si : before.top()) {
+            rows.computeIfAbsent(si.symbol(), s -> new long[2])[1] = si.count();
+        }
+        List<Map.Entry<String, long[]>> sorted = new ArrayList<>(rows.entrySet());
+        sorted.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+                .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
+        long secondsLeft = now.windowSeconds() - Math.floorMod(w.readAt().getEpochSecond(), now.windowSeconds());
+        StringBuilder b = new StringBuilder();
+        b.append(Terminal.style("@|bold Rate windows|@ ")).append(now.windowSeconds()).append("s · ")
+                .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft).append("s\n");
+        b.append(String.format("%-24s %10s %10s%n", "", "NOW", "PREVIOUS"));
+        b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now), count(before)));
+        for (Map.Entry<String, long[]> row : sorted) {
+            long[] c = row.getValue();
+            String line = String.format("%-24s %10s %10s", StatusFormat.oneLine(row.getKey(), 24),
+                    c[0] + "/" + now.symbolMax(), c[1] + "/" + before.symbolMax());
+            b.append(line).append(c[0] > now.symbolMax() ? Terminal.style("  @|bold,red over the limit|@") : "").append('\n');
+        }
+        if (sorted.isEmpty()) {
+            b.append("no intents in either window\n");
+        }
+        if (now.scanTruncated() || before.scanTruncated()) {
+            b.append("(symbol list incomplete: the legacy counter scan stopped at its deadline)\n");
+        }
+        w.problems().forEach(p -> b.append("problem: ").append(StatusFormat.oneLine(p, 200)).append('\n'));
+        return b.toString();
+    }
+
+    private static String count(RateWindow w) {
+        return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + w.globalMax() : "unreadable";
+    }
+}

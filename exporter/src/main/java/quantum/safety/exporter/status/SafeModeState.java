@@ -1,0 +1,26 @@
+package quantum.safety.exporter.status;
+
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * SAFE MODE: the flag, its TTL and the {@code safety:safe_mode:info} hash (who set it, why, when, how).
+ *
+ * @param ttlSeconds seconds left; empty when the flag has no TTL (latched) or is absent
+ * @param info       the info hash; empty when absent (a flag set by hand) or unreadable
+ */
+public record SafeModeState(FlagValue flag, OptionalLong ttlSeconds, Map<String, String> info) {
+
+    public SafeModeState {
+        info = Map.copyOf(info);
+    }
+
+    /** On without a TTL: stays on until an operator clears it. */
+    public boolean latched() {
+        return flag.on() && ttlSeconds.isEmpty();
+    }
+
+    public String infoField(String name) {
+        return info.getOrDefault(name, "");
+    }
+}
