@@ -92,7 +92,6 @@ class DoctorEndToEndTest {
             assertThat(report.in(section)).as(section.title()).isNotEmpty()
                     .anyMatch(r -> r.status() == Status.PASSED);
         }
-        assertThat(report.durationMillis()).isLessThan(Duration.ofSeconds(20).toMillis());
         String md = MarkdownReport.render(report);
         assertThat(md).contains("## 1. Prometheus scraping — PASSED", "## 2. Alert rules — PASSED",
                 "## 4. Dashboard provisioning — PASSED", "## 5. Reload safety — PASSED", "## 6. Rollback readiness — PASSED",
