@@ -14,9 +14,10 @@ import com.sun.net.httpserver.HttpServer;
 import quantum.safety.ops.verify.HostPort;
 
 /**
- * A stand-in for the exporter in ops tests, because the real one is built in another module: a JDK HttpServer on
- * one address serving a fixed exposition text at /metrics, and /-/ready and /-/healthy with settable status codes.
- * The ops code talks plain HTTP to it, exactly as to the real exporter.
+ * A stand-in for the exporter, kept only where a test needs what the real one cannot give: a second, stale process
+ * on the same port over another address family serving different values, on one address of the caller's choice
+ * (ListenAddressCheckTest). End-to-end tests use {@link RealExporter}. A JDK HttpServer serving a fixed exposition
+ * text at /metrics, and /-/ready and /-/healthy with settable status codes.
  */
 public final class FakeExporter implements AutoCloseable {
 

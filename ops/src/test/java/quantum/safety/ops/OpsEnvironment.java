@@ -17,8 +17,9 @@ import quantum.safety.testkit.PrometheusProcess;
 
 /**
  * One operator machine for end-to-end tests: a real Prometheus (lifecycle API on unless asked) running the
- * operator's prometheus.yml from {@link Fixtures#operatorConfig}, a real Alertmanager it sends to, and a
- * {@link FakeExporter} on 127.0.0.1, all on free loopback ports in one temporary folder.
+ * operator's prometheus.yml from {@link Fixtures#operatorConfig}, a real Alertmanager it sends to, a real Redis and
+ * the real exporter reading it, bound to 127.0.0.1 only (like the legacy exporter), all on free loopback ports in one
+ * temporary folder.
  */
 final class OpsEnvironment implements AutoCloseable {
 
@@ -26,7 +27,8 @@ final class OpsEnvironment implements AutoCloseable {
     final Path config;
     final Path rulesDir;
     final DirectoryBundleSource bundle;
-    final FakeExporter exporter;
+    final LocalRedis redis;
+    final RealExporter exporter;
     final AlertmanagerProcess alertmanager;
     final PrometheusProcess prometheus;
     final byte[] original;
@@ -47,7 +49,8 @@ final class OpsEnvironment implements AutoCloseable {
                         for: 5m
                 """);
         this.bundle = Fixtures.bundle(dir.resolve("bundle"));
-        this.exporter = FakeExporter.startOnLoopbackV4();
+        this.redis = LocalRedis.start();
+        this.exporter = RealExporter.startOnLoopbackV4(redis);
         this.alertmanager = AlertmanagerProcess.startMinimal();
         int port = LocalRedis.freePort();
         String text = Fixtures.operatorConfig(port, alertmanager.port(), extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
@@ -61,12 +64,12 @@ final class OpsEnvironment implements AutoCloseable {
         return start("", true);
     }
 
-    /** {@code extraJob}: YAML appended to scrape_configs; the word EXPORTER becomes the fake exporter's address. */
+    /** {@code extraJob}: YAML appended to scrape_configs; the word EXPORTER becomes the exporter's address. */
     static OpsEnvironment start(String extraJob, boolean lifecycle) throws IOException {
         return new OpsEnvironment(Files.createTempDirectory("quantum-ops-e2e-"), extraJob, lifecycle);
     }
 
-    /** An install of the fixture bundle into this machine, scraping the fake exporter. */
+    /** An install of the fixture bundle into this machine, scraping the exporter. */
     InstallRequest.Builder install() {
         return InstallRequest.builder()
                 .prometheusConfig(config)
@@ -101,6 +104,7 @@ final class OpsEnvironment implements AutoCloseable {
         prometheus.close();
         alertmanager.close();
         exporter.close();
+        redis.close();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.HostPort;
+import quantum.safety.testkit.LocalRedis;
 
 /** Lets tests in sub-packages use the package-private {@link OpsEnvironment}. */
 public final class OpsTestAccess {
@@ -13,7 +14,7 @@ public final class OpsTestAccess {
     private OpsTestAccess() {
     }
 
-    /** {@code extraJob} may use the word PORT for the fake exporter's port. */
+    /** {@code extraJob} may use the word PORT for the exporter's port. */
     public static Environment start(String extraJob) throws IOException {
         return new Environment(OpsEnvironment.start(extraJob.replace("PORT", "EXPORTER_PORT"), true));
     }
@@ -22,7 +23,7 @@ public final class OpsTestAccess {
         return ExpectedRules.fromBundle(env.env.bundle);
     }
 
-    /** A running machine: Prometheus, Alertmanager, FakeExporter and the operator's files. */
+    /** A running machine: Prometheus, Alertmanager, Redis, the real exporter and the operator's files. */
     public static final class Environment implements AutoCloseable {
         private final OpsEnvironment env;
 
@@ -40,6 +41,16 @@ public final class OpsTestAccess {
 
         public String alertmanagerUrl() {
             return env.alertmanager.url();
+        }
+
+        /** The Redis the exporter reads. */
+        public LocalRedis redis() {
+            return env.redis;
+        }
+
+        /** Stops the exporter (Prometheus then sees the target down). */
+        public void stopExporter() {
+            env.exporter.close();
         }
 
         public HostPort exporterAddress() {

@@ -18,7 +18,7 @@ import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
 
-/** The commands as an operator types them, against a real Prometheus and Alertmanager and the FakeExporter. */
+/** The commands as an operator types them, against a real Prometheus and Alertmanager and the real exporter. */
 @ExtendWith(RedisExtension.class)
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
 class OpsCommandEndToEndTest {

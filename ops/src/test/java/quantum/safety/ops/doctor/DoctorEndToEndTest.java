@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,14 +26,19 @@ import quantum.safety.ops.verify.HostResolver;
 import quantum.safety.ops.verify.Section;
 import quantum.safety.ops.verify.Status;
 import quantum.safety.ops.verify.VerifySettings;
-import quantum.safety.testkit.RedisExtension;
+import quantum.safety.kernel.Intent;
+import quantum.safety.kernel.KernelConfig;
+import quantum.safety.kernel.SafetyKernel;
+import quantum.safety.kernel.SafetyOperations;
+import quantum.safety.ops.bundle.BundleSource;
+import quantum.safety.ops.bundle.ClasspathBundleSource;
+import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
-import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 
-@ExtendWith(RedisExtension.class)
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
 class DoctorEndToEndTest {
 
@@ -47,8 +51,13 @@ class DoctorEndToEndTest {
         }
     }
 
-    private DoctorSettings settings(TestRedis redis, HostResolver resolver, HostPort exporter, boolean withFiles) {
-        VerifySettings verify = VerifySettings.of(env.prometheusUrl(), exporter, OpsTestAccess.expectedRules(env))
+    private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles) {
+        return settings(resolver, exporter, withFiles, OpsTestAccess.expectedRules(env));
+    }
+
+    private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules) {
+        LocalRedis redis = env.redis();
+        VerifySettings verify = VerifySettings.of(env.prometheusUrl(), exporter, rules)
                 .withAlertmanager(Optional.of(env.alertmanagerUrl()), true).withResolver(resolver);
         return new DoctorSettings(verify, withFiles ? Optional.of(env.config()) : Optional.empty(),
                 withFiles ? Optional.of(env.dir().resolve("alertmanager/alertmanager.yml")) : Optional.empty(),
@@ -58,13 +67,10 @@ class DoctorEndToEndTest {
     }
 
     @Test
-    void afterAnInstallEverySectionPassesWithItsEvidenceInSeconds(TestRedis redis) throws Exception {
+    void afterAnInstallEverySectionPassesWithItsEvidenceInSeconds() throws Exception {
         env = OpsTestAccess.start("");
-        InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
-                .alertmanagerUrl(env.alertmanagerUrl())
-                .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
-        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
-        try (Jedis jedis = redis.connect()) {
+        // Redis state first: the exporter serves it at once, Prometheus from its next scrape on.
+        try (Jedis jedis = new Jedis(env.redis().host(), env.redis().port())) {
             jedis.setex("quantum:safety:safe_mode", 120, "1");
             jedis.hset("quantum:safety:safe_mode:info", java.util.Map.of("set_by", "kernel-1", "reason", "GLOBAL_RATE_EXCEEDED"));
             jedis.xadd("quantum:stream:safety.fault", StreamEntryID.NEW_ENTRY,
@@ -74,14 +80,18 @@ class DoctorEndToEndTest {
             jedis.hset("quantum:safety:decisions", "OK", "41");
         }
 
-        Report report = new Doctor(settings(redis, HostResolver.SYSTEM, env.exporterAddress(), true), Clock.systemUTC()).run();
+        InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
+                .alertmanagerUrl(env.alertmanagerUrl())
+                .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
+        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
+
+        Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true), Clock.systemUTC()).run();
 
         assertThat(report.results()).as(MarkdownReport.render(report)).noneMatch(r -> r.status() == Status.FAILED);
         for (Section section : Section.values()) {
             assertThat(report.in(section)).as(section.title()).isNotEmpty()
                     .anyMatch(r -> r.status() == Status.PASSED);
         }
-        assertThat(report.durationMillis()).isLessThan(Duration.ofSeconds(20).toMillis());
         String md = MarkdownReport.render(report);
         assertThat(md).contains("## 1. Prometheus scraping — PASSED", "## 2. Alert rules — PASSED",
                 "## 4. Dashboard provisioning — PASSED", "## 5. Reload safety — PASSED", "## 6. Rollback readiness — PASSED",
@@ -95,8 +105,45 @@ class DoctorEndToEndTest {
         Files.writeString(sample, md);
     }
 
+    /**
+     * The REAL bundle from the classpath, installed next to the operator's jobs, read by a real Prometheus scraping the
+     * real exporter on a real Redis whose SAFE MODE a real kernel has just tripped: every check passes. The report is
+     * the one in docs/doctor-sample.md (written to target/doctor-sample-real.md).
+     */
     @Test
-    void theIpv6LocalhostMismatchIsReportedWithTheFix(TestRedis redis) throws Exception {
+    void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
+        env = OpsTestAccess.start("");
+        try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
+            jedis.set("quantum:mode", "TESTNET");
+            jedis.set("quantum:governor:execution", "ENABLED");
+            jedis.set("quantum:kill", "0");
+            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("doctor-e2e").build(), jedis,
+                    RedisSchema.legacy());
+            boolean tripped = false;
+            for (int i = 0; i < 30 && !tripped; i++) {
+                tripped = kernel.decide(Intent.of("BTCUSDT", "BUY")).tripped();
+            }
+            assertThat(tripped).isTrue();
+        }
+        BundleSource bundle = ClasspathBundleSource.packaged();
+        InstallRequest install = env.install().bundle(bundle)
+                .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml")).alertmanagerUrl(env.alertmanagerUrl())
+                .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards())
+                .verifyTimeout(Duration.ofSeconds(60)).build();
+        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
+
+        Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true, ExpectedRules.fromBundle(bundle)),
+                Clock.systemUTC()).run();
+
+        String md = MarkdownReport.render(report);
+        assertThat(report.results()).as(md).isNotEmpty().allMatch(r -> r.status() == Status.PASSED);
+        assertThat(md).contains("SAFE MODE ON: trading blocked; clears in", "quantum_safety_exporter_build_info",
+                "QuantumSafeModeActive", "QuantumSafeModeSLOBudgetSlowBurn", "job:quantum_safety_slo_safe_mode:error_budget_remaining30d");
+        Files.writeString(Path.of("target/doctor-sample-real.md"), md);
+    }
+
+    @Test
+    void theIpv6LocalhostMismatchIsReportedWithTheFix() throws Exception {
         env = OpsTestAccess.start("""
                   - job_name: quantum_safety_telemetry
                     static_configs:
@@ -109,7 +156,7 @@ class DoctorEndToEndTest {
         HostResolver v6First = host -> host.equals("localhost") ? List.of(v6, v4) : HostResolver.SYSTEM.resolve(host);
 
         Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(redis, v6First, env.exporterAddress(), false), Clock.systemUTC()).run(),
+                () -> new Doctor(settings(v6First, env.exporterAddress(), false), Clock.systemUTC()).run(),
                 r -> r.in(Section.EXPORTER_HYGIENE).stream().anyMatch(c -> c.name().contains("localhost:" + port)));
 
         CheckResult listen = report.in(Section.EXPORTER_HYGIENE).stream()
@@ -123,16 +170,19 @@ class DoctorEndToEndTest {
     }
 
     @Test
-    void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample(TestRedis redis) throws Exception {
+    void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample() throws Exception {
         env = OpsTestAccess.start("""
                   - job_name: quantum_safety_telemetry
                     static_configs:
                       - targets: ['[::1]:PORT']
                 """);
         int port = env.exporterAddress().port();
+        try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
+            new SafetyOperations(jedis, RedisSchema.legacy()).setSafeMode(Optional.of(Duration.ofMinutes(5)), "drill", "IPv6 test");
+        }
 
         Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(redis, HostResolver.SYSTEM, env.exporterAddress(), false), Clock.systemUTC()).run(),
+                () -> new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), false), Clock.systemUTC()).run(),
                 r -> r.in(Section.PROMETHEUS_SCRAPING).stream().anyMatch(c -> c.evidence().contains("health=down")));
 
         String md = MarkdownReport.render(report);

@@ -1,0 +1,59 @@
+package quantum.safety.ops.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import quantum.safety.ops.Http;
+import quantum.safety.ops.RealExporter;
+import quantum.safety.ops.prometheus.PrometheusApi;
+import quantum.safety.testkit.AlertmanagerProcess;
+import quantum.safety.testkit.LocalRedis;
+import quantum.safety.testkit.PrometheusProcess;
+
+/**
+ * The whole pipeline on loopback: a real Redis, the real exporter in-process, a real Prometheus scraping it with the
+ * real rule files ({@link FastBundle}), a real Alertmanager with the real routing posting to a {@link WebhookReceiver}.
+ */
+final class MonitoringStack implements AutoCloseable {
+
+    final Path dir;
+    final LocalRedis redis;
+    final RealExporter exporter;
+    final WebhookReceiver webhook;
+    final AlertmanagerProcess alertmanager;
+    final PrometheusProcess prometheus;
+    final PrometheusApi api;
+
+    private MonitoringStack(Path dir) throws IOException {
+        this.dir = dir;
+        this.redis = LocalRedis.start();
+        this.exporter = RealExporter.startOnLoopbackV4(redis);
+        this.webhook = WebhookReceiver.start();
+        FastBundle.write(dir, webhook.url("").replaceAll("/$", ""));
+        this.alertmanager = AlertmanagerProcess.start(dir.resolve("alertmanager/alertmanager.yml"));
+        this.prometheus = PrometheusProcess.start(
+                FastBundle.writePrometheusConfig(dir, exporter.address().toString(), alertmanager.port()));
+        this.api = new PrometheusApi(prometheus.url(), new Http(Duration.ofSeconds(5)));
+    }
+
+    static MonitoringStack start() throws IOException {
+        return new MonitoringStack(Files.createTempDirectory("quantum-monitoring-e2e-"));
+    }
+
+    @Override
+    public void close() {
+        prometheus.close();
+        alertmanager.close();
+        webhook.close();
+        exporter.close();
+        redis.close();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
