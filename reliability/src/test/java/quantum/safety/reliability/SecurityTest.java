@@ -2,12 +2,6 @@ package quantum.safety.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Tag;
@@ -26,31 +20,9 @@ import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.testkit.LocalRedis;
 
-/** Oversized requests and secrets: what a prober or a log reader can get out of the exporter. */
+/** Secrets: what a log reader or a prober can get out of the exporter. */
 @Tag("reliability")
 class SecurityTest {
-
-    @Test
-    void hugeHeadersAndBodiesAreRejectedAndTheServerStaysUp() throws Exception {
-        try (LocalRedis redis = LocalRedis.start(); ExporterServer exporter = Fixtures.exporter(redis.uri())) {
-            String big = "a".repeat(1_000_000);
-            // The JDK HttpServer limits the number of headers, not their size: a 1 MB header is read and answered.
-            // What matters here is that neither request breaks the server; the size gap is listed in SECURITY.md.
-            int answered = 0;
-            for (String request : new String[] {
-                    "GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: " + big + "\r\n\r\n",
-                    "POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n" + big}) {
-                String status = raw(exporter.port(), request);
-                assertThat(status).doesNotStartWith("HTTP/1.1 500");
-                answered += status.startsWith("HTTP/1.1 200") ? 1 : 0;
-            }
-            assertThat(Web.get(Fixtures.metricsUrl(exporter)).status()).isEqualTo(200);
-            Results.record(new Results.Row("5.1", "Oversized request: 1 MB header, 100 MB declared body",
-                    "no HTTP 500, the server keeps answering; size limits are NOT enforced by the JDK server",
-                    "n/a", "0 (later scrapes 200)", "n/a", "n/a",
-                    "pass (server up); gap: " + answered + " of 2 oversized requests were served"));
-        }
-    }
 
     @Test
     void theRedisPasswordNeverAppearsInLogsMetricsOrErrors() throws Exception {
@@ -90,29 +62,6 @@ class SecurityTest {
             }
         } finally {
             root.detachAppender(logs);
-        }
-    }
-
-    private static String raw(int port, String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(15_000);
-            OutputStream out = socket.getOutputStream();
-            try {
-                out.write(request.getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-            } catch (java.io.IOException closedEarly) {
-                return "closed";
-            }
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            byte[] buf = new byte[256];
-            int n = in.read(buf);
-            if (n > 0) {
-                answer.write(buf, 0, n);
-            }
-            return n <= 0 ? "closed" : answer.toString(StandardCharsets.US_ASCII);
-        } catch (java.net.SocketException reset) {
-            return "closed";
         }
     }
 }

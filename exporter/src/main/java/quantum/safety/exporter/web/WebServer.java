@@ -25,7 +25,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * The exporter's HTTP surface on the JDK's {@link HttpServer}, one server per listen address sharing one bounded
  * executor: {@code /} (landing page), {@code /metrics} (client_java's handler, which negotiates text, OpenMetrics,
  * protobuf and gzip), {@code /-/healthy} and {@code /-/ready}. TLS, basic auth and headers come from the web config
- * and apply to every path.
+ * and apply to every path. Slow and oversized requests are cut by {@link HttpLimits} and {@link RequestBodyGuard}.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -51,7 +51,10 @@ public final class WebServer implements AutoCloseable {
                                   Routes routes, int maxThreads) throws IOException {
         HttpsConfigurator https = config.tls().map(tls -> TlsSetup.configurator(tls, configFile)).orElse(null);
         Authenticator auth = config.basicAuthUsers().isEmpty() ? null : new BcryptAuthenticator(config.basicAuthUsers());
-        ExecutorService executor = BoundedExecutor.create(maxThreads);
+        HttpLimits.apply();
+        // The JDK reads request headers on these threads too: the allowance keeps slow clients, cut after
+        // maxReqTime, from taking the threads scrapes need.
+        ExecutorService executor = BoundedExecutor.create(maxThreads + HttpLimits.SLOW_REQUEST_THREADS);
         List<HttpServer> servers = new ArrayList<>();
         try {
             for (ListenAddress address : addresses) {
@@ -91,6 +94,7 @@ public final class WebServer implements AutoCloseable {
     private static void route(HttpServer server, String path, HttpHandler handler, Authenticator auth, Filter headers) {
         HttpContext context = server.createContext(path, handler);
         context.getFilters().add(headers);
+        context.getFilters().add(new RequestBodyGuard());
         if (auth != null) {
             context.setAuthenticator(auth);
         }
