@@ -21,6 +21,7 @@ import quantum.safety.exporter.web.ListenAddress;
 import quantum.safety.exporter.web.WebConfig;
 import quantum.safety.exporter.web.WebConfigParser;
 import quantum.safety.exporter.web.WebServer;
+import quantum.safety.kernel.redis.RedisEndpoint;
 
 /**
  * A running exporter: the Redis session, the collectors behind a single-flight coordinator, the registry and the web
@@ -52,7 +53,8 @@ public final class ExporterServer implements AutoCloseable {
 
         Clock clock = config.clock().orElse(Clock.systemUTC());
         RedisSession session = new RedisSession(config.redis()::open,
-                new Backoff(config.backoffInitial(), config.backoffMax()), clock, config.clock().isEmpty());
+                new Backoff(config.backoffInitial(), config.backoffMax()), clock, config.clock().isEmpty(),
+                config.redis().endpoint().topology() == RedisEndpoint.Topology.CLUSTER);
         ScrapeStats stats = new ScrapeStats();
         CollectionRunner runner = new CollectionRunner(session, config.schema(), config.windowSeconds(),
                 StandardCollectors.create(config.faultsTopSymbols(), config.top5Info()), stats);
