@@ -33,7 +33,11 @@ public final class Logging {
             case "json" -> new JsonLayout();
             default -> throw new UsageException("--log.format='" + format + "' is not a format; use logfmt or json");
         };
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        install((LoggerContext) LoggerFactory.getILoggerFactory(), parsedLevel, layout);
+    }
+
+    /** Replaces the context's configuration: one stderr appender with this layout, at this level. */
+    public static void install(LoggerContext context, Level parsedLevel, LayoutBase<ILoggingEvent> layout) {
         context.reset();
         layout.setContext(context);
         layout.start();

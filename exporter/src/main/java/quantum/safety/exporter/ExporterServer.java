@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import quantum.safety.exporter.collect.StandardCollectors;
 import quantum.safety.exporter.redis.Backoff;
@@ -22,6 +21,7 @@ import quantum.safety.exporter.web.ListenAddress;
 import quantum.safety.exporter.web.WebConfig;
 import quantum.safety.exporter.web.WebConfigParser;
 import quantum.safety.exporter.web.WebServer;
+import quantum.safety.kernel.redis.RedisEndpoint;
 
 /**
  * A running exporter: the Redis session, the collectors behind a single-flight coordinator, the registry and the web
@@ -53,7 +53,8 @@ public final class ExporterServer implements AutoCloseable {
 
         Clock clock = config.clock().orElse(Clock.systemUTC());
         RedisSession session = new RedisSession(config.redis()::open,
-                new Backoff(config.backoffInitial(), config.backoffMax()), clock, config.clock().isEmpty());
+                new Backoff(config.backoffInitial(), config.backoffMax()), clock, config.clock().isEmpty(),
+                config.redis().endpoint().topology() == RedisEndpoint.Topology.CLUSTER);
         ScrapeStats stats = new ScrapeStats();
         CollectionRunner runner = new CollectionRunner(session, config.schema(), config.windowSeconds(),
                 StandardCollectors.create(config.faultsTopSymbols(), config.top5Info()), stats);
@@ -62,7 +63,7 @@ public final class ExporterServer implements AutoCloseable {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new ExporterCollector(coordinator, stats, session, config.build(), config.maxScrapeTimeout()));
         if (config.runtimeMetrics()) {
-            JvmMetrics.builder().register(registry);
+            RuntimeMetrics.register(registry);
         }
         try {
             WebServer web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),
@@ -71,7 +72,8 @@ public final class ExporterServer implements AutoCloseable {
                     config.maxHttpThreads());
             ExporterServer server = new ExporterServer(session, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",
-                    server.addresses(), webConfig.tls().isPresent() ? "https" : "http",
+                    server.addresses().stream().map(ExporterServer::describe).toList(),
+                    webConfig.tls().isPresent() ? "https" : "http",
                     config.redis().endpoint(), config.schema().prefix());
             return server;
         } catch (IOException | RuntimeException e) {
@@ -84,6 +86,14 @@ public final class ExporterServer implements AutoCloseable {
     /** The bound addresses (actual ports when port 0 was asked for). */
     public List<InetSocketAddress> addresses() {
         return web.addresses();
+    }
+
+    private static String describe(InetSocketAddress address) {
+        if (address.getAddress().isAnyLocalAddress()) {
+            return ":" + address.getPort() + " (every interface, IPv4 and IPv6)";
+        }
+        String host = address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** The port of the first listen address. */

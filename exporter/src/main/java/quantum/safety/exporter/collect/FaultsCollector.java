@@ -52,7 +52,7 @@ public final class FaultsCollector implements RedisCollector {
         Optional<StreamEntryID> lastSeen = appended.lastSeen();
         Response<Long> length = pipeline.xlen(key);
         Response<List<StreamEntry>> newest = pipeline.xrevrange(key, "+", "-", 1);
-        Response<List<StreamEntry>> firstPage = StreamPages.first(pipeline, key, StreamPages.idAt(cutoff));
+        Response<List<Object>> firstPage = StreamPages.first(pipeline, key, StreamPages.idAt(cutoff));
         Response<StreamInfo> info = context.features().entriesAdded() ? pipeline.xinfoStream(key) : null;
         Response<String> trips = info == null ? pipeline.hget(context.schema().kernelTotals(), "trips") : null;
 
@@ -136,7 +136,10 @@ public final class FaultsCollector implements RedisCollector {
     }
 
     /** Tallies one pass over the last hour. */
-    private static final class LastHour implements Consumer<StreamEntry> {
+    private static final class LastHour implements Consumer<StreamPages.Entry> {
+        private static final byte[] REASON = StreamPages.bytes("reason");
+        private static final byte[] SYMBOL = StreamPages.bytes("symbol");
+
         private final StreamEntryID lastSeen;
         private final TopCounts reasons = new TopCounts();
         private final TopCounts symbols = new TopCounts();
@@ -149,14 +152,14 @@ public final class FaultsCollector implements RedisCollector {
         }
 
         @Override
-        public void accept(StreamEntry entry) {
+        public void accept(StreamPages.Entry entry) {
             count++;
-            reasons.add(entry.getFields().get("reason"));
-            symbols.add(entry.getFields().get("symbol"));
-            if (lastSeen == null || entry.getID().compareTo(lastSeen) > 0) {
+            reasons.add(entry.field(REASON));
+            symbols.add(entry.field(SYMBOL));
+            if (lastSeen == null || entry.id().compareTo(lastSeen) > 0) {
                 newSinceLastSeen++;
             }
-            newest = Optional.of(entry.getID());
+            newest = Optional.of(entry.id());
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamInfo;
 
 /**
@@ -40,7 +39,7 @@ public final class TradeIntentsCollector implements RedisCollector {
         boolean entriesAdded = context.features().entriesAdded();
         Optional<StreamEntryID> lastSeen = entriesAdded ? Optional.empty() : appended.lastSeen();
         Response<Long> length = pipeline.xlen(key);
-        Response<List<StreamEntry>> firstPage = StreamPages.first(pipeline, key,
+        Response<List<Object>> firstPage = StreamPages.first(pipeline, key,
                 readStart(cutoff, lastSeen, context.nowMillis()));
         Response<StreamInfo> info = entriesAdded ? pipeline.xinfoStream(key) : null;
 
@@ -94,7 +93,7 @@ public final class TradeIntentsCollector implements RedisCollector {
         }
     }
 
-    private static final class Tally implements Consumer<StreamEntry> {
+    private static final class Tally implements Consumer<StreamPages.Entry> {
         private final long cutoff;
         private final StreamEntryID lastSeen;
         private long lastMinute;
@@ -107,8 +106,8 @@ public final class TradeIntentsCollector implements RedisCollector {
         }
 
         @Override
-        public void accept(StreamEntry entry) {
-            StreamEntryID id = entry.getID();
+        public void accept(StreamPages.Entry entry) {
+            StreamEntryID id = entry.id();
             if (id.getTime() >= cutoff) {
                 lastMinute++;
             }

@@ -35,6 +35,7 @@ public final class RedisSession implements AutoCloseable {
     private final Backoff backoff;
     private final Clock clock;
     private final boolean followRedisClock;
+    private final boolean cluster;
     private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
     private UnifiedJedis client;
     private RedisFeatures features;
@@ -48,10 +49,20 @@ public final class RedisSession implements AutoCloseable {
      * @param followRedisClock whether to correct the local clock by the Redis server's TIME; false with a fixed clock
      */
     public RedisSession(Supplier<UnifiedJedis> opener, Backoff backoff, Clock clock, boolean followRedisClock) {
+        this(opener, backoff, clock, followRedisClock, false);
+    }
+
+    /**
+     * @param cluster Redis Cluster: keyless commands (INFO, TIME) cannot be routed in a cluster pipeline, so the local
+     *                clock is used and the Redis 6.2 paths are taken
+     */
+    public RedisSession(Supplier<UnifiedJedis> opener, Backoff backoff, Clock clock, boolean followRedisClock,
+                        boolean cluster) {
         this.opener = opener;
         this.backoff = backoff;
         this.clock = clock;
-        this.followRedisClock = followRedisClock;
+        this.followRedisClock = followRedisClock && !cluster;
+        this.cluster = cluster;
     }
 
     /** The client to use now. */
@@ -76,13 +87,10 @@ public final class RedisSession implements AutoCloseable {
             }
         }
         RedisFeatures detected;
-        try (AbstractPipeline pipeline = jedis.pipelined()) {
-            Response<Object> info = pipeline.sendCommand(Protocol.Command.INFO, "server");
-            Response<Object> time = followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
-            long sent = clock.millis();
-            pipeline.sync();
-            observeTime(time, sent, clock.millis());
-            detected = readInfo(info);
+        if (cluster) {
+            detected = RedisFeatures.unknown();
+        } else {
+            detected = detect(jedis);
         }
         synchronized (this) {
             if (jedis == client) {
@@ -91,6 +99,19 @@ public final class RedisSession implements AutoCloseable {
         }
         LOG.info("Redis server version {} (entries-added {})", detected.version(),
                 detected.entriesAdded() ? "available" : "not available: using the Redis 6.2 fallbacks");
+        return detected;
+    }
+
+    private RedisFeatures detect(UnifiedJedis jedis) {
+        RedisFeatures detected;
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            Response<Object> info = pipeline.sendCommand(Protocol.Command.INFO, "server");
+            Response<Object> time = followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
+            long sent = clock.millis();
+            pipeline.sync();
+            observeTime(time, sent, clock.millis());
+            detected = readInfo(info);
+        }
         return detected;
     }
 

@@ -24,17 +24,18 @@ final class FaultStreamReader {
     private static final long HOUR_MILLIS = 3_600_000L;
     /** Reasons are a small vocabulary; the bound guards the page against garbage in the stream. */
     private static final int MAX_REASONS = 20;
+    private static final byte[] REASON = StreamPages.bytes("reason");
 
     private final String key;
     private final Response<Long> length;
     private final Response<List<StreamEntry>> newest;
-    private final Response<List<StreamEntry>> firstPage;
+    private final Response<List<Object>> firstPage;
 
     FaultStreamReader(AbstractPipeline pipeline, String key, long nowMillis, int lastFaults) {
         this.key = key;
         this.length = pipeline.xlen(key);
         this.newest = pipeline.xrevrange(key, "+", "-", Math.max(1, lastFaults));
-        this.firstPage = pipeline.xrange(key, StreamPages.idAt(nowMillis - HOUR_MILLIS), "+", StreamPages.PAGE_SIZE);
+        this.firstPage = StreamPages.first(pipeline, key, StreamPages.idAt(nowMillis - HOUR_MILLIS));
     }
 
     FaultSummary finish(UnifiedJedis redis, Deadline deadline, int lastFaults, Problems problems) {
@@ -54,7 +55,8 @@ final class FaultStreamReader {
         long[] count = {0};
         boolean exact = StreamPages.drain(redis, key, firstPage.get(), deadline, entry -> {
             count[0]++;
-            String reason = entry.getFields().getOrDefault("reason", "");
+            String reason = entry.field(REASON);
+            reason = reason == null ? "" : reason;
             if (reasons.containsKey(reason) || reasons.size() < MAX_REASONS) {
                 reasons.merge(reason, 1L, Long::sum);
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP threads: at most {@code maxThreads}, created on demand and retired when idle. When all are busy the server's
+ * The HTTP threads: at most {@code maxThreads}, created on demand and retired after a minute idle. When all are busy the server's
  * accept thread waits for one (as client_java's own server does) instead of queueing without bound; every request ends
  * within its scrape deadline, so the wait is short.
  */
@@ -19,7 +19,9 @@ final class BoundedExecutor {
 
     static ExecutorService create(int maxThreads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(maxThreads, maxThreads, 60, TimeUnit.SECONDS,
+        // One core thread; more are created only while all are busy (an idle one takes the next request), so a
+        // single Prometheus keeps one or two threads alive, not maxThreads.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, maxThreads, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
                     Thread thread = new Thread(r, "quantum-safety-http-" + n.incrementAndGet());
                     thread.setDaemon(true);
@@ -35,7 +37,6 @@ final class BoundedExecutor {
                         throw new RejectedExecutionException("interrupted while waiting for an HTTP thread", e);
                     }
                 });
-        executor.allowCoreThreadTimeOut(true);
         return executor;
     }
 }

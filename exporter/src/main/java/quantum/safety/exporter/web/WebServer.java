@@ -29,6 +29,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 public final class WebServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body as separate segments; with Nagle's algorithm on, the body waits for
+        // the client's delayed ACK (40 ms on Linux) on every keep-alive scrape. Read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** What the server serves. */
     public record Routes(PrometheusRegistry registry, HttpHandler landingPage, HttpHandler ready) {
     }
