@@ -1,5 +1,6 @@
 package quantum.safety.exporter.collect;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -40,16 +41,16 @@ final class Values {
     }
 
     /** A "1"/"0" flag; absent is off; any other value is bad data. */
-    static java.util.Optional<Boolean> flag(String value, CollectorOutput out, String key) {
+    static Optional<Boolean> flag(String value, CollectorOutput out, String key) {
         if (value == null) {
-            return java.util.Optional.of(false);
+            return Optional.of(false);
         }
         return switch (value.trim()) {
-            case "1" -> java.util.Optional.of(true);
-            case "0" -> java.util.Optional.of(false);
+            case "1" -> Optional.of(true);
+            case "0" -> Optional.of(false);
             default -> {
                 out.problem(key + " holds neither \"1\" nor \"0\"");
-                yield java.util.Optional.empty();
+                yield Optional.empty();
             }
         };
     }
