@@ -1,5 +1,6 @@
 package quantum.safety.exporter.collect;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -44,13 +45,13 @@ final class Values {
      * kernel blocks on "yes", "true" or " 0"). A value other than "1" is still counted as a problem of the collector,
      * so the odd write gets noticed, but the gauge shows what the kernel enforces.
      */
-    static java.util.Optional<Boolean> flag(String value, CollectorOutput out, String key) {
+    static Optional<Boolean> flag(String value, CollectorOutput out, String key) {
         if (value == null || value.equals("0")) {
-            return java.util.Optional.of(false);
+            return Optional.of(false);
         }
         if (!value.equals("1")) {
             out.problem(key + " holds neither \"1\" nor \"0\"; the kernel reads any value but \"0\" as on");
         }
-        return java.util.Optional.of(true);
+        return Optional.of(true);
     }
 }

@@ -3,6 +3,7 @@ package quantum.safety.exporter.scrape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -105,7 +106,7 @@ public final class Collection {
         }
 
         /** The label value of the series at 1 in a state-set gauge such as {@code quantum_safety_execution_mode}. */
-        public java.util.Optional<String> state(String name, String label) {
+        public Optional<String> state(String name, String label) {
             for (CollectorResult result : results) {
                 for (MetricSnapshot snapshot : result.snapshots()) {
                     if (snapshot instanceof GaugeSnapshot gauge && snapshot.getMetadata().getName().equals(name)) {
@@ -114,7 +115,7 @@ public final class Collection {
                     }
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

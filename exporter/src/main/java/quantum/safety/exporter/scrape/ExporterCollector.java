@@ -1,7 +1,9 @@
 package quantum.safety.exporter.scrape;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -84,8 +86,8 @@ public final class ExporterCollector implements MultiCollector {
         return builder.build();
     }
 
-    private java.util.List<MetricSnapshot> self(Collection.View view) {
-        java.util.List<MetricSnapshot> list = new java.util.ArrayList<>();
+    private List<MetricSnapshot> self(Collection.View view) {
+        List<MetricSnapshot> list = new ArrayList<>();
         if (view != null) {
             Map<String, Integer> success = new LinkedHashMap<>();
             GaugeSnapshot.Builder duration = GaugeSnapshot.builder().name("quantum_safety_collector_duration_seconds")
