@@ -9,6 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -18,8 +20,10 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * <p>The digest is computed here, so the script is usable before Redis is reachable. A server that does not know
  * the script (first use, or a Redis that restarted empty or failed over) answers NOSCRIPT; the script is then
  * sent with SCRIPT LOAD and the call repeated once — still one atomic execution.
+ *
+ * <p>Public so that other modules' scripts (the exporter's read-only window counts) load and run the same way.
  */
-final class LuaScript {
+public final class LuaScript {
 
     private final byte[] source;
     private final String sha1;
@@ -31,10 +35,11 @@ final class LuaScript {
         this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static LuaScript fromResource(String resource) {
+    /** @param resource relative to this package, or absolute ({@code /quantum/…}) for another module's script */
+    public static LuaScript fromResource(String resource) {
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("script resource " + resource + " is missing from the kernel jar");
+                throw new IllegalStateException("script resource " + resource + " is missing from the classpath");
             }
             return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -50,7 +55,7 @@ final class LuaScript {
      * Runs the script; Redis errors propagate as Jedis exceptions. Arguments and replies are raw bytes: the hot
      * path pre-encodes its constant arguments once, and bulk strings in the reply arrive as {@code byte[]}.
      */
-    Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
+    public Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
         try {
             return redis.evalsha(sha1Bytes, keys, args);
         } catch (JedisNoScriptException e) {
@@ -58,6 +63,19 @@ final class LuaScript {
             redis.scriptLoad(source, keys.get(0));
             return redis.evalsha(sha1Bytes, keys, args);
         }
+    }
+
+    /**
+     * Queues the script by its digest on a pipeline, next to other reads. The reply is an error starting with
+     * {@code NOSCRIPT} when the server does not know the script yet ({@link #isNoScript}): then {@link #run} it.
+     */
+    public Response<Object> queue(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
+        return pipeline.evalsha(sha1Bytes, keys, args);
+    }
+
+    /** Whether an error reply means the server does not have the script loaded. */
+    public static boolean isNoScript(String errorMessage) {
+        return errorMessage != null && errorMessage.startsWith("NOSCRIPT");
     }
 
     static byte[] bytes(String text) {
