@@ -9,8 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -20,10 +18,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * <p>The digest is computed here, so the script is usable before Redis is reachable. A server that does not know
  * the script (first use, or a Redis that restarted empty or failed over) answers NOSCRIPT; the script is then
  * sent with SCRIPT LOAD and the call repeated once — still one atomic execution.
- *
- * <p>Public so that other modules' scripts (the exporter's read-only window counts) load and run the same way.
  */
-public final class LuaScript {
+final class LuaScript {
 
     private final byte[] source;
     private final String sha1;
@@ -35,11 +31,10 @@ public final class LuaScript {
         this.sha1Bytes = sha1.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** @param resource relative to this package, or absolute ({@code /quantum/…}) for another module's script */
-    public static LuaScript fromResource(String resource) {
+    static LuaScript fromResource(String resource) {
         try (InputStream in = LuaScript.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("script resource " + resource + " is missing from the classpath");
+                throw new IllegalStateException("script resource " + resource + " is missing from the kernel jar");
             }
             return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -55,7 +50,7 @@ public final class LuaScript {
      * Runs the script; Redis errors propagate as Jedis exceptions. Arguments and replies are raw bytes: the hot
      * path pre-encodes its constant arguments once, and bulk strings in the reply arrive as {@code byte[]}.
      */
-    public Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
+    Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
         try {
             return redis.evalsha(sha1Bytes, keys, args);
         } catch (JedisNoScriptException e) {
@@ -63,19 +58,6 @@ public final class LuaScript {
             redis.scriptLoad(source, keys.get(0));
             return redis.evalsha(sha1Bytes, keys, args);
         }
-    }
-
-    /**
-     * Queues the script by its digest on a pipeline, next to other reads. The reply is an error starting with
-     * {@code NOSCRIPT} when the server does not know the script yet ({@link #isNoScript}): then {@link #run} it.
-     */
-    public Response<Object> queue(AbstractPipeline pipeline, List<byte[]> keys, List<byte[]> args) {
-        return pipeline.evalsha(sha1Bytes, keys, args);
-    }
-
-    /** Whether an error reply means the server does not have the script loaded. */
-    public static boolean isNoScript(String errorMessage) {
-        return errorMessage != null && errorMessage.startsWith("NOSCRIPT");
     }
 
     static byte[] bytes(String text) {

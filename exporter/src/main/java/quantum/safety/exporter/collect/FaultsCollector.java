@@ -1,21 +1,24 @@
 package quantum.safety.exporter.collect;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import quantum.safety.kernel.FaultEvent;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 import redis.clients.jedis.resps.StreamInfo;
 
 /**
  * The fault stream {@code stream:safety.fault}: its length, the newest fault, faults of the last hour (in total, by
  * reason, by symbol) and the fault counter.
  *
- * <p>The last hour is counted exactly by id range inside Redis ({@link StreamWindow}), so it does not saturate at a
- * lookback cap, and a scrape receives only the counts, not the hour's entries. The counter comes from {@code XINFO STREAM entries-added} on Redis 7+; on 6.2 from the kernel's
+ * <p>The last hour is counted exactly by reading the stream by id range in bounded pages, so it does not saturate at a
+ * lookback cap. The counter comes from {@code XINFO STREAM entries-added} on Redis 7+; on 6.2 from the kernel's
  * {@code safety:totals trips}, or, when no kernel writes that field (the legacy one), from the entries this exporter
  * saw appended.
  */
@@ -27,21 +30,14 @@ public final class FaultsCollector implements RedisCollector {
     private static final long HOUR_MILLIS = 3_600_000L;
 
     private final int topSymbols;
-    private final int maxScan;
     private final AppendedEntries appended = new AppendedEntries();
 
     /** @param topSymbols how many symbols {@code quantum_safety_faults_last_1h_by_symbol} exports (0 turns it off) */
     public FaultsCollector(int topSymbols) {
-        this(topSymbols, StreamWindow.DEFAULT_MAX_SCAN);
-    }
-
-    /** @param maxScan the most fault entries one collection reads inside Redis (beyond it: a collector problem) */
-    FaultsCollector(int topSymbols, int maxScan) {
         if (topSymbols < 0) {
             throw new IllegalArgumentException("faults top symbols must be >= 0, got " + topSymbols);
         }
         this.topSymbols = topSymbols;
-        this.maxScan = maxScan;
     }
 
     @Override
@@ -53,9 +49,10 @@ public final class FaultsCollector implements RedisCollector {
     public Finisher plan(AbstractPipeline pipeline, CollectContext context) {
         String key = context.schema().faultStream();
         long cutoff = context.nowMillis() - HOUR_MILLIS;
+        Optional<StreamEntryID> lastSeen = appended.lastSeen();
         Response<Long> length = pipeline.xlen(key);
-        StreamWindow.Pending window = StreamWindow.queue(pipeline, new StreamWindow.Query(key, StreamPages.idAt(cutoff),
-                cutoff, appended.lastSeen(), true, MAX_REASONS, topSymbols, maxScan, true));
+        Response<List<StreamEntry>> newest = pipeline.xrevrange(key, "+", "-", 1);
+        Response<List<Object>> firstPage = StreamPages.first(pipeline, key, StreamPages.idAt(cutoff));
         Response<StreamInfo> info = context.features().entriesAdded() ? pipeline.xinfoStream(key) : null;
         Response<String> trips = info == null ? pipeline.hget(context.schema().kernelTotals(), "trips") : null;
 
@@ -64,24 +61,33 @@ public final class FaultsCollector implements RedisCollector {
                 out.add(Snapshots.gauge("quantum_safety_fault_stream_length",
                         "Entries in the fault stream (XLEN; the stream is trimmed to about 1000).", length.get()));
             }
-            Optional<StreamWindow.Result> hour = window.get(redis, out);
-            hour.ifPresent(h -> {
-                newestFault(h, out);
-                lastHour(h, out);
-                appended.record(h.newSinceSeen(), h.highestRead().orElse(new StreamEntryID(Math.max(0, cutoff), 0)));
-            });
-            total(info, trips, hour.isPresent(), key, context, out);
+            if (!Replies.failed(newest, out, "XREVRANGE " + key)) {
+                newestFault(newest.get(), out);
+            }
+            boolean windowRead = false;
+            if (!Replies.failed(firstPage, out, "XRANGE " + key)) {
+                LastHour hour = new LastHour(lastSeen.orElse(null));
+                if (StreamPages.drain(redis, key, firstPage.get(), context.deadline(), hour)) {
+                    lastHour(hour, out);
+                    appended.record(hour.newSinceLastSeen, hour.newest.orElse(new StreamEntryID(Math.max(0, cutoff), 0)));
+                    windowRead = true;
+                } else {
+                    out.problem("reading the last hour of " + key + " stopped at the scrape deadline");
+                }
+            }
+            total(info, trips, windowRead, key, context, out);
         };
     }
 
-    private static void newestFault(StreamWindow.Result window, CollectorOutput out) {
-        if (window.newestId().isEmpty()) {
+    private static void newestFault(List<StreamEntry> entries, CollectorOutput out) {
+        if (entries.isEmpty()) {
             // No newest fault: the timestamp reads 0 and the info series is simply absent (never stale labels).
             out.add(Snapshots.gauge("quantum_safety_last_fault_timestamp",
                     "Unix seconds of the newest fault event; 0 when the stream is empty.", 0));
             return;
         }
-        FaultEvent event = FaultEvent.fromStreamEntry(window.newestId().get(), window.newestFields());
+        StreamEntry entry = entries.get(0);
+        FaultEvent event = FaultEvent.fromStreamEntry(entry.getID().toString(), entry.getFields());
         out.add(Snapshots.gauge("quantum_safety_last_fault_timestamp",
                 "Unix seconds of the newest fault event; 0 when the stream is empty.", event.epochSeconds()));
         out.add(Snapshots.info("quantum_safety_last_fault",
@@ -89,15 +95,15 @@ public final class FaultsCollector implements RedisCollector {
                 Labels.of("reason", event.reason(), "side", event.side(), "symbol", event.symbol())));
     }
 
-    private void lastHour(StreamWindow.Result hour, CollectorOutput out) {
+    private void lastHour(LastHour hour, CollectorOutput out) {
         out.add(Snapshots.gauge("quantum_safety_faults_last_1h",
-                "Fault events appended in the last 3600 s (exact, by stream id time).", hour.count()));
+                "Fault events appended in the last 3600 s (exact, by stream id time).", hour.count));
         out.add(Snapshots.gaugeByLabel("quantum_safety_faults_last_1h_by_reason",
-                "Fault events of the last 3600 s by reason.", "reason", hour.reasons()));
+                "Fault events of the last 3600 s by reason.", "reason", hour.reasons.top(MAX_REASONS)));
         if (topSymbols > 0) {
             out.add(Snapshots.gaugeByLabel("quantum_safety_faults_last_1h_by_symbol",
                     "Fault events of the last 3600 s for the symbols with the most faults (top N, --faults.top-symbols).",
-                    "symbol", hour.symbols()));
+                    "symbol", hour.symbols.top(topSymbols)));
         }
     }
 
@@ -126,6 +132,34 @@ public final class FaultsCollector implements RedisCollector {
             value.ifPresent(v -> out.add(Snapshots.counter("quantum_safety_faults", help, v)));
         } else if (windowRead) {
             out.add(Snapshots.counter("quantum_safety_faults", help, appended.total()));
+        }
+    }
+
+    /** Tallies one pass over the last hour. */
+    private static final class LastHour implements Consumer<StreamPages.Entry> {
+        private static final byte[] REASON = StreamPages.bytes("reason");
+        private static final byte[] SYMBOL = StreamPages.bytes("symbol");
+
+        private final StreamEntryID lastSeen;
+        private final TopCounts reasons = new TopCounts();
+        private final TopCounts symbols = new TopCounts();
+        private long count;
+        private long newSinceLastSeen;
+        private Optional<StreamEntryID> newest = Optional.empty();
+
+        LastHour(StreamEntryID lastSeen) {
+            this.lastSeen = lastSeen;
+        }
+
+        @Override
+        public void accept(StreamPages.Entry entry) {
+            count++;
+            reasons.add(entry.field(REASON));
+            symbols.add(entry.field(SYMBOL));
+            if (lastSeen == null || entry.id().compareTo(lastSeen) > 0) {
+                newSinceLastSeen++;
+            }
+            newest = Optional.of(entry.id());
         }
     }
 }

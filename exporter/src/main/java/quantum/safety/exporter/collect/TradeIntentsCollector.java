@@ -1,6 +1,8 @@
 package quantum.safety.exporter.collect;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -11,7 +13,7 @@ import redis.clients.jedis.resps.StreamInfo;
  * The router's trade-intent stream {@code stream:trade.intent}: its length, intents published in the last minute and
  * the intent counter.
  *
- * <p>The rate counts entries by id range over the last 60 s inside Redis ({@link StreamWindow}), so it stays right when the stream is trimmed at MAXLEN
+ * <p>The rate counts entries by id range over the last 60 s, so it stays right when the stream is trimmed at MAXLEN
  * (XLEN differences read 0 there). The counter is {@code entries-added} on Redis 7+; on 6.2 it counts the entries this
  * exporter saw appended since it started, reading from the last id it saw (at most {@link #MAX_CATCH_UP_MILLIS} back)
  * so that no entry between two scrapes is missed.
@@ -24,16 +26,6 @@ public final class TradeIntentsCollector implements RedisCollector {
     static final long MAX_CATCH_UP_MILLIS = 10 * MINUTE_MILLIS;
 
     private final AppendedEntries appended = new AppendedEntries();
-    private final int maxScan;
-
-    public TradeIntentsCollector() {
-        this(StreamWindow.DEFAULT_MAX_SCAN);
-    }
-
-    /** @param maxScan the most intent entries one collection reads inside Redis (beyond it: a collector problem) */
-    TradeIntentsCollector(int maxScan) {
-        this.maxScan = maxScan;
-    }
 
     @Override
     public String name() {
@@ -47,8 +39,8 @@ public final class TradeIntentsCollector implements RedisCollector {
         boolean entriesAdded = context.features().entriesAdded();
         Optional<StreamEntryID> lastSeen = entriesAdded ? Optional.empty() : appended.lastSeen();
         Response<Long> length = pipeline.xlen(key);
-        StreamWindow.Pending window = StreamWindow.queue(pipeline, new StreamWindow.Query(key,
-                readStart(cutoff, lastSeen, context.nowMillis()), cutoff, lastSeen, false, 0, 0, maxScan, false));
+        Response<List<Object>> firstPage = StreamPages.first(pipeline, key,
+                readStart(cutoff, lastSeen, context.nowMillis()));
         Response<StreamInfo> info = entriesAdded ? pipeline.xinfoStream(key) : null;
 
         return (redis, out) -> {
@@ -56,13 +48,20 @@ public final class TradeIntentsCollector implements RedisCollector {
                 out.add(Snapshots.gauge("quantum_trade_intent_stream_length",
                         "Entries in the trade-intent stream (XLEN; the router trims it to about 10000).", length.get()));
             }
-            Optional<StreamWindow.Result> minute = window.get(redis, out);
-            minute.ifPresent(m -> {
-                out.add(Snapshots.gauge("quantum_trade_intent_rate_per_min",
-                        "Trade intents published in the last 60 s (exact, by stream id time).", m.count()));
-                appended.record(m.newSinceSeen(), m.highestRead().orElse(new StreamEntryID(Math.max(0, cutoff), 0)));
-            });
-            total(info, minute.isPresent(), key, out);
+            boolean windowRead = false;
+            if (!Replies.failed(firstPage, out, "XRANGE " + key)) {
+                Tally tally = new Tally(cutoff, lastSeen.orElse(null));
+                if (StreamPages.drain(redis, key, firstPage.get(), context.deadline(), tally)) {
+                    out.add(Snapshots.gauge("quantum_trade_intent_rate_per_min",
+                            "Trade intents published in the last 60 s (exact, by stream id time).", tally.lastMinute));
+                    appended.record(tally.newSinceLastSeen,
+                            tally.newest.orElse(new StreamEntryID(Math.max(0, cutoff), 0)));
+                    windowRead = true;
+                } else {
+                    out.problem("reading the last minute of " + key + " stopped at the scrape deadline");
+                }
+            }
+            total(info, windowRead, key, out);
         };
     }
 
@@ -91,6 +90,31 @@ public final class TradeIntentsCollector implements RedisCollector {
             out.add(Snapshots.counter("quantum_trade_intents", help, 0));
         } else {
             out.problem("XINFO STREAM " + key + ": " + error);
+        }
+    }
+
+    private static final class Tally implements Consumer<StreamPages.Entry> {
+        private final long cutoff;
+        private final StreamEntryID lastSeen;
+        private long lastMinute;
+        private long newSinceLastSeen;
+        private Optional<StreamEntryID> newest = Optional.empty();
+
+        Tally(long cutoff, StreamEntryID lastSeen) {
+            this.cutoff = cutoff;
+            this.lastSeen = lastSeen;
+        }
+
+        @Override
+        public void accept(StreamPages.Entry entry) {
+            StreamEntryID id = entry.id();
+            if (id.getTime() >= cutoff) {
+                lastMinute++;
+            }
+            if (lastSeen == null || id.compareTo(lastSeen) > 0) {
+                newSinceLastSeen++;
+            }
+            newest = Optional.of(id);
         }
     }
 }

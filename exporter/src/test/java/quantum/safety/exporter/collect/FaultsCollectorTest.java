@@ -42,90 +42,29 @@ class FaultsCollectorTest {
         harness.close();
     }
 
-    /** 100 faults just older than an hour, then 5,000 in the last hour (1,000 GLOBAL, 4,000 SYMBOL, 7 symbols). */
-    private static void seedMoreFaultsThanAnyLookbackCap(Jedis jedis) {
-        Pipeline pipeline = jedis.pipelined();
-        for (int i = 0; i < 100; i++) {
-            pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_700_000 + i, 0),
-                    Map.of("reason", "GLOBAL_RATE_EXCEEDED", "symbol", "OLDUSDT"));
+    @Test
+    void legacyBug3_faultsLast1hIsExactWithMoreFaultsThanAnyLookbackCap() {
+        // The old exporter read at most FAULT_LOOKBACK_MAX=2000 entries, so the count saturated there.
+        try (Jedis jedis = redis.connect()) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 0; i < 100; i++) {
+                pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_700_000 + i, 0),
+                        Map.of("reason", "GLOBAL_RATE_EXCEEDED", "symbol", "OLDUSDT"));
+            }
+            for (int i = 0; i < 5_000; i++) {
+                pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_500_000 + i * 100L, 0),
+                        Map.of("reason", i % 5 == 0 ? "GLOBAL_RATE_EXCEEDED" : "SYMBOL_RATE_EXCEEDED",
+                                "symbol", "S" + (i % 7)));
+            }
+            pipeline.sync();
         }
-        for (int i = 0; i < 5_000; i++) {
-            pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 3_500_000 + i * 100L, 0),
-                    Map.of("reason", i % 5 == 0 ? "GLOBAL_RATE_EXCEEDED" : "SYMBOL_RATE_EXCEEDED",
-                            "symbol", "S" + (i % 7)));
-        }
-        pipeline.sync();
-    }
-
-    private static void assertExactLastHour(CollectorHarness.Result r) {
+        CollectorHarness.Result r = harness.run(new FaultsCollector(10));
         assertThat(r.output().problems()).isEmpty();
         assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(5_100);
         assertThat(r.metrics().get("quantum_safety_faults_last_1h")).isEqualTo(5_000);
         assertThat(r.metrics().get("quantum_safety_faults_last_1h_by_reason{reason=\"GLOBAL_RATE_EXCEEDED\"}")).isEqualTo(1_000);
         assertThat(r.metrics().get("quantum_safety_faults_last_1h_by_reason{reason=\"SYMBOL_RATE_EXCEEDED\"}")).isEqualTo(4_000);
         assertThat(r.metrics().family("quantum_safety_faults_last_1h_by_symbol")).hasSize(7);
-    }
-
-    @Test
-    void legacyBug3_faultsLast1hIsExactWithMoreFaultsThanAnyLookbackCap() {
-        // The old exporter read at most FAULT_LOOKBACK_MAX=2000 entries, so the count saturated there.
-        try (Jedis jedis = redis.connect()) {
-            seedMoreFaultsThanAnyLookbackCap(jedis);
-        }
-        assertExactLastHour(harness.run(new FaultsCollector(10)));
-    }
-
-    @Test
-    void legacyBug3_onRedis62TooFaultsLast1hIsExactWithMoreFaultsThanAnyLookbackCap() throws Exception {
-        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
-             Jedis jedis = old.connect();
-             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
-            assertThat(jedis.info("server")).contains("redis_version:6.2");
-            seedMoreFaultsThanAnyLookbackCap(jedis);
-            assertExactLastHour(h.run(new FaultsCollector(10)));
-        }
-    }
-
-    @Test
-    void theWindowScriptIsLoadedAgainWhenRedisForgotIt() {
-        try (Jedis jedis = redis.connect()) {
-            Seed.fault(jedis, NOW_MILLIS - 60_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
-            FaultsCollector collector = new FaultsCollector(10);
-            assertThat(harness.run(collector).metrics().get("quantum_safety_faults_last_1h")).isEqualTo(1);
-            // A restarted or failed-over Redis has an empty script cache: the pipelined EVALSHA answers NOSCRIPT.
-            jedis.scriptFlush();
-            CollectorHarness.Result r = harness.run(collector);
-            assertThat(r.output().problems()).isEmpty();
-            assertThat(r.metrics().get("quantum_safety_faults_last_1h")).isEqualTo(1);
-            assertThat(r.metrics().get(
-                    "quantum_safety_last_fault_info{reason=\"SYMBOL_RATE_EXCEEDED\",side=\"BUY\",symbol=\"BTCUSDT\"}"))
-                    .isEqualTo(1);
-        }
-    }
-
-    @Test
-    void theSymbolsBeyondTheTopNAreSummedAsOther() {
-        try (Jedis jedis = redis.connect()) {
-            for (int s = 0; s < 5; s++) {
-                for (int i = 0; i <= s; i++) {
-                    Seed.fault(jedis, NOW_MILLIS - 100_000 + s * 100 + i, 0, "SYMBOL_RATE_EXCEEDED", "SYM" + s, "BUY");
-                }
-            }
-            StreamWindow.Result hour;
-            try (redis.clients.jedis.JedisPooled client = new redis.clients.jedis.JedisPooled(redis.host(), redis.port());
-                 redis.clients.jedis.AbstractPipeline pipeline = client.pipelined()) {
-                StreamWindow.Pending pending = StreamWindow.queue(pipeline, new StreamWindow.Query(
-                        Seed.SCHEMA.faultStream(), StreamPages.idAt(NOW_MILLIS - 3_600_000), NOW_MILLIS - 3_600_000,
-                        Optional.empty(), true, 20, 2, 1_000, false));
-                pipeline.sync();
-                hour = pending.get(client, new CollectorOutput()).orElseThrow();
-            }
-            assertThat(hour.count()).isEqualTo(15);
-            assertThat(hour.symbols()).containsExactly(Map.entry("SYM4", 5L), Map.entry("SYM3", 4L));
-            assertThat(hour.otherSymbols()).isEqualTo(6);
-            assertThat(hour.reasons()).containsExactly(Map.entry("SYMBOL_RATE_EXCEEDED", 15L));
-            assertThat(hour.otherReasons()).isZero();
-        }
     }
 
     @Test
@@ -179,22 +118,19 @@ class FaultsCollectorTest {
     }
 
     @Test
-    void aWindowLargerThanTheScanBoundIsLeftOutNotExportedShort() {
+    void whenTheDeadlinePassesMidStreamTheCountIsLeftOutNotTruncated() {
         try (Jedis jedis = redis.connect()) {
             Pipeline pipeline = jedis.pipelined();
-            for (int i = 0; i < 1_010; i++) {
+            for (int i = 0; i < StreamPages.PAGE_SIZE + 10; i++) {
                 pipeline.xadd(Seed.SCHEMA.faultStream(), new StreamEntryID(NOW_MILLIS - 1_000_000 + i, 0),
                         Map.of("reason", "GLOBAL_RATE_EXCEEDED"));
             }
             pipeline.sync();
         }
-        CollectorHarness.Result r = harness.run(new FaultsCollector(10, 1_000));
-        assertThat(r.output().problems()).anySatisfy(p -> assertThat(p).contains("more than 1000 entries"));
+        CollectorHarness.Result r = harness.deadline(Deadline.expired()).run(new FaultsCollector(10));
+        assertThat(r.output().problems()).anySatisfy(p -> assertThat(p).contains("deadline"));
         assertThat(r.metrics().has("quantum_safety_faults_last_1h")).isFalse();
-        assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(1_010);
-        // Exactly at the bound is not truncated: nothing was left unread.
-        assertThat(harness.run(new FaultsCollector(10, 1_010)).metrics().get("quantum_safety_faults_last_1h"))
-                .isEqualTo(1_010);
+        assertThat(r.metrics().get("quantum_safety_fault_stream_length")).isEqualTo(StreamPages.PAGE_SIZE + 10);
     }
 
     @Test

@@ -70,30 +70,6 @@ class TradeIntentsCollectorTest {
     }
 
     @Test
-    void legacyBug6_onRedis62TooIntentRateIsRightWhenTheStreamIsTrimmedAtMaxlen() throws Exception {
-        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
-             Jedis jedis = old.connect();
-             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
-            assertThat(jedis.info("server")).contains("redis_version:6.2");
-            publish(jedis, NOW_MILLIS - 600_000, 500);
-            publish(jedis, NOW_MILLIS - 30_000, 40);
-            CollectorHarness.Result r = h.run(new TradeIntentsCollector());
-            assertThat(r.output().problems()).isEmpty();
-            assertThat(r.metrics().get("quantum_trade_intent_rate_per_min")).isEqualTo(40);
-        }
-    }
-
-    @Test
-    void aMinuteLargerThanTheScanBoundIsLeftOutNotExportedShort() {
-        try (Jedis jedis = redis.connect()) {
-            publish(jedis, NOW_MILLIS - 30_000, 150);
-        }
-        CollectorHarness.Result r = harness.run(new TradeIntentsCollector(50));
-        assertThat(r.output().problems()).anySatisfy(p -> assertThat(p).contains("more than 50 entries"));
-        assertThat(r.metrics().has("quantum_trade_intent_rate_per_min")).isFalse();
-    }
-
-    @Test
     void theRateCountsOnlyTheLastSixtySeconds() {
         try (Jedis jedis = redis.connect()) {
             Seed.intent(jedis, NOW_MILLIS - 60_001, 0);
