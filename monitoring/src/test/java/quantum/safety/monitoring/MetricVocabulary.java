@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metric names the bundle may query: the exporter's pinned families (legacy contract §3 and the shared
- * vocabulary), Prometheus' own {@code up}, the JVM/process metrics client_java exposes, and the bundle's recording
+ * The metric names the bundle may query: the exporter's families (legacy contract §3 and the new ones the exporter
+ * exports, see the README), Prometheus' own {@code up}, the JVM/process metrics client_java exposes, and the bundle's recording
  * rules. A query naming anything else is a typo, or a metric nobody exports.
  */
 final class MetricVocabulary {
@@ -22,7 +22,7 @@ final class MetricVocabulary {
             "quantum_safety_exporter_scrapes_total", "quantum_safety_exporter_errors_total",
             "quantum_safety_exporter_build_info");
 
-    /** New families, names pinned for every engineer. */
+    /** New families: once exported, their names are frozen like the legacy ones. */
     static final Set<String> NEW = Set.of(
             "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
             "quantum_safety_faults_last_1h_by_reason", "quantum_safety_faults_last_1h_by_symbol",

@@ -29,7 +29,7 @@ import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Issue 5's end-to-end proof: kernel → Redis → exporter → Prometheus (real rules) → Alertmanager (real routing and
+ * The monitoring bundle's end-to-end proof: kernel → Redis → exporter → Prometheus (real rules) → Alertmanager (real routing and
  * inhibition) → a webhook, and every Grafana panel query answered by that Prometheus. {@code for:} durations are
  * shortened in the test's copy of the rules only (see {@link FastBundle}); promtool's unit tests cover the real ones.
  */
