@@ -6,15 +6,11 @@ import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
 import java.util.Map;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.testkit.LocalRedis;
-import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
@@ -22,24 +18,10 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
-@ExtendWith(RedisExtension.class)
-class FaultsCollectorTest {
-
-    private final TestRedis redis;
-    private CollectorHarness harness;
+class FaultsCollectorTest extends CollectorTestBase {
 
     FaultsCollectorTest(TestRedis redis) {
-        this.redis = redis;
-    }
-
-    @BeforeEach
-    void open() {
-        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS);
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        super(redis, RedisFeatures.REDIS_6_2);
     }
 
     @Test

@@ -4,36 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.TestExporters;
 import quantum.safety.exporter.redis.RedisFeatures;
-import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 
-@ExtendWith(RedisExtension.class)
-class KernelStatsCollectorTest {
-
-    private final TestRedis redis;
-    private CollectorHarness harness;
+class KernelStatsCollectorTest extends CollectorTestBase {
 
     KernelStatsCollectorTest(TestRedis redis) {
-        this.redis = redis;
-    }
-
-    @BeforeEach
-    void open() {
-        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, TestExporters.NOW_MILLIS);
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        super(redis, RedisFeatures.REDIS_7);
     }
 
     @Test

@@ -2,36 +2,18 @@ package quantum.safety.exporter.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.TestExporters;
 import quantum.safety.exporter.redis.RedisFeatures;
-import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 
-@ExtendWith(RedisExtension.class)
-class KillSwitchCollectorTest {
-
-    private final TestRedis redis;
-    private CollectorHarness harness;
+class KillSwitchCollectorTest extends CollectorTestBase {
 
     KillSwitchCollectorTest(TestRedis redis) {
-        this.redis = redis;
-    }
-
-    @BeforeEach
-    void open() {
-        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, TestExporters.NOW_MILLIS);
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        super(redis, RedisFeatures.REDIS_7);
     }
 
     @Test

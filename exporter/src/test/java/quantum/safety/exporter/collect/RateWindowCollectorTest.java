@@ -3,38 +3,21 @@ package quantum.safety.exporter.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 
-@ExtendWith(RedisExtension.class)
-class RateWindowCollectorTest {
+class RateWindowCollectorTest extends CollectorTestBase {
 
     private static final long BUCKET = RedisSchema.bucket(NOW_MILLIS / 1000, 10);
-    private final TestRedis redis;
-    private CollectorHarness harness;
 
     RateWindowCollectorTest(TestRedis redis) {
-        this.redis = redis;
-    }
-
-    @BeforeEach
-    void open() {
-        harness = new CollectorHarness(redis.host(), redis.port(), RedisFeatures.REDIS_7, NOW_MILLIS);
-    }
-
-    @AfterEach
-    void close() {
-        harness.close();
+        super(redis, RedisFeatures.REDIS_7);
     }
 
     /** 50,000 keys that are not ours, plus 2,000 symbols of the current window; symbol i has i+1 intents. */
