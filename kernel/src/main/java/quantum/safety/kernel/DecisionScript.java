@@ -17,8 +17,7 @@ final class DecisionScript {
 
     private static final LuaScript SCRIPT = LuaScript.fromResource("decide.lua");
     private static final byte[] ZERO = LuaScript.bytes("0");
-    private static final byte[] REDUCE_ONLY_PASSES = LuaScript.bytes("1");
-    private static final byte[] REDUCE_ONLY_BLOCKED = LuaScript.bytes("2");
+    private static final byte[] REDUCE_ONLY_BLOCKED = LuaScript.bytes("B");
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] BUY = LuaScript.bytes("BUY");
     private static final byte[] SELL = LuaScript.bytes("SELL");
@@ -33,7 +32,7 @@ final class DecisionScript {
     private final byte[][] limits;
     private final byte[] reduceOnly;
     private final byte[] tripSettings;
-    /** Per symbol: its counter key base and its own bytes. */
+    /** Per symbol: its counter key base, its own bytes and its reduce-only counter key base. */
     private final Map<String, byte[][]> symbols = new ConcurrentHashMap<>();
 
     DecisionScript(KernelConfig config, RedisSchema schema) {
@@ -45,7 +44,8 @@ final class DecisionScript {
         this.rankingBase = LuaScript.bytes(stripBucket(schema.symbolRanking(0)));
         this.limits = encode(String.valueOf(config.windowSeconds()), String.valueOf(config.globalMax()),
                 String.valueOf(config.symbolMax()));
-        this.reduceOnly = config.reduceOnlyPassesSafeMode() ? REDUCE_ONLY_PASSES : REDUCE_ONLY_BLOCKED;
+        this.reduceOnly = config.reduceOnlyPassesSafeMode() && config.reduceOnlySymbolMax() > 0
+                ? LuaScript.bytes(String.valueOf(config.reduceOnlySymbolMax())) : REDUCE_ONLY_BLOCKED;
         // Only a trip reads these, so they travel as one argument (the kernel id has no white space).
         this.tripSettings = LuaScript.bytes(String.join(" ",
                 String.valueOf(config.cooldownSeconds()),
@@ -62,18 +62,19 @@ final class DecisionScript {
         return SCRIPT.sha1();
     }
 
-    /** A decision, and whether the script could also write its statistics. */
-    record Outcome(Decision decision, boolean statsOk) {
+    /** A decision, and the reply it came from (whether statistics and events were written, the flags seen). */
+    record Outcome(Decision decision, Reply reply) {
     }
 
     /** One round trip (two when the server has not seen the script yet). Redis errors propagate. */
     Outcome run(UnifiedJedis redis, Intent intent, FailureCounter.Pending late) {
-        List<byte[]> keys = new ArrayList<>(fixedKeys.length + 3);
+        List<byte[]> keys = new ArrayList<>(fixedKeys.length + 4);
         keys.addAll(Arrays.asList(fixedKeys));
         keys.add(globalBase);
         byte[][] symbol = symbol(intent.symbol());
         keys.add(symbol[0]);
         keys.add(rankingBase);
+        keys.add(symbol[2]);
 
         List<byte[]> args = new ArrayList<>(10);
         args.addAll(Arrays.asList(limits));
@@ -82,12 +83,11 @@ final class DecisionScript {
         args.add(intent.side().equals("BUY") ? BUY : SELL);
         args.add(intent.correlationId().isEmpty() ? EMPTY : LuaScript.bytes(intent.correlationId()));
         args.add(intent.traceId().isEmpty() ? EMPTY : LuaScript.bytes(intent.traceId()));
-        args.add(late == FailureCounter.Pending.NONE ? ZERO
-                : LuaScript.bytes(late.failOpen() + " " + late.failClosed()));
+        args.add(late == FailureCounter.Pending.NONE ? ZERO : LuaScript.bytes(late.encode()));
         args.add(tripSettings);
 
         Reply reply = Reply.parse(SCRIPT.run(redis, keys, args));
-        return new Outcome(toDecision(intent, reply), reply.statsOk());
+        return new Outcome(toDecision(intent, reply), reply);
     }
 
     private byte[][] symbol(String symbol) {
@@ -95,7 +95,8 @@ final class DecisionScript {
         if (cached != null) {
             return cached;
         }
-        byte[][] encoded = {LuaScript.bytes(stripBucket(schema.symbolRate(symbol, 0))), LuaScript.bytes(symbol)};
+        byte[][] encoded = {LuaScript.bytes(stripBucket(schema.symbolRate(symbol, 0))), LuaScript.bytes(symbol),
+                LuaScript.bytes(stripBucket(schema.reduceOnlyRate(symbol, 0)))};
         if (symbols.size() < MAX_CACHED_SYMBOLS) {
             symbols.put(symbol, encoded);
         }
@@ -112,9 +113,17 @@ final class DecisionScript {
             meta.put("global_count", reply.globalCount());
             meta.put("symbol_count", reply.symbolCount());
         }
+        if (reply.reason() == Reason.REDUCE_ONLY_ALLOWED || reply.reason() == Reason.REDUCE_ONLY_RATE_EXCEEDED) {
+            meta.put("bucket", RedisSchema.bucket(reply.serverTime(), config.windowSeconds()));
+            meta.put("reduce_only_count", reply.reduceOnlyCount());
+            meta.put("reduce_only_max", config.reduceOnlySymbolMax());
+        }
         if (reply.tripped()) {
             meta.put("cooldown_sec", reply.cooldownSeconds());
             meta.put("trip_streak", reply.streak());
+            if (reply.lostEvents() > 0) {
+                meta.put("lost_events", reply.lostEvents());
+            }
         }
         meta.put("server_time", reply.serverTime());
         meta.put("kernel_id", config.kernelId());
@@ -144,37 +153,49 @@ final class DecisionScript {
         return keyForBucketZero.substring(0, keyForBucketZero.length() - 1);
     }
 
-    /** The script's reply, checked field by field: anything unexpected is an error like any other. */
+    /** A reply the kernel cannot read: a bug or another script under the same digest, never an outage. */
+    static final class UnexpectedReply extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        UnexpectedReply(String message) {
+            super(message);
+        }
+    }
+
+    /** The script's reply, checked field by field. */
     record Reply(Reason reason, long globalCount, long symbolCount, long safeModeTtl, long serverTime,
-                 boolean statsOk, long cooldownSeconds, long streak) {
+                 boolean statsOk, long cooldownSeconds, long streak, long lostEvents, long reduceOnlyCount) {
+
+        private static final int FIELDS = 10;
 
         static Reply parse(Object raw) {
-            if (!(raw instanceof List<?> list) || (list.size() != 6 && list.size() != 8)) {
-                throw new IllegalStateException("unexpected reply from the decision script");
+            if (!(raw instanceof List<?> list) || list.size() != FIELDS) {
+                throw new UnexpectedReply("expected " + FIELDS + " fields");
             }
-            Reason reason = Reason.valueOf(LuaScript.text(list.get(0)));
-            if (reason.isTrip() != (list.size() == 8)) {
-                throw new IllegalStateException("decision script reply is inconsistent for " + reason);
+            Reason reason;
+            try {
+                reason = Reason.valueOf(LuaScript.text(list.get(0)));
+            } catch (IllegalArgumentException e) {
+                throw new UnexpectedReply("unknown reason " + Text.quote(LuaScript.text(list.get(0))));
             }
-            boolean trip = list.size() == 8;
             return new Reply(reason, number(list, 1), number(list, 2), number(list, 3), number(list, 4),
-                    number(list, 5) == 1, trip ? number(list, 6) : 0, trip ? number(list, 7) : 0);
+                    number(list, 5) == 1, number(list, 6), number(list, 7), number(list, 8), number(list, 9));
         }
 
         boolean tripped() {
             return reason.isTrip();
         }
 
-        /** The intent went through the counters: allowed by the limits, or the one that tripped them. */
+        /** The intent went through the rate counters: allowed by the limits, or the one that tripped them. */
         boolean counted() {
-            return reason == Reason.OK || reason == Reason.REDUCE_ONLY_ALLOWED || reason.isTrip();
+            return reason == Reason.OK || reason.isTrip();
         }
 
         private static long number(List<?> list, int index) {
             if (list.get(index) instanceof Long value) {
                 return value;
             }
-            throw new IllegalStateException("decision script reply field " + index + " is not a number");
+            throw new UnexpectedReply("field " + index + " is not a number");
         }
     }
 }

@@ -2,11 +2,19 @@ package quantum.safety.kernel;
 
 import java.util.Locale;
 
-/** What {@link SafetyKernel#decide(Intent)} answers when Redis cannot decide (down, slow, garbage in a key). */
+/**
+ * What {@link SafetyKernel#decide(Intent)} answers when Redis is unavailable (down, slow, busy, refusing writes) and
+ * the last state the kernel read does not block the intent anyway. Never applied to a known SAFE MODE or kill
+ * switch, to garbage in Redis or to a configuration error: those always block.
+ */
 public enum FailPolicy {
-    /** Allow with {@link Reason#FAIL_OPEN_ERROR}: the legacy behaviour and the default. */
+    /**
+     * Allow with {@link Reason#FAIL_OPEN_ERROR}, as the legacy kernel did, but capped: at most
+     * {@link KernelConfig#failOpenGlobalMax()} per window in this process and {@link KernelConfig#failOpenSymbolMax()}
+     * per symbol, then {@link Reason#FAIL_CLOSED_ERROR}.
+     */
     OPEN(Reason.FAIL_OPEN_ERROR),
-    /** Block with {@link Reason#FAIL_CLOSED_ERROR}. */
+    /** Block with {@link Reason#FAIL_CLOSED_ERROR}: the default. */
     CLOSED(Reason.FAIL_CLOSED_ERROR);
 
     private final Reason reason;

@@ -7,34 +7,41 @@ import java.util.Locale;
  * received, plus whether it only reduces risk.
  *
  * <p>The symbol is kept as given (it is part of the legacy counter key, e.g. {@code BTCUSDT}); the side is
- * upper-cased and must be {@code BUY} or {@code SELL}; missing ids become "". Invalid input throws
- * {@link IllegalArgumentException} here, before any decision is asked for.
+ * upper-cased and must be {@code BUY} or {@code SELL}; missing ids become "". Every text is bounded and free of
+ * control and bidirectional override characters ({@link Text}), because it ends up in Redis keys, audit events,
+ * logs and operators' terminals. Invalid input throws {@link IllegalArgumentException} here, before any decision is
+ * asked for; the message quotes at most {@value Text#QUOTE_LIMIT} characters of the bad value.
  *
- * @param symbol        instrument, e.g. {@code BTCUSDT}; non-blank, no white space
+ * @param symbol        instrument, e.g. {@code BTCUSDT}; non-blank, no white space, at most
+ *                      {@value #MAX_SYMBOL_LENGTH} characters
  * @param side          {@code BUY} or {@code SELL}
  * @param reduceOnly    the order can only reduce an open position (may pass during SAFE MODE)
- * @param correlationId the caller's correlation id, copied into the fault event ("" when none)
- * @param traceId       the caller's trace id, copied into the fault event ("" when none)
+ * @param correlationId the caller's correlation id, copied into the fault event ("" when none); at most
+ *                      {@value #MAX_ID_LENGTH} characters
+ * @param traceId       the caller's trace id, copied into the fault event ("" when none); at most
+ *                      {@value #MAX_ID_LENGTH} characters
  */
 public record Intent(String symbol, String side, boolean reduceOnly, String correlationId, String traceId) {
 
-    private static final int MAX_SYMBOL_LENGTH = 64;
+    public static final int MAX_SYMBOL_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = 128;
 
     public Intent {
         if (symbol == null || symbol.isBlank()) {
             throw new IllegalArgumentException("symbol is empty; expected e.g. BTCUSDT");
         }
-        if (symbol.length() > MAX_SYMBOL_LENGTH || symbol.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new IllegalArgumentException("symbol '" + symbol + "' must be at most " + MAX_SYMBOL_LENGTH
-                    + " characters without white space; expected e.g. BTCUSDT");
+        Text.requirePlain("symbol", symbol, MAX_SYMBOL_LENGTH);
+        if (symbol.codePoints().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("symbol " + Text.quote(symbol)
+                    + " contains white space; expected e.g. BTCUSDT");
         }
         String upper = side == null ? "" : side.trim().toUpperCase(Locale.ROOT);
         if (!upper.equals("BUY") && !upper.equals("SELL")) {
-            throw new IllegalArgumentException("side '" + side + "' is not BUY or SELL");
+            throw new IllegalArgumentException("side " + Text.quote(side) + " is not BUY or SELL");
         }
         side = upper;
-        correlationId = correlationId == null ? "" : correlationId;
-        traceId = traceId == null ? "" : traceId;
+        correlationId = Text.requirePlain("correlation id", correlationId == null ? "" : correlationId, MAX_ID_LENGTH);
+        traceId = Text.requirePlain("trace id", traceId == null ? "" : traceId, MAX_ID_LENGTH);
     }
 
     /** An intent that is not reduce-only and carries no ids. */

@@ -7,8 +7,10 @@ import java.util.Map;
 /**
  * The kernel's settings: an immutable snapshot made by {@link #builder()} or {@link #fromEnv(Map)}.
  *
- * <p>Defaults are the legacy kernel's: 10 s window, 20 intents per window overall, 5 per symbol, 300 s cooldown,
- * fail open. Everything else is new and off by default except letting reduce-only intents through SAFE MODE.
+ * <p>Limits default to the legacy kernel's: 10 s window, 20 intents per window overall, 5 per symbol, 300 s
+ * cooldown. Unlike the legacy kernel, the fail policy defaults to {@code closed} and a decision has a deadline of
+ * {@value #DEFAULT_DECISION_TIMEOUT_MS} ms. Reduce-only intents pass SAFE MODE, within their own per-symbol limit.
+ * Everything else new is off by default.
  */
 public final class KernelConfig {
 
@@ -20,6 +22,8 @@ public final class KernelConfig {
     public static final int DEFAULT_ESCALATION_PERIOD_SEC = 3600;
     public static final Duration DEFAULT_FAIL_LOG_INTERVAL = Duration.ofSeconds(60);
     public static final Duration DEFAULT_TRIP_ACK_TIMEOUT = Duration.ofMillis(200);
+    public static final long DEFAULT_DECISION_TIMEOUT_MS = 250;
+    public static final Duration DEFAULT_DECISION_TIMEOUT = Duration.ofMillis(DEFAULT_DECISION_TIMEOUT_MS);
 
     private final int windowSeconds;
     private final int globalMax;
@@ -35,6 +39,10 @@ public final class KernelConfig {
     private final String kernelId;
     private final int tripReplicaAcks;
     private final Duration tripAckTimeout;
+    private final Duration decisionTimeout;
+    private final int failOpenGlobalMax;
+    private final int failOpenSymbolMax;
+    private final int reduceOnlySymbolMax;
 
     private KernelConfig(Builder b) {
         this.windowSeconds = b.windowSeconds;
@@ -51,6 +59,10 @@ public final class KernelConfig {
         this.kernelId = b.kernelId;
         this.tripReplicaAcks = b.tripReplicaAcks;
         this.tripAckTimeout = b.tripAckTimeout;
+        this.decisionTimeout = b.decisionTimeout;
+        this.failOpenGlobalMax = b.failOpenGlobalMax != null ? b.failOpenGlobalMax : b.globalMax;
+        this.failOpenSymbolMax = b.failOpenSymbolMax != null ? b.failOpenSymbolMax : b.symbolMax;
+        this.reduceOnlySymbolMax = b.reduceOnlySymbolMax != null ? b.reduceOnlySymbolMax : b.symbolMax;
     }
 
     public static Builder builder() {
@@ -86,6 +98,14 @@ public final class KernelConfig {
                 parseNonNegative(v.value(), v.name(), "a replica count such as 0 or 1")));
         reader.value(EnvNames.TRIP_ACK_TIMEOUT_MS).ifPresent(v -> b.tripAckTimeout(Duration.ofMillis(
                 parseNonNegative(v.value(), v.name(), "milliseconds such as 200"))));
+        reader.value(EnvNames.DECISION_TIMEOUT_MS).ifPresent(v -> b.decisionTimeout(Duration.ofMillis(
+                parsePositive(v.value(), v.name(), "milliseconds above 0 such as 250"))));
+        reader.value(EnvNames.FAIL_OPEN_GLOBAL_MAX).ifPresent(v -> b.failOpenGlobalMax(
+                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 20")));
+        reader.value(EnvNames.FAIL_OPEN_SYMBOL_MAX).ifPresent(v -> b.failOpenSymbolMax(
+                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 5")));
+        reader.value(EnvNames.REDUCE_ONLY_SYMBOL_MAX).ifPresent(v -> b.reduceOnlySymbolMax(
+                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 5")));
         return b.build();
     }
 
@@ -97,6 +117,14 @@ public final class KernelConfig {
             case "block" -> false;
             default -> throw new IllegalArgumentException(source + "='" + text + "' is not understood; use allow or block");
         };
+    }
+
+    private static int parsePositive(String text, String source, String expected) {
+        int n = parseNonNegative(text, source, expected);
+        if (n == 0) {
+            throw new IllegalArgumentException(source + "='" + text + "' is not understood; use " + expected);
+        }
+        return n;
     }
 
     private static int parseNonNegative(String text, String source, String expected) {
@@ -185,14 +213,42 @@ public final class KernelConfig {
         return tripAckTimeout;
     }
 
+    /**
+     * The most one decision may take, pool wait, connect and socket included; past it Redis counts as unavailable
+     * and the last known state or the fail policy answers. Clients opened by {@code RedisConnector.forDecisions}
+     * enforce it on every read; any client must have a pool whose max wait is at most this.
+     */
+    public Duration decisionTimeout() {
+        return decisionTimeout;
+    }
+
+    /** Under {@link FailPolicy#OPEN}: fail-open allowances per window in this process, all symbols; then closed. */
+    public int failOpenGlobalMax() {
+        return failOpenGlobalMax;
+    }
+
+    /** Under {@link FailPolicy#OPEN}: fail-open allowances per window in this process for one symbol. */
+    public int failOpenSymbolMax() {
+        return failOpenSymbolMax;
+    }
+
+    /**
+     * Reduce-only intents of one symbol let through SAFE MODE per window (fleet-wide, counted in Redis); beyond it
+     * they are blocked with {@link Reason#REDUCE_ONLY_RATE_EXCEEDED}. 0 blocks them all.
+     */
+    public int reduceOnlySymbolMax() {
+        return reduceOnlySymbolMax;
+    }
+
     @Override
     public String toString() {
         return "KernelConfig[window=" + windowSeconds + "s, globalMax=" + globalMax + ", symbolMax=" + symbolMax
                 + ", cooldown=" + cooldownSeconds + "s, failPolicy=" + failPolicy + ", latchedTrips=" + latchedTrips
                 + ", escalateCooldown=" + escalateCooldown + " (max " + maxCooldownSeconds + "s, period "
                 + escalationPeriodSeconds + "s), reduceOnlyPassesSafeMode=" + reduceOnlyPassesSafeMode
-                + ", kernelId=" + kernelId + ", tripReplicaAcks=" + tripReplicaAcks + " (timeout "
-                + tripAckTimeout.toMillis() + "ms)]";
+                + " (max " + reduceOnlySymbolMax + " per symbol), kernelId=" + kernelId + ", tripReplicaAcks="
+                + tripReplicaAcks + " (timeout " + tripAckTimeout.toMillis() + "ms), decisionTimeout="
+                + decisionTimeout.toMillis() + "ms, failOpenMax=" + failOpenGlobalMax + "/" + failOpenSymbolMax + "]";
     }
 
     public static final class Builder {
@@ -200,7 +256,7 @@ public final class KernelConfig {
         private int globalMax = DEFAULT_GLOBAL_MAX;
         private int symbolMax = DEFAULT_SYMBOL_MAX;
         private int cooldownSeconds = DEFAULT_COOLDOWN_SEC;
-        private FailPolicy failPolicy = FailPolicy.OPEN;
+        private FailPolicy failPolicy = FailPolicy.CLOSED;
         private boolean latchedTrips;
         private boolean escalateCooldown;
         private int maxCooldownSeconds = DEFAULT_MAX_COOLDOWN_SEC;
@@ -210,8 +266,35 @@ public final class KernelConfig {
         private String kernelId = defaultKernelId();
         private int tripReplicaAcks;
         private Duration tripAckTimeout = DEFAULT_TRIP_ACK_TIMEOUT;
+        private Duration decisionTimeout = DEFAULT_DECISION_TIMEOUT;
+        private Integer failOpenGlobalMax;
+        private Integer failOpenSymbolMax;
+        private Integer reduceOnlySymbolMax;
 
         private Builder() {
+        }
+
+        public Builder decisionTimeout(Duration value) {
+            this.decisionTimeout = value;
+            return this;
+        }
+
+        /** Default: the global max. */
+        public Builder failOpenGlobalMax(int value) {
+            this.failOpenGlobalMax = value;
+            return this;
+        }
+
+        /** Default: the symbol max. */
+        public Builder failOpenSymbolMax(int value) {
+            this.failOpenSymbolMax = value;
+            return this;
+        }
+
+        /** Default: the symbol max. */
+        public Builder reduceOnlySymbolMax(int value) {
+            this.reduceOnlySymbolMax = value;
+            return this;
         }
 
         public Builder tripReplicaAcks(int value) {
@@ -295,6 +378,16 @@ public final class KernelConfig {
             requireRange("trip replica acks", tripReplicaAcks, 0, 100, "replicas");
             if (tripAckTimeout == null || tripAckTimeout.isNegative() || tripAckTimeout.toMillis() > 60_000) {
                 throw new IllegalArgumentException("trip ack timeout must be 0..60000 ms");
+            }
+            if (decisionTimeout == null || decisionTimeout.isNegative() || decisionTimeout.isZero()
+                    || decisionTimeout.toMillis() > 60_000) {
+                throw new IllegalArgumentException("decision timeout " + (decisionTimeout == null ? "(none)"
+                        : decisionTimeout.toMillis() + " ms") + " is out of range; expected 1..60000 ms");
+            }
+            for (Integer cap : new Integer[] {failOpenGlobalMax, failOpenSymbolMax, reduceOnlySymbolMax}) {
+                if (cap != null && cap < 0) {
+                    throw new IllegalArgumentException("fail-open and reduce-only limits must be 0 or more, not " + cap);
+                }
             }
             if (failPolicy == null) {
                 throw new IllegalArgumentException("fail policy is missing; use open or closed");

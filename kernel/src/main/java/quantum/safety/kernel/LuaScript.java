@@ -16,8 +16,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
  * A server-side script from the classpath, run by its SHA-1 so that each call sends only the digest.
  *
  * <p>The digest is computed here, so the script is usable before Redis is reachable. A server that does not know
- * the script (first use, or a Redis that restarted empty or failed over) answers NOSCRIPT; the script is then
- * sent with SCRIPT LOAD and the call repeated once — still one atomic execution.
+ * the script (first use, or a Redis that restarted empty or failed over) answers NOSCRIPT; the call is then
+ * repeated once as EVAL with the script's body, which also caches it there — still one atomic execution.
  */
 final class LuaScript {
 
@@ -54,9 +54,10 @@ final class LuaScript {
         try {
             return redis.evalsha(sha1Bytes, keys, args);
         } catch (JedisNoScriptException e) {
-            // The sample key routes SCRIPT LOAD to the node that owns the keys on Cluster; standalone ignores it.
-            redis.scriptLoad(source, keys.get(0));
-            return redis.evalsha(sha1Bytes, keys, args);
+            // EVAL with the body runs the script and caches it on the server that answers: on Cluster that is the
+            // node the keys route to, following MOVED and ASK, where a separate SCRIPT LOAD could land on the
+            // old owner of a slot that is moving.
+            return redis.eval(source, keys, args);
         }
     }
 

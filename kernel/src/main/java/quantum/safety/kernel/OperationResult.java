@@ -8,10 +8,16 @@ package quantum.safety.kernel;
  * @param reason        why
  * @param previousValue the flag's value before ("" when it was absent; "WRONGTYPE" when it held another type)
  * @param timestamp     the Redis server's time of the change, unix seconds
- * @param auditId       the audit stream entry id
+ * @param auditId       the audit stream entry id; empty when the audit stream was broken and an engagement was
+ *                      applied without its event (counted in the totals as {@code lost_events})
  */
 public record OperationResult(AuditEvent event, String actor, String reason, String previousValue, long timestamp,
                               String auditId) {
+
+    /** An engagement that was applied although its audit event could not be written. */
+    public boolean auditLost() {
+        return auditId.isEmpty();
+    }
 
     /** Whether the flag was already in the requested state (the operation was still applied and audited). */
     public boolean wasAlready() {

@@ -27,6 +27,15 @@ final class RateLimitedLog {
 
     /** Logs at WARN when the interval has passed since the last line; returns whether it logged. */
     boolean warn(String message, Throwable cause) {
+        return log(false, message, cause);
+    }
+
+    /** Logs at ERROR when the interval has passed since the last line; returns whether it logged. */
+    boolean error(String message, Throwable cause) {
+        return log(true, message, cause);
+    }
+
+    private boolean log(boolean error, String message, Throwable cause) {
         long now = nanoClock.getAsLong();
         long next = nextAllowed.get();
         if (now - next < 0 || !nextAllowed.compareAndSet(next, now + intervalNanos)) {
@@ -35,12 +44,26 @@ final class RateLimitedLog {
         }
         long left = suppressed.getAndSet(0);
         String suffix = left == 0 ? "" : " (" + left + " more since the last line)";
-        if (log.isDebugEnabled()) {
-            log.warn(message + suffix, cause);
+        if (cause == null) {
+            emit(error, message + suffix);
+        } else if (log.isDebugEnabled()) {
+            if (error) {
+                log.error(message + suffix, cause);
+            } else {
+                log.warn(message + suffix, cause);
+            }
         } else {
-            log.warn("{}{}: {}", message, suffix, describe(cause));
+            emit(error, message + suffix + ": " + describe(cause));
         }
         return true;
+    }
+
+    private void emit(boolean error, String line) {
+        if (error) {
+            log.error(line);
+        } else {
+            log.warn(line);
+        }
     }
 
     /** The failure in one line: its type and message, which for Redis errors never carry a password. */

@@ -15,12 +15,27 @@ public enum Reason {
     SYMBOL_RATE_EXCEEDED(false),
     /** The kill switch is engaged: everything is blocked, reduce-only intents too. */
     KILL_SWITCH_ENGAGED(false),
-    /** Redis could not decide and the fail policy is {@code open}: allowed, counted, logged. */
+    /**
+     * Redis was unavailable, nothing known blocked the intent and the fail policy is {@code open}: allowed, within
+     * the fail-open cap, counted and logged.
+     */
     FAIL_OPEN_ERROR(true),
-    /** Redis could not decide and the fail policy is {@code closed}: blocked. */
+    /**
+     * Redis was unavailable and nothing known blocked the intent: blocked by the fail policy {@code closed} (the
+     * default), or by {@code open} once its cap is used up.
+     */
     FAIL_CLOSED_ERROR(false),
-    /** A reduce-only intent let through while SAFE MODE is on, so exits are never trapped; counted. */
-    REDUCE_ONLY_ALLOWED(true);
+    /** A reduce-only intent let through while SAFE MODE is on, within its symbol's reduce-only limit; counted. */
+    REDUCE_ONLY_ALLOWED(true),
+    /** A reduce-only intent during SAFE MODE above its symbol's reduce-only limit: blocked, never a trip. */
+    REDUCE_ONLY_RATE_EXCEEDED(false),
+    /**
+     * The kernel's own configuration is wrong (authentication, ACL, a command or script the server refuses): blocked
+     * whatever the fail policy, and logged as an error naming the setting to fix. Not an outage.
+     */
+    CONFIG_ERROR(false),
+    /** A rate counter holds something that is not a count: blocked, whatever the fail policy, nothing written. */
+    STATE_UNREADABLE(false);
 
     private final boolean allowed;
 

@@ -107,6 +107,14 @@ public final class RedisSchema {
         return prefix + "safety:rate:top:" + bucket;
     }
 
+    /**
+     * Integer counter of reduce-only intents let through SAFE MODE in one window bucket for one symbol: the limit
+     * that keeps "reduce-only" from becoming a way around SAFE MODE. Same lifetime as the legacy counters.
+     */
+    public String reduceOnlyRate(String symbol, long bucket) {
+        return prefix + "safety:rate:reduce_only:" + symbol + ":" + bucket;
+    }
+
     /** Hash of fleet-wide decision counters: field = reason (e.g. OK, SAFE_MODE_ENABLED), value = count. */
     public String decisionCounters() {
         return prefix + "safety:decisions";
@@ -115,7 +123,8 @@ public final class RedisSchema {
     /**
      * Hash of monotonically increasing kernel totals that do not depend on stream trimming or on the Redis
      * version: {@code trips} (fault events appended), {@code audit_events}, {@code fail_open} (reported late by
-     * kernels that failed open while Redis was unreachable).
+     * kernels that failed open while Redis was unreachable), {@code lost_events} (fault or audit events of a trip
+     * that could not be written because their stream was broken; the trip itself stood).
      */
     public String kernelTotals() {
         return prefix + "safety:totals";

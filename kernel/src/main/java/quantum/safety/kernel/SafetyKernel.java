@@ -1,97 +1,158 @@
 package quantum.safety.kernel;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import quantum.safety.kernel.redis.ClientInspection;
+import quantum.safety.kernel.redis.DecisionDeadline;
 import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * The safety kernel: decides whether a trade intent may be published, in one atomic Redis script per decision.
  *
  * <pre>{@code
- * UnifiedJedis redis = RedisConnector.to(RedisEndpoint.parse("redis://127.0.0.1:6379"), RedisCredentials.none()).open();
- * SafetyKernel kernel = SafetyKernel.create(KernelConfig.fromEnv(System.getenv()), redis, RedisSchema.legacy());
+ * KernelConfig config = KernelConfig.fromEnv(System.getenv());
+ * UnifiedJedis redis = RedisConnector.to(RedisEndpoint.parse("redis://127.0.0.1:6379"), RedisCredentials.none())
+ *         .forDecisions(config.decisionTimeout()).open();
+ * SafetyKernel kernel = SafetyKernel.create(config, redis, RedisSchema.legacy());
  * Decision d = kernel.decide(Intent.of("BTCUSDT", "BUY").withCorrelationId(orderId));
  * if (!d.allowed()) { reject(d.reason()); }
  * }</pre>
  *
  * <p>The script reads the kill switch and the SAFE MODE flag, takes the window bucket from the server's
  * {@code TIME}, counts the intent, decides, and on a trip sets SAFE MODE and appends the fault and audit events,
- * all at once. {@link #decide(Intent)} never throws: when Redis cannot decide, the {@link FailPolicy} answers,
- * the failure is counted ({@link #failures()}) and logged at most once per interval, and the count reaches the
- * fleet-wide {@code safety:decisions} hash with the next decision that gets through. No error path writes to
- * Redis, so none can clear SAFE MODE.
+ * all at once. {@link #decide(Intent)} never throws and never allows on what it cannot read:
+ * <ul>
+ *   <li>a flag of another type or with any value but absent or {@code "0"} is on ({@link FlagState}); a counter
+ *       holding garbage blocks ({@link Reason#STATE_UNREADABLE}); a decided trip always sets SAFE MODE, and events
+ *       it could not write are counted ({@link FailureStats#lostEvents()}) and logged;</li>
+ *   <li>each decision has a deadline ({@link KernelConfig#decisionTimeout()}); when Redis does not answer in time or
+ *       refuses, the last state read decides first (SAFE MODE until its expiry, the kill switch), then the
+ *       {@link FailPolicy} (closed by default; open is capped);</li>
+ *   <li>a configuration error (credentials, ACL, a refused command or script) blocks with
+ *       {@link Reason#CONFIG_ERROR} whatever the policy and is logged as an error naming the setting to fix.</li>
+ * </ul>
+ * Decisions taken without Redis are counted ({@link #failures()}) and reach the fleet-wide {@code safety:decisions}
+ * hash with the next decision that gets through. No error path writes to Redis, so none can clear SAFE MODE.
  *
- * <p>Thread-safe. The caller owns the {@link UnifiedJedis} (a pool sized for its decision threads) and closes it.
+ * <p>Thread-safe. The caller owns the {@link UnifiedJedis} and closes it; its pool must not make a caller wait
+ * longer than the decision timeout ({@code RedisConnector.forDecisions} opens one that enforces the deadline on every
+ * read).
  */
 public final class SafetyKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafetyKernel.class);
+    private static final long SLOT_MOVE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final KernelConfig config;
     private final UnifiedJedis redis;
     private final RedisSchema schema;
     private final DecisionScript script;
+    private final long timeoutNanos;
     private final FailureCounter failures = new FailureCounter();
+    private final LastKnownState lastKnown = new LastKnownState();
+    private final FailOpenBudget failOpenBudget;
     private final RateLimitedLog failLog;
     private final RateLimitedLog statsLog;
+    private final RateLimitedLog configLog;
+    private final RateLimitedLog lostLog;
 
     private SafetyKernel(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
         this.config = Objects.requireNonNull(config, "config");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.schema = Objects.requireNonNull(schema, "schema");
         this.script = new DecisionScript(config, schema);
+        this.timeoutNanos = config.decisionTimeout().toNanos();
+        this.failOpenBudget = new FailOpenBudget(config.failOpenGlobalMax(), config.failOpenSymbolMax(),
+                config.windowSeconds());
         this.failLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
         this.statsLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
+        this.configLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
+        this.lostLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
     }
 
     /**
-     * Builds a kernel; it does not contact Redis, so it can be created while Redis is down. On Redis Cluster
-     * ({@link JedisCluster}) the schema's prefix must carry a hash tag such as {@code {quantum}:}, because the
-     * decision script touches all its keys at once; without one this throws {@link IllegalArgumentException}
-     * instead of failing every decision later.
+     * Builds a kernel; it does not contact Redis, so it can be created while Redis is down. Refused with
+     * {@link IllegalArgumentException}: a client on Redis Cluster whose schema prefix has no hash tag such as
+     * {@code {quantum}:} (the decision script touches all its keys at once), and a client whose pool could make a
+     * decision wait for a connection without limit or beyond the decision timeout.
      */
     public static SafetyKernel create(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
         requireHashTagOnCluster(redis, schema);
+        ClientInspection.requirePoolWaitWithin(redis, config.decisionTimeout());
         return new SafetyKernel(config, redis, schema);
     }
 
     static void requireHashTagOnCluster(UnifiedJedis redis, RedisSchema schema) {
-        if (redis instanceof JedisCluster && !schema.hasHashTag()) {
+        if (ClientInspection.isCluster(redis) && !schema.hasHashTag()) {
             throw new IllegalArgumentException("on Redis Cluster the key prefix '" + schema.prefix()
                     + "' needs a hash tag so that all kernel keys share one slot; use e.g. {quantum}:");
         }
     }
 
     /**
-     * Decides one intent. Never throws for a non-null intent; see the class comment for what happens when Redis
-     * cannot decide.
+     * Decides one intent within the decision timeout. Never throws for a non-null intent; see the class comment for
+     * what happens when Redis cannot decide.
      */
     public Decision decide(Intent intent) {
         Objects.requireNonNull(intent, "intent");
         FailureCounter.Pending late = failures.take();
+        long start = System.nanoTime();
+        DecisionScript.Outcome outcome;
         try {
-            DecisionScript.Outcome outcome = script.run(redis, intent, late);
-            if (!outcome.statsOk()) {
-                // The decision stands; only the statistics are lost, and the late counts wait for the next call.
-                failures.statsError();
-                failures.giveBack(late);
-                statsLog.warn("decision statistics could not be written", new IllegalStateException(
-                        "a statistics key (" + schema.decisionCounters() + ", " + schema.kernelTotals()
-                                + " or a ranking set) holds a value of the wrong type"));
-            }
-            Decision decision = outcome.decision();
-            return decision.tripped() && config.tripReplicaAcks() > 0 ? tripAcknowledged(decision) : decision;
+            long deadline = start + timeoutNanos;
+            outcome = DecisionDeadline.within(deadline, () -> runRetryingSlotMoves(intent, late, deadline));
         } catch (RuntimeException e) {
             failures.giveBack(late);
-            return failed(intent, e);
+            return failed(intent, e, start);
+        }
+        DecisionScript.Reply reply = outcome.reply();
+        lastKnown.observe(reply.reason() == Reason.KILL_SWITCH_ENGAGED, reply.safeModeTtl(), start);
+        if (!reply.statsOk()) {
+            // The decision stands; its own count and the late counts wait for the next call.
+            failures.statsError();
+            failures.giveBack(late);
+            failures.reportLater(reply.reason());
+            statsLog.warn("decision statistics could not be written", new IllegalStateException(
+                    "a statistics key (" + schema.decisionCounters() + ", " + schema.kernelTotals()
+                            + " or a ranking set) holds a value of the wrong type"));
+        }
+        if (reply.lostEvents() > 0) {
+            failures.lostEvents(reply.lostEvents());
+            lostLog.error("SAFE MODE was switched on by a " + reply.reason() + " trip, but " + reply.lostEvents()
+                    + " of its events could not be written: " + schema.faultStream() + " or " + schema.auditStream()
+                    + " is not a usable stream (another type, or its last id at the maximum); counted in "
+                    + schema.kernelTotals() + " lost_events", null);
+        }
+        Decision decision = outcome.decision();
+        return decision.tripped() && config.tripReplicaAcks() > 0 ? tripAcknowledged(decision) : decision;
+    }
+
+    /**
+     * Runs the script, again after a short pause while a Cluster slot move answers TRYAGAIN (the script's keys are
+     * split between two nodes for a moment; it did not run), as long as the deadline allows.
+     */
+    private DecisionScript.Outcome runRetryingSlotMoves(Intent intent, FailureCounter.Pending late, long deadline) {
+        while (true) {
+            try {
+                return script.run(redis, intent, late);
+            } catch (JedisDataException e) {
+                if (!String.valueOf(e.getMessage()).startsWith("TRYAGAIN")
+                        || deadline - System.nanoTime() <= SLOT_MOVE_PAUSE_NANOS) {
+                    throw e;
+                }
+                LockSupport.parkNanos(SLOT_MOVE_PAUSE_NANOS);
+            }
         }
     }
 
@@ -118,55 +179,89 @@ public final class SafetyKernel {
             LOG.warn("trip acknowledged by {} of {} replicas within {} ms; a failover now could lose SAFE MODE",
                     acks, config.tripReplicaAcks(), config.tripAckTimeout().toMillis());
         }
-        Map<String, Object> meta = new java.util.LinkedHashMap<>(decision.meta());
+        Map<String, Object> meta = new LinkedHashMap<>(decision.meta());
         meta.put("replica_acks", acks);
         return Decision.owning(decision.reason(), meta);
     }
 
-    private Decision failed(Intent intent, RuntimeException error) {
-        FailPolicy policy = config.failPolicy();
-        if (policy == FailPolicy.OPEN && error instanceof JedisDataException) {
-            Decision blocked = flagsStillReadable(intent, error);
-            if (blocked != null) {
-                return blocked;
-            }
+    /** Redis gave no decision: configuration errors block; otherwise what is known blocks, then the fail policy. */
+    private Decision failed(Intent intent, RuntimeException error, long start) {
+        RedisFailure failure = RedisFailure.of(error);
+        if (failure.kind() == RedisFailure.Kind.CONFIGURATION) {
+            configLog.error("the kernel cannot decide and blocks every intent: " + failure.cause(), null);
+            return withoutRedis(intent, Reason.CONFIG_ERROR, error, "config_error", failure.cause());
         }
-        failures.failed(policy);
-        failLog.warn("Redis could not decide; fail policy " + policy.name().toLowerCase(java.util.Locale.ROOT)
-                + " answers " + policy.reason(), error);
+        Reason known = null;
+        String source = "last_known";
+        if (failure.kind() == RedisFailure.Kind.WRITES_REFUSED) {
+            // Writes fail but reads may not: the flags as they are now beat the ones last seen.
+            FlagState[] flags = readFlags(start);
+            if (flags != null) {
+                known = flags[0].on() ? Reason.KILL_SWITCH_ENGAGED : flags[1].on() ? Reason.SAFE_MODE_ENABLED : null;
+                source = "read";
+            } else {
+                known = lastKnown.blocking(System.nanoTime());
+            }
+        } else {
+            known = lastKnown.blocking(System.nanoTime());
+        }
+        if (known != null) {
+            failures.lastKnownBlock();
+            failLog.warn("Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); "
+                    + known + " as " + (source.equals("read") ? "read directly" : "last read") + " blocks", error);
+            return withoutRedis(intent, known, error, "flags", source);
+        }
+        FailPolicy policy = config.failPolicy();
+        Reason reason = policy.reason();
+        boolean capped = policy == FailPolicy.OPEN && !failOpenBudget.tryTake(intent.symbol(), System.nanoTime());
+        if (capped) {
+            reason = Reason.FAIL_CLOSED_ERROR;
+            failures.failOpenCapped();
+        }
+        failLog.warn("Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); fail policy "
+                + policy.name().toLowerCase(Locale.ROOT) + " answers " + reason
+                + (capped ? " (the fail-open cap of this window is used up)" : ""), error);
+        return withoutRedis(intent, reason, error, "fail_open_capped", capped);
+    }
+
+    private Decision withoutRedis(Intent intent, Reason reason, RuntimeException error, String detail, Object value) {
+        failures.decidedWithoutRedis(reason);
         Map<String, Object> meta = DecisionScript.baseMeta(intent, config);
         meta.put("tripped", false);
         meta.put("error", error.getClass().getSimpleName());
+        meta.put(detail, value);
         meta.put("kernel_id", config.kernelId());
-        return Decision.owning(policy.reason(), meta);
+        return Decision.owning(reason, meta);
     }
 
     /**
-     * Redis answered with an error rather than not at all (out of memory with noeviction, a read-only replica after
-     * a failover, a busy script): writes fail but reads still work. Failing open then would let intents through an
-     * active SAFE MODE or kill switch, so the flags are read first (one GET each) and, when either is on, the intent
-     * is blocked with its usual reason. Not done for connection errors: nothing would answer, and a second timeout
-     * would only double the wait.
+     * The kill switch and SAFE MODE flag read now (one pipelined round trip within what is left of the deadline),
+     * by the one flag rule; {@code null} when they cannot be read either.
      */
-    private Decision flagsStillReadable(Intent intent, RuntimeException error) {
-        Reason reason;
+    private FlagState[] readFlags(long start) {
+        if (start + timeoutNanos - System.nanoTime() <= 0) {
+            return null;
+        }
         try {
-            String kill = redis.get(schema.killSwitch());
-            String safe = redis.get(schema.safeMode());
-            reason = kill != null && !kill.equals("0") ? Reason.KILL_SWITCH_ENGAGED
-                    : safe != null && !safe.equals("0") ? Reason.SAFE_MODE_ENABLED : null;
-        } catch (RuntimeException readError) {
+            return DecisionDeadline.within(start + timeoutNanos, () -> {
+                try (AbstractPipeline pipeline = redis.pipelined()) {
+                    Response<String> kill = pipeline.get(schema.killSwitch());
+                    Response<String> safe = pipeline.get(schema.safeMode());
+                    pipeline.sync();
+                    return new FlagState[] {flag(kill), flag(safe)};
+                }
+            });
+        } catch (RuntimeException e) {
             return null;
         }
-        if (reason == null) {
-            return null;
+    }
+
+    private static FlagState flag(Response<String> response) {
+        try {
+            return FlagState.ofValue(response.get());
+        } catch (JedisDataException e) {
+            return FlagState.ofWrongType("unknown");
         }
-        failLog.warn("Redis refused the decision script; " + reason + " read directly blocks the intent", error);
-        Map<String, Object> meta = DecisionScript.baseMeta(intent, config);
-        meta.put("tripped", false);
-        meta.put("error", error.getClass().getSimpleName());
-        meta.put("kernel_id", config.kernelId());
-        return Decision.owning(reason, meta);
     }
 
     /** Audited manual operations (SAFE MODE, kill switch) on the same Redis and schema. */
@@ -174,7 +269,7 @@ public final class SafetyKernel {
         return new SafetyOperations(redis, schema);
     }
 
-    /** Decisions this instance took without Redis; a snapshot. */
+    /** What this instance decided without Redis and what went wrong around its decisions; a snapshot. */
     public FailureStats failures() {
         return failures.snapshot();
     }

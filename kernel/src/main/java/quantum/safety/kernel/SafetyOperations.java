@@ -14,12 +14,15 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Unlike {@link SafetyKernel#decide(Intent)}, these are operator actions: a Redis failure throws (a Jedis
  * exception), because the operator must know the change did not happen. A blank actor or reason is refused with
- * {@link IllegalArgumentException}: every transition says who and why.
+ * {@link IllegalArgumentException}: every transition says who and why; so are an actor over
+ * {@value #MAX_ACTOR_LENGTH} or a reason over {@value #MAX_REASON_LENGTH} characters, and control or bidirectional
+ * override characters in either.
  */
 public final class SafetyOperations {
 
     private static final LuaScript SCRIPT = LuaScript.fromResource("operate.lua");
-    private static final int MAX_TEXT = 500;
+    public static final int MAX_ACTOR_LENGTH = 128;
+    public static final int MAX_REASON_LENGTH = 500;
 
     private final UnifiedJedis redis;
     private final RedisSchema schema;
@@ -63,8 +66,8 @@ public final class SafetyOperations {
     }
 
     private OperationResult run(AuditEvent event, String actor, String reason, long ttlSeconds) {
-        String who = requireText("actor", actor);
-        String why = requireText("reason", reason);
+        String who = requireText("actor", actor, MAX_ACTOR_LENGTH);
+        String why = requireText("reason", reason, MAX_REASON_LENGTH);
         List<byte[]> keys = Stream.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(),
                 schema.auditStream(), schema.kernelTotals()).map(LuaScript::bytes).toList();
         List<byte[]> args = Stream.of(event.name(), who, why, String.valueOf(ttlSeconds),
@@ -77,14 +80,11 @@ public final class SafetyOperations {
                 LuaScript.text(reply.get(2)));
     }
 
-    private static String requireText(String what, String value) {
+    /** One line, bounded, without control or bidirectional override characters (see {@link Text}). */
+    private static String requireText(String what, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is empty; every safety transition records who made it and why");
         }
-        String text = value.strip();
-        if (text.length() > MAX_TEXT || text.chars().anyMatch(c -> c == '\n' || c == '\r')) {
-            throw new IllegalArgumentException(what + " must be one line of at most " + MAX_TEXT + " characters");
-        }
-        return text;
+        return Text.requirePlain(what, value.strip(), maxLength);
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Many threads deciding at once lose no increment and produce exactly the trips the limits imply. */
 class ConcurrencyTest {
@@ -30,9 +30,9 @@ class ConcurrencyTest {
     @MethodSource(BOTH)
     void legacyBugThreeNonAtomicRoundTripsCountersAreExactUnderEightThreads(RedisServers.Server server) throws Exception {
         try (KernelFixture f = new KernelFixture(server);
-             JedisPooled pool = new JedisPooled(server.redis().host(), server.redis().port())) {
+             UnifiedJedis pool = KernelFixture.client(server.redis(), KernelFixture.TEST_DECISION_TIMEOUT)) {
             // A day-long window keeps (almost always) one bucket; the sums below hold across buckets anyway.
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(86_400)
+            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(86_400).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT)
                     .globalMax(1_000_000).symbolMax(1_000_000).build(), pool, f.schema);
 
             List<Decision> decisions = decideConcurrently(kernel, 500);
@@ -56,8 +56,8 @@ class ConcurrencyTest {
     @MethodSource(BOTH)
     void legacyBugThreeNonAtomicRoundTripsExactlyOneTripAndMaxAllowedUnderEightThreads(RedisServers.Server server) throws Exception {
         try (KernelFixture f = new KernelFixture(server);
-             JedisPooled pool = new JedisPooled(server.redis().host(), server.redis().port())) {
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(86_400).globalMax(300)
+             UnifiedJedis pool = KernelFixture.client(server.redis(), KernelFixture.TEST_DECISION_TIMEOUT)) {
+            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(86_400).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).globalMax(300)
                     .symbolMax(1_000_000).build(), pool, f.schema);
 
             List<Decision> decisions = decideConcurrently(kernel, 100);

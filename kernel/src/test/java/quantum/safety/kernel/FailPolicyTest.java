@@ -36,7 +36,7 @@ class FailPolicyTest {
                 assertThat(holder[0].meta()).containsKey("error").containsEntry("symbol", "BTCUSDT")
                         .containsEntry("tripped", false);
             }
-            assertThat(kernel.failures()).isEqualTo(new FailureStats(3, 0, 3, 0, 0));
+            assertThat(kernel.failures()).isEqualTo(new FailureStats(3, 0, 3, 0, 0, 0, 0, 0, 0));
 
             // The restarted server is empty: the first call meets NOSCRIPT and loads the script again.
             server.restart();
@@ -50,7 +50,7 @@ class FailPolicyTest {
                         .containsEntry("FAIL_OPEN_ERROR", "3");
                 assertThat(raw.hget("quantum:safety:totals", "fail_open")).isEqualTo("3");
             }
-            assertThat(kernel.failures()).isEqualTo(new FailureStats(3, 0, 0, 0, 0));
+            assertThat(kernel.failures()).isEqualTo(new FailureStats(3, 0, 0, 0, 0, 0, 0, 0, 0));
         }
     }
 

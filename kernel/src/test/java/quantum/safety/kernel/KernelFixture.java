@@ -1,19 +1,23 @@
 package quantum.safety.kernel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.testkit.LocalRedis;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /** One test's view of a flushed Redis: a pooled client for kernels, a plain connection for checks. */
 final class KernelFixture implements AutoCloseable {
 
     final LocalRedis server;
-    final JedisPooled client;
+    final UnifiedJedis client;
     final Jedis raw;
     final RedisSchema schema;
 
@@ -36,7 +40,19 @@ final class KernelFixture implements AutoCloseable {
         this.raw = server.connect();
         raw.flushAll();
         raw.scriptFlush();
-        this.client = new JedisPooled(server.host(), server.port());
+        this.client = client(server, TEST_DECISION_TIMEOUT);
+    }
+
+    /**
+     * Deadline of the fixture's kernels and clients: longer than the default, so that a busy CI machine never turns a
+     * slow answer into a fail-closed decision in a test about something else. Deadline tests set their own.
+     */
+    static final Duration TEST_DECISION_TIMEOUT = Duration.ofSeconds(2);
+
+    /** A pooled client that enforces {@code deadline} on every decision, as a service would open it. */
+    static UnifiedJedis client(LocalRedis server, Duration deadline) {
+        return RedisConnector.to(RedisEndpoint.standalone(server.host(), server.port()), RedisCredentials.none())
+                .forDecisions(deadline).open();
     }
 
     /** Window of the fixture's kernels: long, so that the decisions of one test share one bucket. */
@@ -47,7 +63,8 @@ final class KernelFixture implements AutoCloseable {
      * window would let a bucket roll over in the middle of a test now and then; tests of the legacy window set it).
      */
     SafetyKernel kernel(UnaryOperator<KernelConfig.Builder> tweak) {
-        KernelConfig.Builder defaults = KernelConfig.builder().kernelId("test-kernel").windowSeconds(TEST_WINDOW_SEC);
+        KernelConfig.Builder defaults = KernelConfig.builder().kernelId("test-kernel").windowSeconds(TEST_WINDOW_SEC)
+                .decisionTimeout(TEST_DECISION_TIMEOUT);
         return SafetyKernel.create(tweak.apply(defaults).build(), client, schema);
     }
 

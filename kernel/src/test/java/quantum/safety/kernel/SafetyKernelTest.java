@@ -175,7 +175,7 @@ class SafetyKernelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void reduceOnlyIntentsPassSafeModeAndAreCountedUnlessConfiguredToBlock(RedisServers.Server server) {
+    void reduceOnlyIntentsPassSafeModeInTheirOwnCounterUnlessConfiguredToBlock(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
             f.raw.setex("quantum:safety:safe_mode", 100, "1");
 
@@ -183,29 +183,43 @@ class SafetyKernelTest {
 
             assertThat(exit.allowed()).isTrue();
             assertThat(exit.reason()).isEqualTo(Reason.REDUCE_ONLY_ALLOWED);
-            assertThat(exit.meta()).containsEntry("reduce_only", true).containsEntry("global_count", 1L)
-                    .containsEntry("symbol_count", 1L).containsEntry("tripped", false);
+            assertThat(exit.meta()).containsEntry("reduce_only", true).containsEntry("reduce_only_count", 1L)
+                    .containsEntry("reduce_only_max", 5).containsEntry("tripped", false)
+                    .doesNotContainKey("global_count");
             long bucket = exit.metaLong("bucket", -1);
-            assertThat(f.raw.get("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isEqualTo("1");
+            assertThat(f.raw.get("quantum:safety:rate:reduce_only:BTCUSDT:" + bucket)).isEqualTo("1");
+            assertThat(f.raw.ttl("quantum:safety:rate:reduce_only:BTCUSDT:" + bucket))
+                    .isBetween(1L, KernelFixture.TEST_WINDOW_SEC + 2L);
+            assertThat(f.raw.exists("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isFalse();
             assertThat(f.decisions()).containsEntry("REDUCE_ONLY_ALLOWED", "1");
 
             Decision blocked = f.kernel(b -> b.reduceOnlyPassesSafeMode(false))
                     .decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true));
             assertThat(blocked.reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
-            assertThat(f.raw.get("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isEqualTo("1");
+            assertThat(f.kernel(b -> b.reduceOnlySymbolMax(0)).decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true))
+                    .reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
+            assertThat(f.raw.get("quantum:safety:rate:reduce_only:BTCUSDT:" + bucket)).isEqualTo("1");
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void reduceOnlyIntentsDuringSafeModeNeverTripEvenAboveTheLimits(RedisServers.Server server) {
+    void reduceOnlyIntentsDuringSafeModeAreBoundedByTheirOwnLimitAndNeverTrip(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
             f.raw.setex("quantum:safety:safe_mode", 100, "1");
-            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).symbolMax(1));
-            for (int i = 0; i < 3; i++) {
-                assertThat(kernel.decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true)).reason())
-                        .isEqualTo(Reason.REDUCE_ONLY_ALLOWED);
+            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).symbolMax(1).reduceOnlySymbolMax(3));
+            Map<Reason, Integer> byReason = new java.util.EnumMap<>(Reason.class);
+            for (int i = 0; i < 1000; i++) {
+                byReason.merge(kernel.decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true)).reason(), 1,
+                        Integer::sum);
             }
+            Decision otherSymbol = kernel.decide(Intent.of("ETHUSDT", "BUY").withReduceOnly(true));
+
+            assertThat(byReason).containsExactlyInAnyOrderEntriesOf(Map.of(Reason.REDUCE_ONLY_ALLOWED, 3,
+                    Reason.REDUCE_ONLY_RATE_EXCEEDED, 997));
+            assertThat(otherSymbol.reason()).isEqualTo(Reason.REDUCE_ONLY_ALLOWED);
+            assertThat(f.decisions()).containsEntry("REDUCE_ONLY_ALLOWED", "4")
+                    .containsEntry("REDUCE_ONLY_RATE_EXCEEDED", "997");
             assertThat(f.faults()).isEmpty();
             assertThat(f.raw.ttl("quantum:safety:safe_mode")).isBetween(1L, 100L);
         }

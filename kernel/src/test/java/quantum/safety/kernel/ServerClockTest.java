@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPooled;
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Legacy bug: each process bucketed intents by its own wall clock, so clock skew between hosts shifted buckets.
@@ -38,13 +41,15 @@ class ServerClockTest {
         Process redis = new ProcessBuilder("faketime", "-f", "-1000d", binary.toString(), "--port", String.valueOf(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        try (JedisPooled client = new JedisPooled("127.0.0.1", port); Jedis raw = new Jedis("127.0.0.1", port)) {
+        try (UnifiedJedis client = RedisConnector.to(RedisEndpoint.standalone("127.0.0.1", port), RedisCredentials.none())
+                .forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open(); Jedis raw = new Jedis("127.0.0.1", port)) {
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> "PONG".equals(client.ping()));
             long serverBefore = Long.parseLong(raw.time().get(0));
             long callerNow = System.currentTimeMillis() / 1000;
             assertThat(callerNow - serverBefore).isGreaterThan(SKEW_SECONDS - 3600);
 
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600).build(), client,
+            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600)
+                    .decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), client,
                     RedisSchema.legacy());
             Decision first = kernel.decide(Intent.of("BTCUSDT", "BUY"));
             kernel.decide(Intent.of("BTCUSDT", "BUY"));

@@ -187,6 +187,12 @@ public final class LocalRedis implements AutoCloseable {
                 if ("PONG".equals(jedis.ping())) {
                     return;
                 }
+            } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+                // An answer all the same: the server is up and wants a password (started with --requirepass).
+                if (String.valueOf(e.getMessage()).startsWith("NOAUTH")) {
+                    return;
+                }
+                last = new IOException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 last = new IOException(e.getMessage(), e);
             }

@@ -14,6 +14,7 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
  * Opens a long-lived, pooled {@link UnifiedJedis} for an endpoint: standalone, Sentinel or Cluster through Jedis'
@@ -27,6 +28,7 @@ public final class RedisConnector {
     private Duration socketTimeout = Duration.ofMillis(1000);
     private int maxConnections = 16;
     private String clientName = "quantum-safety";
+    private Duration decisionDeadline;
 
     private RedisConnector(RedisEndpoint endpoint, RedisCredentials credentials) {
         this.endpoint = endpoint;
@@ -52,6 +54,21 @@ public final class RedisConnector {
         return this;
     }
 
+    /**
+     * Opens a client for the kernel: every wait fits in {@code deadline}. The pool waits at most the deadline for a
+     * free connection, connect and socket timeouts are capped at it, and on a standalone server each read is given
+     * only what is left of the running decision's {@link DecisionDeadline}, so pool wait, connect and replies together
+     * never exceed it. On Cluster and Sentinel each wait is capped at the deadline and Cluster redirections stop
+     * retrying once it has passed.
+     */
+    public RedisConnector forDecisions(Duration deadline) {
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("a decision deadline must be positive");
+        }
+        this.decisionDeadline = deadline;
+        return this;
+    }
+
     public RedisConnector clientName(String name) {
         this.clientName = name;
         return this;
@@ -66,10 +83,15 @@ public final class RedisConnector {
         JedisClientConfig clientConfig = clientConfig(true);
         GenericObjectPoolConfig<Connection> pool = poolConfig();
         return switch (endpoint.topology()) {
-            case STANDALONE -> new JedisPooled(pool, endpoint.primaryNode(), clientConfig);
+            case STANDALONE -> decisionDeadline == null
+                    ? new JedisPooled(pool, endpoint.primaryNode(), clientConfig)
+                    : new UnifiedJedis(new PooledConnectionProvider(
+                            new DeadlineConnectionFactory(endpoint.primaryNode(), clientConfig), pool));
             case SENTINEL -> new JedisSentineled(endpoint.sentinelMaster().orElseThrow(), clientConfig, pool,
                     nodeSet(), clientConfig(false));
-            case CLUSTER -> new JedisCluster(nodeSet(), clientConfig, 3, pool);
+            case CLUSTER -> decisionDeadline == null
+                    ? new JedisCluster(nodeSet(), clientConfig, 3, pool)
+                    : new JedisCluster(nodeSet(), clientConfig, 3, decisionDeadline, pool);
         };
     }
 
@@ -79,8 +101,8 @@ public final class RedisConnector {
 
     private JedisClientConfig clientConfig(boolean dataNode) {
         DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis((int) connectTimeout.toMillis())
-                .socketTimeoutMillis((int) socketTimeout.toMillis())
+                .connectionTimeoutMillis((int) capped(connectTimeout).toMillis())
+                .socketTimeoutMillis((int) (decisionDeadline == null ? socketTimeout : decisionDeadline).toMillis())
                 .ssl(endpoint.tls())
                 .clientName(clientName);
         if (dataNode) {
@@ -91,13 +113,18 @@ public final class RedisConnector {
         return builder.build();
     }
 
+    private Duration capped(Duration timeout) {
+        return decisionDeadline != null && decisionDeadline.compareTo(timeout) < 0 ? decisionDeadline : timeout;
+    }
+
     private GenericObjectPoolConfig<Connection> poolConfig() {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(maxConnections);
         pool.setMinIdle(0);
-        // A caller waits at most the connect timeout for a free connection instead of queueing forever.
-        pool.setMaxWait(connectTimeout);
+        // A caller waits at most the connect timeout (or the decision deadline) for a free connection instead of
+        // queueing forever.
+        pool.setMaxWait(capped(connectTimeout));
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
         pool.setJmxEnabled(false);
