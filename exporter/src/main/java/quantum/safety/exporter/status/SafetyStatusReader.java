@@ -10,11 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import quantum.safety.exporter.collect.Deadline;
 import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -24,7 +26,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Reads a {@link SafetyStatus} in two pipelined round trips: PING, TIME and INFO first (latency, version, and
  * Redis' clock, which decides the current bucket and the last hour), then every key at once. Only a stream longer
- * than one page in the last hour or a legacy SCAN fallback costs more round trips, bounded by the budget.
+ * than one page in the last hour or a legacy SCAN fallback costs more round trips, bounded by the budget. On Redis
+ * Cluster PING, TIME and INFO go one by one to any node, since a cluster pipeline only takes commands with keys.
  *
  * <p>Works on any {@link UnifiedJedis}; no exporter needs to run. A connection failure gives an
  * {@link SafetyStatus#unreachable unreachable} status, never an exception; bad data gives problems.
@@ -69,12 +72,7 @@ public final class SafetyStatusReader {
     public RateWindows readRates() {
         Deadline deadline = Deadline.after(budget);
         Problems problems = new Problems();
-        Response<Object> time;
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            time = pipeline.sendCommand(Protocol.Command.TIME, new String[0]);
-            pipeline.sync();
-        }
-        long nowMillis = serverMillis(time, problems);
+        long nowMillis = serverMillis(keyless(Protocol.Command.TIME), problems);
         long bucket = RedisSchema.bucket(Math.floorDiv(nowMillis, 1000L), limits.windowSeconds());
         RateWindowReader current;
         RateWindowReader previous;
@@ -90,15 +88,21 @@ public final class SafetyStatusReader {
     private SafetyStatus readOrThrow() {
         Deadline deadline = Deadline.after(budget);
         Problems problems = new Problems();
-        Response<Object> ping;
-        Response<Object> time;
-        Response<Object> info;
+        Supplier<Object> ping;
+        Supplier<Object> time;
+        Supplier<Object> info;
         long started = System.nanoTime();
-        try (AbstractPipeline pipeline = redis.pipelined()) {
-            ping = pipeline.sendCommand(Protocol.Command.PING, new String[0]);
-            time = pipeline.sendCommand(Protocol.Command.TIME, new String[0]);
-            info = pipeline.sendCommand(Protocol.Command.INFO, "server");
-            pipeline.sync();
+        if (redis instanceof JedisCluster) {
+            ping = keyless(Protocol.Command.PING);
+            time = keyless(Protocol.Command.TIME);
+            info = keyless(Protocol.Command.INFO, "server");
+        } else {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                ping = pipeline.sendCommand(Protocol.Command.PING, new String[0])::get;
+                time = pipeline.sendCommand(Protocol.Command.TIME, new String[0])::get;
+                info = pipeline.sendCommand(Protocol.Command.INFO, "server")::get;
+                pipeline.sync();
+            }
         }
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         try {
@@ -185,7 +189,23 @@ public final class SafetyStatusReader {
         return byReason;
     }
 
-    private long serverMillis(Response<Object> time, Problems problems) {
+    /**
+     * A command without a key, sent on its own: a Redis Cluster pipeline routes each command by its key and refuses
+     * keyless ones, while a plain call goes to any node. An error reply is kept to be thrown when the reply is read,
+     * as a pipeline's {@link Response} does.
+     */
+    private Supplier<Object> keyless(Protocol.Command command, String... args) {
+        try {
+            Object reply = redis.sendCommand(command, args);
+            return () -> reply;
+        } catch (JedisDataException e) {
+            return () -> {
+                throw e;
+            };
+        }
+    }
+
+    private long serverMillis(Supplier<Object> time, Problems problems) {
         try {
             @SuppressWarnings("unchecked")
             List<byte[]> parts = (List<byte[]>) time.get();
@@ -198,7 +218,7 @@ public final class SafetyStatusReader {
         }
     }
 
-    private static String version(Response<Object> info) {
+    private static String version(Supplier<Object> info) {
         try {
             return RedisFeatures.fromInfo(new String((byte[]) info.get(), StandardCharsets.UTF_8)).version();
         } catch (JedisDataException | ClassCastException e) {
