@@ -39,7 +39,8 @@ record RedisFailure(Kind kind, String cause) {
             new Rule(Kind.CONFIGURATION, List.of("WRONGPASS", "INVALID PASSWORD", "INVALID USERNAME-PASSWORD"),
                     "Redis refused the kernel's credentials; check REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD, "
                             + "--redis.password-file) and the user in --redis.addr"),
-            new Rule(Kind.CONFIGURATION, List.of("NOAUTH", "CLIENT SENT AUTH", "WITHOUT ANY PASSWORD CONFIGURED"),
+            new Rule(Kind.CONFIGURATION, List.of("NOAUTH", "UNAUTHENTICATED", "CLIENT SENT AUTH",
+                    "WITHOUT ANY PASSWORD CONFIGURED"),
                     "the kernel's password does not match the server's (none sent, or one the server does not "
                             + "expect); set REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD) or --redis.password-file"),
             new Rule(Kind.CONFIGURATION, List.of("NOPERM", "NO PERMISSIONS"),

@@ -2,14 +2,24 @@ package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.testkit.LocalRedis;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Redis down or restarting: the fail policy answers, nothing throws, the failures are counted and reach the
@@ -21,10 +31,10 @@ class FailPolicyTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(SOURCES)
-    void legacyBugSilentFailOpenRedisDownFailsOpenCountedAndReportedLateAfterARestartWithoutScripts(
+    void legacyBugSilentFailOpenRedisDownFailsOpenOnlyWhenConfiguredCountedAndReportedLateAfterARestart(
             LocalRedis.Source source) throws IOException {
         try (LocalRedis server = LocalRedis.start(Optional.of(source)); KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel kernel = f.kernel();
+            SafetyKernel kernel = f.kernel(b -> b.failPolicy(FailPolicy.OPEN));
             assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
 
             server.kill();
@@ -88,6 +98,45 @@ class FailPolicyTest {
             assertThat(d.reason()).isEqualTo(Reason.OK);
             assertThat(d.meta()).containsEntry("global_count", 2L);
             assertThat(kernel.failures().failOpen()).isZero();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(SOURCES)
+    void failOpenIsCappedPerSymbolAndOverallThenClosedAndTheDefaultIsClosed(LocalRedis.Source source)
+            throws IOException {
+        try (LocalRedis server = LocalRedis.start(Optional.of(source)); KernelFixture f = new KernelFixture(server)) {
+            SafetyKernel open = f.kernel(b -> b.failPolicy(FailPolicy.OPEN).failOpenGlobalMax(3).failOpenSymbolMax(2));
+            SafetyKernel byDefault = f.kernel(b -> b);
+            server.kill();
+
+            List<Reason> btc = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                btc.add(open.decide(Intent.of("BTCUSDT", "BUY")).reason());
+            }
+            Decision eth = open.decide(Intent.of("ETHUSDT", "BUY"));
+            Decision sol = open.decide(Intent.of("SOLUSDT", "BUY"));
+
+            assertThat(btc).containsExactly(Reason.FAIL_OPEN_ERROR, Reason.FAIL_OPEN_ERROR, Reason.FAIL_CLOSED_ERROR);
+            assertThat(eth.reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
+            assertThat(sol.reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
+            assertThat(sol.meta()).containsEntry("fail_open_capped", true);
+            assertThat(open.failures()).isEqualTo(new FailureStats(3, 2, 3, 2, 0, 0, 0, 2, 0));
+            assertThat(byDefault.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
+        }
+    }
+
+    @Test
+    void aPoolThatWaitsWithoutLimitOrBeyondTheDeadlineIsRefused() throws IOException {
+        try (LocalRedis server = LocalRedis.start(); JedisPooled unbounded = new JedisPooled(server.host(), server.port());
+             UnifiedJedis slow = RedisConnector.to(RedisEndpoint.standalone(server.host(), server.port()),
+                     RedisCredentials.none()).connectTimeout(Duration.ofSeconds(1)).forDecisions(Duration.ofSeconds(1))
+                     .open()) {
+            assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), unbounded, RedisSchema.legacy()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waits without limit");
+            assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), slow, RedisSchema.legacy()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("waits up to 1000 ms").hasMessageContaining("decision timeout (250 ms)");
         }
     }
 }

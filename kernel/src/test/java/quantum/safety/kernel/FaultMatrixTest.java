@@ -269,7 +269,7 @@ class FaultMatrixTest {
             undo.run();
 
             Reason expected = hostile.expected().reason(policy, kind);
-            assertThat(decision.reason()).as("reason").isEqualTo(expected);
+            assertThat(decision.reason()).as("reason of %s", decision.meta()).isEqualTo(expected);
             assertThat(decision.allowed()).isEqualTo(expected.allowed());
             hostile.check().verify(env, env.kernel, decision);
             switch (hostile.fleet()) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Wrong types and non-numeric values in the kernel's keys: the fail policy holds, nothing throws, nothing is half
- * written, and no error path clears SAFE MODE.
+ * Wrong types and non-numeric values in the kernel's keys, under both fail policies: what cannot be read blocks,
+ * nothing throws, nothing is half written, a decided trip always lands, and no error path clears SAFE MODE.
  */
 class GarbageInRedisTest {
 
@@ -17,27 +17,30 @@ class GarbageInRedisTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void nonNumericGlobalCounterFailsOpenWithoutWritingAnything(RedisServers.Server server) {
+    void aNonNumericGlobalCounterBlocksUnderBothPoliciesWithoutWritingAnything(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel kernel = f.kernel();
-            long bucket = kernel.decide(Intent.of("BTCUSDT", "BUY")).metaLong("bucket", -1);
+            long bucket = f.kernel().decide(Intent.of("BTCUSDT", "BUY")).metaLong("bucket", -1);
             f.raw.flushAll();
             f.raw.set("quantum:safety:rate:global:" + bucket, "garbage");
             f.raw.set("quantum:safety:rate:global:" + (bucket + 1), "garbage");
 
-            Decision d = kernel.decide(Intent.of("BTCUSDT", "BUY"));
+            Decision open = f.kernel(b -> b.failPolicy(FailPolicy.OPEN)).decide(Intent.of("BTCUSDT", "BUY"));
+            Decision closed = f.kernel(b -> b.failPolicy(FailPolicy.CLOSED)).decide(Intent.of("BTCUSDT", "BUY"));
 
-            assertThat(d.reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
+            assertThat(open.reason()).isEqualTo(Reason.STATE_UNREADABLE);
+            assertThat(closed.reason()).isEqualTo(Reason.STATE_UNREADABLE);
+            assertThat(open.allowed()).isFalse();
             assertThat(f.raw.keys("*")).containsExactlyInAnyOrder("quantum:safety:rate:global:" + bucket,
-                    "quantum:safety:rate:global:" + (bucket + 1));
+                    "quantum:safety:rate:global:" + (bucket + 1), "quantum:safety:decisions");
+            assertThat(f.decisions()).containsExactly(Map.entry("STATE_UNREADABLE", "2"));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void nonNumericSymbolCounterFailsClosedAndLeavesTheGlobalCounterAlone(RedisServers.Server server) {
+    void aNonNumericSymbolCounterBlocksAndLeavesTheGlobalCounterAsItWas(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel kernel = f.kernel(b -> b.failPolicy(FailPolicy.CLOSED));
+            SafetyKernel kernel = f.kernel(b -> b.failPolicy(FailPolicy.OPEN));
             long bucket = kernel.decide(Intent.of("ETHUSDT", "BUY")).metaLong("bucket", -1);
             for (long b = bucket; b <= bucket + 1; b++) {
                 f.raw.set("quantum:safety:rate:symbol:BTCUSDT:" + b, "12abc");
@@ -45,7 +48,7 @@ class GarbageInRedisTest {
 
             Decision d = kernel.decide(Intent.of("BTCUSDT", "BUY"));
 
-            assertThat(d.reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
+            assertThat(d.reason()).isEqualTo(Reason.STATE_UNREADABLE);
             assertThat(d.allowed()).isFalse();
             long globalTotal = f.raw.keys("quantum:safety:rate:global:*").stream()
                     .mapToLong(k -> Long.parseLong(f.raw.get(k))).sum();
@@ -55,17 +58,18 @@ class GarbageInRedisTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void wrongTypesInTheFlagsFollowTheFailPolicyAndNeverClearSafeMode(RedisServers.Server server) {
+    void wrongTypesInTheFlagsBlockUnderBothPoliciesAndNeverClearSafeMode(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel open = f.kernel(b -> b.globalMax(1).cooldownSeconds(200));
+            SafetyKernel open = f.kernel(b -> b.globalMax(1).cooldownSeconds(200).failPolicy(FailPolicy.OPEN));
             SafetyKernel closed = f.kernel(b -> b.globalMax(1).failPolicy(FailPolicy.CLOSED));
             open.decide(Intent.of("BTCUSDT", "BUY"));
             assertThat(open.decide(Intent.of("BTCUSDT", "BUY")).tripped()).isTrue();
             Map<String, String> info = f.raw.hgetAll("quantum:safety:safe_mode:info");
 
-            f.raw.hset("quantum:kill", "oops", "1");
-            assertThat(open.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
-            assertThat(closed.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
+            f.raw.hset("quantum:kill", "oops", "0");
+            assertThat(open.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.KILL_SWITCH_ENGAGED);
+            assertThat(closed.decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true)).reason())
+                    .isEqualTo(Reason.KILL_SWITCH_ENGAGED);
             f.raw.del("quantum:kill");
             f.raw.set("quantum:safety:decisions", "not a hash");
             f.raw.set("quantum:safety:totals", "not a hash");
@@ -82,13 +86,14 @@ class GarbageInRedisTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void aSafeModeKeyOfTheWrongTypeFollowsTheFailPolicy(RedisServers.Server server) {
+    void aSafeModeKeyOfTheWrongTypeIsOnUnderBothPolicies(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            f.raw.lpush("quantum:safety:safe_mode", "1");
+            f.raw.lpush("quantum:safety:safe_mode", "0");
 
-            assertThat(f.kernel().decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
+            assertThat(f.kernel(b -> b.failPolicy(FailPolicy.OPEN)).decide(Intent.of("BTCUSDT", "BUY")).reason())
+                    .isEqualTo(Reason.SAFE_MODE_ENABLED);
             assertThat(f.kernel(b -> b.failPolicy(FailPolicy.CLOSED)).decide(Intent.of("BTCUSDT", "BUY")).reason())
-                    .isEqualTo(Reason.FAIL_CLOSED_ERROR);
+                    .isEqualTo(Reason.SAFE_MODE_ENABLED);
             assertThat(f.raw.type("quantum:safety:safe_mode")).isEqualTo("list");
             assertThat(f.raw.keys("quantum:safety:rate:*")).isEmpty();
         }
@@ -96,47 +101,43 @@ class GarbageInRedisTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void legacyBugFailedXaddAfterSetATripLeavesBothFlagAndEventOrNeither(RedisServers.Server server) {
+    void legacyBugFailedXaddAfterSetATripWithBrokenStreamsStillSetsSafeModeAndCountsTheLostEvents(
+            RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel kernel = f.kernel(b -> b.globalMax(1));
+            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).failPolicy(FailPolicy.OPEN));
             long bucket = kernel.decide(Intent.of("BTCUSDT", "BUY")).metaLong("bucket", -1);
             f.raw.set("quantum:stream:safety.fault", "not a stream");
-
-            Decision failedTrip = kernel.decide(Intent.of("BTCUSDT", "BUY"));
-
-            assertThat(failedTrip.reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
-            assertThat(f.raw.exists("quantum:safety:safe_mode")).isFalse();
-            assertThat(f.raw.exists("quantum:safety:safe_mode:info")).isFalse();
-            assertThat(f.raw.exists("quantum:stream:safety.audit")).isFalse();
-            assertThat(f.raw.get("quantum:safety:rate:global:" + bucket)).isEqualTo("1");
-
-            // Same with a broken audit stream: the fault stream must not get an event without its flag.
-            f.raw.del("quantum:stream:safety.fault");
             f.raw.hset("quantum:stream:safety.audit", "x", "y");
-            assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
-            assertThat(f.raw.exists("quantum:safety:safe_mode")).isFalse();
-            assertThat(f.raw.exists("quantum:stream:safety.fault")).isFalse();
 
-            f.raw.del("quantum:stream:safety.audit");
             Decision trip = kernel.decide(Intent.of("BTCUSDT", "BUY"));
+
             assertThat(trip.reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);
+            assertThat(trip.allowed()).isFalse();
+            assertThat(trip.meta()).containsEntry("lost_events", 2L);
             assertThat(f.raw.get("quantum:safety:safe_mode")).isEqualTo("1");
-            assertThat(f.faults()).hasSize(1);
-            assertThat(f.audits()).hasSize(1);
+            assertThat(f.raw.hgetAll("quantum:safety:safe_mode:info")).containsEntry("reason", "GLOBAL_RATE_EXCEEDED");
+            assertThat(f.raw.get("quantum:safety:rate:global:" + bucket)).isEqualTo("2");
+            assertThat(f.totals()).containsEntry("lost_events", "2").containsEntry("trips", "1");
+            assertThat(kernel.failures().lostEvents()).isEqualTo(2);
+            assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void garbageTripStreakAbortsTheTripBeforeAnyWrite(RedisServers.Server server) {
+    void aGarbageTripStreakStillTripsWithTheLongestCooldown(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
-            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).escalateCooldown(true));
+            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).escalateCooldown(true).cooldownSeconds(60)
+                    .maxCooldownSeconds(900));
             kernel.decide(Intent.of("BTCUSDT", "BUY"));
             f.raw.set("quantum:safety:trip_streak", "x");
 
-            assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.FAIL_OPEN_ERROR);
-            assertThat(f.raw.exists("quantum:safety:safe_mode")).isFalse();
-            assertThat(f.faults()).isEmpty();
+            Decision trip = kernel.decide(Intent.of("BTCUSDT", "BUY"));
+
+            assertThat(trip.reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);
+            assertThat(trip.meta()).containsEntry("cooldown_sec", 900L).containsEntry("trip_streak", -1L);
+            assertThat(f.raw.ttl("quantum:safety:safe_mode")).isBetween(800L, 900L);
+            assertThat(f.faults()).hasSize(1);
         }
     }
 }

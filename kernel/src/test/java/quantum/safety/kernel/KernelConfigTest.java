@@ -10,17 +10,52 @@ import org.junit.jupiter.api.Test;
 class KernelConfigTest {
 
     @Test
-    void defaultsAreTheLegacyKernelsWithNoEnvironment() {
+    void defaultsAreTheLegacyLimitsButFailClosedWithADeadline() {
         KernelConfig config = KernelConfig.fromEnv(Map.of());
 
         assertThat(config.windowSeconds()).isEqualTo(10);
         assertThat(config.globalMax()).isEqualTo(20);
         assertThat(config.symbolMax()).isEqualTo(5);
         assertThat(config.cooldownSeconds()).isEqualTo(300);
-        assertThat(config.failPolicy()).isEqualTo(FailPolicy.OPEN);
+        // A deliberate change from the legacy kernel, which failed open (docs/compatibility.md).
+        assertThat(config.failPolicy()).isEqualTo(FailPolicy.CLOSED);
+        assertThat(config.decisionTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(config.failOpenGlobalMax()).isEqualTo(20);
+        assertThat(config.failOpenSymbolMax()).isEqualTo(5);
+        assertThat(config.reduceOnlySymbolMax()).isEqualTo(5);
         assertThat(config.latchedTrips()).isFalse();
         assertThat(config.escalateCooldown()).isFalse();
         assertThat(config.reduceOnlyPassesSafeMode()).isTrue();
+    }
+
+    @Test
+    void failOpenAndReduceOnlyCapsFollowTheLimitsUnlessSet() {
+        KernelConfig derived = KernelConfig.fromEnv(Map.of("SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW", "50",
+                "SAFETY_SYMBOL_MAX_INTENTS_PER_WINDOW", "7", "QUANTUM_SAFETY_FAIL_POLICY", "open"));
+        KernelConfig set = KernelConfig.fromEnv(Map.of("QUANTUM_SAFETY_FAIL_OPEN_GLOBAL_MAX", "3",
+                "QUANTUM_SAFETY_FAIL_OPEN_SYMBOL_MAX", "1", "QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX", "0",
+                "QUANTUM_SAFETY_DECISION_TIMEOUT_MS", "80"));
+
+        assertThat(derived.failPolicy()).isEqualTo(FailPolicy.OPEN);
+        assertThat(derived.failOpenGlobalMax()).isEqualTo(50);
+        assertThat(derived.failOpenSymbolMax()).isEqualTo(7);
+        assertThat(derived.reduceOnlySymbolMax()).isEqualTo(7);
+        assertThat(set.failOpenGlobalMax()).isEqualTo(3);
+        assertThat(set.failOpenSymbolMax()).isEqualTo(1);
+        assertThat(set.reduceOnlySymbolMax()).isZero();
+        assertThat(set.decisionTimeout()).isEqualTo(java.time.Duration.ofMillis(80));
+    }
+
+    @Test
+    void aDecisionTimeoutOfZeroOrLessIsRefused() {
+        assertThatThrownBy(() -> KernelConfig.fromEnv(Map.of("QUANTUM_SAFETY_DECISION_TIMEOUT_MS", "0")))
+                .hasMessageStartingWith("QUANTUM_SAFETY_DECISION_TIMEOUT_MS='0' is not understood");
+        assertThatThrownBy(() -> KernelConfig.fromEnv(Map.of("QUANTUM_SAFETY_DECISION_TIMEOUT_MS", "-5")))
+                .hasMessageStartingWith("QUANTUM_SAFETY_DECISION_TIMEOUT_MS='-5' is not understood");
+        assertThatThrownBy(() -> KernelConfig.builder().decisionTimeout(java.time.Duration.ZERO).build())
+                .hasMessageContaining("decision timeout 0 ms is out of range");
+        assertThatThrownBy(() -> KernelConfig.builder().failOpenGlobalMax(-1).build())
+                .hasMessageContaining("must be 0 or more");
     }
 
     @Test

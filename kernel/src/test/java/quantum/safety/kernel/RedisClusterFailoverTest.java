@@ -40,6 +40,9 @@ class RedisClusterFailoverTest {
     private static final int SLOT = LocalRedisCluster.slotOf("{quantum}");
     private static final int THREADS = 4;
     private static final int LIMIT = 20;
+    private static final int EXITS_BEFORE = 5;
+    /** Reduce-only intents all close one position, so their per-symbol counter shows the continuation. */
+    private static final String EXIT_SYMBOL = "XRPUSDT";
     private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT"};
 
     @ParameterizedTest(name = "{0}")
@@ -48,9 +51,9 @@ class RedisClusterFailoverTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Optional.of(source));
              UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
-                     .open()) {
+                     .forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open()) {
             SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel").windowSeconds(3600)
-                    .globalMax(LIMIT).symbolMax(1_000_000).failPolicy(FailPolicy.CLOSED).build(), client, SCHEMA);
+                    .globalMax(LIMIT).symbolMax(1_000_000).reduceOnlySymbolMax(1_000_000).failPolicy(FailPolicy.CLOSED).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), client, SCHEMA);
             List<Decision> all = new ArrayList<>();
 
             List<Decision> allowed = decideConcurrently(kernel, pool, LIMIT, false);
@@ -61,8 +64,12 @@ class RedisClusterFailoverTest {
             assertThat(trip.metaLong("global_count", -1)).isEqualTo(LIMIT + 1);
             Decision blocked = kernel.decide(Intent.of("ETHUSDT", "BUY"));
             assertThat(blocked.reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
+            // Exits pass SAFE MODE in their own counter, which must carry over the failover too.
+            List<Decision> exitsBefore = decideConcurrently(kernel, pool, EXITS_BEFORE, true);
+            assertThat(reduceOnlyCounts(exitsBefore)).containsExactlyInAnyOrderElementsOf(range(1, EXITS_BEFORE));
             all.addAll(allowed);
             all.addAll(List.of(trip, blocked));
+            all.addAll(exitsBefore);
 
             LocalRedis oldMaster = cluster.masterOf(SLOT);
             LocalRedis replica = cluster.replicasOf(oldMaster).get(0);
@@ -103,7 +110,8 @@ class RedisClusterFailoverTest {
             // Reduce-only intents pass SAFE MODE and are counted: the count goes on from the old master's.
             List<Decision> exits = decideConcurrently(kernel, pool, LIMIT, true);
             assertThat(exits).allSatisfy(d -> assertThat(d.reason()).isEqualTo(Reason.REDUCE_ONLY_ALLOWED));
-            assertThat(globalCounts(exits)).containsExactlyInAnyOrderElementsOf(range(LIMIT + 2, 2 * LIMIT + 1));
+            assertThat(reduceOnlyCounts(exits))
+                    .containsExactlyInAnyOrderElementsOf(range(EXITS_BEFORE + 1, EXITS_BEFORE + LIMIT));
             all.add(stillBlocked);
             all.addAll(exits);
 
@@ -114,7 +122,9 @@ class RedisClusterFailoverTest {
             try (Jedis onPromoted = promoted.connect()) {
                 assertThat(onPromoted.scriptExists(DecisionScript.sha1())).isTrue();
                 assertThat(onPromoted.get(SCHEMA.globalRate(trip.metaLong("bucket", -1))))
-                        .isEqualTo(String.valueOf(2 * LIMIT + 1));
+                        .isEqualTo(String.valueOf(LIMIT + 1));
+                assertThat(onPromoted.get(SCHEMA.reduceOnlyRate(EXIT_SYMBOL, trip.metaLong("bucket", -1))))
+                        .isEqualTo(String.valueOf(EXITS_BEFORE + LIMIT));
                 assertThat(onPromoted.get(SCHEMA.safeMode())).isEqualTo("1");
                 assertThat(onPromoted.hgetAll(SCHEMA.safeModeInfo())).isEqualTo(safeModeInfo)
                         .containsEntry("source", "trip");
@@ -126,12 +136,17 @@ class RedisClusterFailoverTest {
         }
     }
 
+    private static List<Long> reduceOnlyCounts(List<Decision> decisions) {
+        return decisions.stream().map(d -> d.metaLong("reduce_only_count", -1)).toList();
+    }
+
     /** {@code n} intents decided on {@link #THREADS} threads at once. */
     private static List<Decision> decideConcurrently(SafetyKernel kernel, ExecutorService pool, int n,
                                                      boolean reduceOnly) throws Exception {
         List<Callable<Decision>> tasks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Intent intent = Intent.of(SYMBOLS[i % SYMBOLS.length], "SELL").withReduceOnly(reduceOnly);
+            Intent intent = Intent.of(reduceOnly ? EXIT_SYMBOL : SYMBOLS[i % SYMBOLS.length], "SELL")
+                    .withReduceOnly(reduceOnly);
             tasks.add(() -> kernel.decide(intent));
         }
         List<Decision> decisions = new ArrayList<>();

@@ -31,15 +31,15 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>What happens (Redis 6.2 and 7.x, Jedis 6.2), and what is asserted:
  * <ul>
- *   <li>While the slot is in motion no decision can run. The script declares its 11 keys, three of them bases that
+ *   <li>While the slot is held half-way no decision can run. The script declares its keys, four of them bases that
  *       it completes with the bucket number, so they never exist; a multi-key command of which some keys are missing
  *       on a migrating slot is refused with {@code TRYAGAIN} (7.x: by the source while it still holds any of them;
  *       6.2, and 7.x once all keys left: the source answers {@code ASK} and the target {@code TRYAGAIN}). Jedis
- *       follows MOVED and ASK but does not retry TRYAGAIN, so the fail policy answers: closed here, so each such
- *       intent is blocked and counted, and the count reaches the fleet-wide hash with a later decision.</li>
+ *       follows MOVED and ASK; the kernel retries TRYAGAIN until its deadline, then the fail policy answers: closed
+ *       here, so each such intent is blocked and counted, and the count reaches the fleet-wide hash with a later
+ *       decision. (A reshard that does not stop half-way is invisible: {@link RedisClusterLiveReshardTest}.)</li>
  *   <li>Once the target owns the slot, decisions go on through ASK or MOVED. The target has never run the script; the
- *       kernel reloads it with SCRIPT LOAD routed by Jedis' slot map, which still points at the old owner until a
- *       MOVED refreshes it, so a few decisions may fail closed with NOSCRIPT in that short interval.</li>
+ *       kernel sends it by EVAL, routed by its keys, so no decision fails on NOSCRIPT.</li>
  *   <li>Counts stay exact across both moves: the global counter on the final owner is the number of counted intents,
  *       there is exactly one trip and one fault event, and nothing is left on the old owners.</li>
  * </ul>
@@ -83,7 +83,7 @@ class RedisClusterMigrationTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Optional.of(source));
              UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
-                     .open()) {
+                     .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             boolean redis7 = majorVersion(cluster) >= 7;
             LocalRedis first = cluster.masterOf(SLOT);
             List<LocalRedis> others = cluster.masters().stream().filter(m -> m.port() != first.port()).toList();
@@ -142,21 +142,21 @@ class RedisClusterMigrationTest {
                 assertThat(d.reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
                 assertThat(d.meta()).containsEntry("error", "JedisDataException");
             });
-            // One refusal per decision: Jedis does not retry TRYAGAIN.
-            assertThat(result.errors("TRYAGAIN")).as("%s", result).isEqualTo(PER_STAGE);
+            // The kernel retries TRYAGAIN until its deadline (Jedis does not), so each decision meets it at least once.
+            assertThat(result.errors("TRYAGAIN")).as("%s", result).isGreaterThanOrEqualTo(PER_STAGE);
             boolean asked = result.stage() == Stage.ALL_MOVED || !redis7;
-            assertThat(result.errors("ASK")).as("%s", result).isEqualTo(asked ? PER_STAGE : 0);
+            if (asked) {
+                assertThat(result.errors("ASK")).as("%s", result).isGreaterThanOrEqualTo(PER_STAGE);
+            } else {
+                assertThat(result.errors("ASK")).as("%s", result).isZero();
+            }
         } else if (result.stage() == Stage.BEFORE) {
             assertThat(result.decisions()).as("%s", result)
                     .allSatisfy(d -> assertThat(d.reason()).isEqualTo(Reason.OK));
         } else {
-            assertThat(result.decisions()).as("%s", result).allSatisfy(d -> {
-                if (d.reason() == Reason.FAIL_CLOSED_ERROR) {
-                    assertThat(d.meta()).containsEntry("error", "JedisNoScriptException");
-                } else {
-                    assertThat(d.reason()).isIn(Reason.OK, Reason.GLOBAL_RATE_EXCEEDED, Reason.SAFE_MODE_ENABLED);
-                }
-            });
+            // A new owner that has not seen the script gets it by EVAL, routed by the keys: no decision fails.
+            assertThat(result.decisions()).as("%s", result).allSatisfy(d ->
+                    assertThat(d.reason()).isIn(Reason.OK, Reason.GLOBAL_RATE_EXCEEDED, Reason.SAFE_MODE_ENABLED));
             assertThat(result.errors("TRYAGAIN")).as("%s", result).isZero();
         }
     }

@@ -16,7 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 import quantum.safety.testkit.LocalRedis;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
 
 /**
  * The decision script on a real Redis Cluster (one node owning every slot, through Jedis' cluster client): with a
@@ -32,20 +41,53 @@ class RedisClusterTest {
             admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
             await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
 
-            try (JedisCluster cluster = new JedisCluster(Set.of(new HostAndPort(node.host(), node.port())))) {
+            try (UnifiedJedis cluster = RedisConnector.to(RedisEndpoint.parse("redis+cluster://" + node.host() + ":"
+                    + node.port()), RedisCredentials.none()).forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open()) {
                 RedisSchema tagged = RedisSchema.withPrefix("{quantum}:");
-                SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600).build(), cluster, tagged);
+                SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(1).windowSeconds(3600)
+                        .decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), cluster, tagged);
 
                 assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
                 assertThat(kernel.decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);
                 assertThat(kernel.decide(Intent.of("ETHUSDT", "BUY")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
-                assertThat(kernel.failures().failOpen()).isZero();
+                assertThat(kernel.failures().failClosed()).isZero();
                 assertThat(admin.xlen("{quantum}:stream:safety.fault")).isEqualTo(1);
                 kernel.operations().clearSafeMode("alice", "cluster drill over");
                 assertThat(admin.exists("{quantum}:safety:safe_mode")).isFalse();
 
                 assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), cluster, RedisSchema.legacy()))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("{quantum}:");
+            }
+        }
+    }
+
+    /**
+     * The Cluster guard looks at how the client routes, not at its class: a plain {@link UnifiedJedis} over a
+     * Cluster connection provider is a cluster client too. And a pool that would let a decision wait without limit
+     * for a connection is refused.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quantum.safety.kernel.RedisServers#sources")
+    void theClusterGuardAndThePoolWaitCheckLookAtTheConnectionProvider(LocalRedis.Source source) throws IOException {
+        try (LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
+             Jedis admin = node.connect()) {
+            admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
+            await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
+            GenericObjectPoolConfig<Connection> bounded = new GenericObjectPoolConfig<>();
+            bounded.setMaxWait(Duration.ofMillis(100));
+            Set<HostAndPort> seeds = Set.of(new HostAndPort(node.host(), node.port()));
+
+            try (UnifiedJedis plain = new UnifiedJedis(new ClusterConnectionProvider(seeds,
+                    DefaultJedisClientConfig.builder().build(), bounded), 3, Duration.ofSeconds(1))) {
+                assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), plain, RedisSchema.legacy()))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash tag");
+                assertThat(SafetyKernel.create(KernelConfig.defaults(), plain, RedisSchema.withPrefix("{q}:"))
+                        .decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
+            }
+            try (JedisCluster unbounded = new JedisCluster(seeds)) {
+                assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), unbounded,
+                        RedisSchema.withPrefix("{q}:"))).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("waits without limit");
             }
         }
     }

@@ -100,12 +100,42 @@ class SafetyOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource(BOTH)
-    void aBrokenAuditStreamFailsTheOperationWithoutChangingState(RedisServers.Server server) {
+    void aBrokenAuditStreamNeverStopsAnEngagementButStopsARelease(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
             f.raw.set("quantum:stream:safety.audit", "garbage");
+            SafetyOperations ops = f.kernel().operations();
 
-            assertThatThrownBy(() -> f.kernel().operations().engageKillSwitch("alice", "drill"))
-                    .isInstanceOf(JedisDataException.class).hasMessageContaining("expected a stream");
+            OperationResult kill = ops.engageKillSwitch("alice", "drill");
+            OperationResult safe = ops.setSafeMode(Optional.empty(), "alice", "drill");
+
+            assertThat(kill.auditLost()).isTrue();
+            assertThat(safe.auditLost()).isTrue();
+            assertThat(f.raw.get("quantum:kill")).isEqualTo("1");
+            assertThat(f.raw.get("quantum:safety:safe_mode")).isEqualTo("1");
+            assertThat(f.raw.hget("quantum:safety:totals", "lost_events")).isEqualTo("2");
+            assertThatThrownBy(() -> ops.releaseKillSwitch("alice", "drill over"))
+                    .isInstanceOf(JedisDataException.class).hasMessageContaining("nothing was changed");
+            assertThatThrownBy(() -> ops.clearSafeMode("alice", "drill over"))
+                    .isInstanceOf(JedisDataException.class).hasMessageContaining("nothing was changed");
+            assertThat(f.raw.get("quantum:kill")).isEqualTo("1");
+            assertThat(f.raw.get("quantum:safety:safe_mode")).isEqualTo("1");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BOTH)
+    void actorAndReasonAreBoundedAndFreeOfControlAndBidiCharacters(RedisServers.Server server) {
+        try (KernelFixture f = new KernelFixture(server)) {
+            SafetyOperations ops = f.kernel().operations();
+
+            assertThatThrownBy(() -> ops.engageKillSwitch("eve\u202E", "drill"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+202E");
+            assertThatThrownBy(() -> ops.engageKillSwitch("eve", "a\u001B[2Jb"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+001B");
+            assertThatThrownBy(() -> ops.engageKillSwitch("e".repeat(129), "drill"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 128");
+            assertThatThrownBy(() -> ops.engageKillSwitch("eve", "r".repeat(501)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 500");
             assertThat(f.raw.exists("quantum:kill")).isFalse();
         }
     }
