@@ -73,10 +73,13 @@ class AlertRulesTest {
                 "QuantumSafetyKernelFailingOpen", "QuantumSafetyExporterCollectorFailing",
                 "QuantumSafetyExporterScrapeDeadlineExceeded", "QuantumSafetySymbolScanTruncated",
                 "QuantumSafetyFaultCounterStalled", "QuantumSafetyExporterVersionMismatch",
-                "QuantumSafeModeSLOBudgetFastBurn", "QuantumSafeModeSLOBudgetSlowBurn", "Watchdog");
+                "QuantumSafeModeSLOBudgetFastBurn", "QuantumSafeModeSLOBudgetSlowBurn", "QuantumSafetyKernelLostEvents",
+                "QuantumSafetyKernelConfigError", "QuantumSafetyFlagUnreadable", "Watchdog");
         assertThat(RuleFiles.alert("Watchdog").expr()).isEqualTo("vector(1)");
         assertThat(RuleFiles.alert("QuantumSafetyKernelFailingOpen").expr())
                 .contains("quantum_safety_decisions_total{reason=\"FAIL_OPEN_ERROR\"}");
+        assertThat(RuleFiles.alert("QuantumSafetyKernelConfigError").expr())
+                .contains("quantum_safety_decisions_total{reason=\"CONFIG_ERROR\"}");
     }
 
     /** Only rate-limit trips append faults: SAFE MODE and kill-switch rejections must not count as stalled. */

@@ -29,7 +29,8 @@ final class MetricVocabulary {
             "quantum_safety_safe_mode_latched", "quantum_safety_kill_switch_engaged", "quantum_safety_execution_mode",
             "quantum_safety_governor_enabled", "quantum_safety_collector_success",
             "quantum_safety_collector_duration_seconds", "quantum_safety_rate_symbol_scan_truncated",
-            "quantum_safety_exporter_scrape_deadline_exceeded_total");
+            "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total",
+            "quantum_safety_flag_unclear");
 
     /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
     static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");
@@ -38,7 +39,7 @@ final class MetricVocabulary {
     static final Set<String> COUNTERS = Set.of(
             "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
             "quantum_safety_exporter_scrapes_total", "quantum_safety_exporter_errors_total",
-            "quantum_safety_exporter_scrape_deadline_exceeded_total");
+            "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");

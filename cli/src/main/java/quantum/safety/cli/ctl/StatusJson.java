@@ -7,6 +7,7 @@ import java.util.Map;
 import quantum.safety.exporter.status.RateWindow;
 import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.FlagState;
 
 /** {@code ctl status --json}: the same snapshot as plain maps for Jackson; field names are stable for scripts. */
 final class StatusJson {
@@ -28,14 +29,12 @@ final class StatusJson {
             return json;
         }
         json.put("blocked", s.blocked());
-        Map<String, Object> safeMode = new LinkedHashMap<>();
-        safeMode.put("state", s.safeMode().flag().state().name());
-        safeMode.put("value", s.safeMode().flag().raw());
+        Map<String, Object> safeMode = flag(s.safeMode().flag());
         safeMode.put("latched", s.safeMode().latched());
         safeMode.put("ttl_seconds", s.safeMode().ttlSeconds().isPresent() ? s.safeMode().ttlSeconds().getAsLong() : null);
         safeMode.put("info", s.safeMode().info());
         json.put("safe_mode", safeMode);
-        json.put("kill_switch", Map.of("state", s.killSwitch().state().name(), "value", s.killSwitch().raw()));
+        json.put("kill_switch", flag(s.killSwitch()));
         json.put("execution_mode", s.executionMode().orElse(null));
         json.put("governor", s.governor().orElse(null));
         json.put("current_window", window(s.current()));
@@ -50,6 +49,22 @@ final class StatusJson {
         json.put("faults", faults);
         json.put("decisions", s.decisions());
         json.put("problems", s.problems());
+        return json;
+    }
+
+    /**
+     * A flag by the kernel's rule: {@code state} is ON or OFF, nothing else; {@code unclear} marks an on that comes
+     * from an odd value or a key of another type, which {@code description} explains.
+     */
+    static Map<String, Object> flag(FlagState f) {
+        boolean wrongType = f.kind() == FlagState.Kind.WRONG_TYPE;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", f.on() ? "ON" : "OFF");
+        json.put("unclear", f.unclear());
+        json.put("kind", f.kind().name());
+        json.put("type", wrongType ? f.value() : f.kind() == FlagState.Kind.ABSENT ? "none" : "string");
+        json.put("value", wrongType ? "" : f.value());
+        json.put("description", f.describe());
         return json;
     }
 

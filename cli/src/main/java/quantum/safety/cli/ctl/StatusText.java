@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 import quantum.safety.exporter.status.FaultSummary;
-import quantum.safety.exporter.status.FlagValue;
 import quantum.safety.exporter.status.RateWindow;
 import quantum.safety.exporter.status.SafeModeState;
 import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.exporter.status.SymbolIntents;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.FlagState;
 
 /** {@code ctl status} for people: one screen, the most urgent line first. */
 final class StatusText {
@@ -51,22 +51,18 @@ final class StatusText {
 
     private static void safeMode(StringBuilder b, SafetyStatus s) {
         SafeModeState sm = s.safeMode();
-        String state = switch (sm.flag().state()) {
-            case ON -> Terminal.style("@|bold,red ON|@") + (sm.latched() ? " latched (stays on until cleared)"
-                    : " for " + StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " more")
-                    + (sm.flag().odd() ? " (odd value \"" + oneLine(sm.flag().raw(), 20) + "\")" : "");
-            case OFF -> Terminal.style("@|bold,green OFF|@");
-            case UNREADABLE -> Terminal.style("@|bold,yellow UNKNOWN|@") + " (the flag holds the wrong type)";
-        };
-        line(b, "SAFE MODE", state);
-        if (sm.flag().state() == FlagValue.State.ON) {
-            if (sm.info().isEmpty()) {
-                line(b, "  set by", "unknown (set by hand, without the kernel)");
-            } else {
-                line(b, "  set by", oneLine(sm.infoField("set_by"), VALUE) + " (" + oneLine(sm.infoField("source"), 10)
-                        + ") · since " + oneLine(StatusFormat.unixTime(sm.infoField("set_at"), s.readAt()), 40));
-                line(b, "  reason", oneLine(sm.infoField("reason"), 120));
-            }
+        if (!sm.flag().on()) {
+            line(b, "SAFE MODE", Terminal.style("@|bold,green OFF|@"));
+            return;
+        }
+        line(b, "SAFE MODE", Terminal.style("@|bold,red ON|@") + (sm.latched() ? " latched (stays on until cleared)"
+                : " for " + StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " more") + unclear(sm.flag()));
+        if (sm.info().isEmpty()) {
+            line(b, "  set by", "unknown (set by hand, without the kernel)");
+        } else {
+            line(b, "  set by", oneLine(sm.infoField("set_by"), VALUE) + " (" + oneLine(sm.infoField("source"), 10)
+                    + ") · since " + oneLine(StatusFormat.unixTime(sm.infoField("set_at"), s.readAt()), 40));
+            line(b, "  reason", oneLine(sm.infoField("reason"), 120));
         }
     }
 
@@ -95,12 +91,13 @@ final class StatusText {
         }
     }
 
-    private static String flag(FlagValue value, String onMarkup, String off) {
-        return switch (value.state()) {
-            case ON -> Terminal.style(onMarkup) + (value.odd() ? " (odd value \"" + oneLine(value.raw(), 20) + "\")" : "");
-            case OFF -> off;
-            case UNREADABLE -> Terminal.style("@|yellow UNKNOWN|@") + " (wrong type)";
-        };
+    private static String flag(FlagState value, String onMarkup, String off) {
+        return value.on() ? Terminal.style(onMarkup) + unclear(value) : off;
+    }
+
+    /** Why an odd value or a key of another type counts as on; never markup, since it quotes what Redis holds. */
+    private static String unclear(FlagState value) {
+        return value.unclear() ? " — " + oneLine(value.describe(), 120) : "";
     }
 
     private static void line(StringBuilder b, String label, String value) {

@@ -44,17 +44,23 @@ final class StatusLine {
 
     static String format(DemoStatus s) {
         StringBuilder line = new StringBuilder(LocalTime.now().format(CLOCK)).append("  ");
-        if (s.safeMode()) {
+        if (s.safeMode().on()) {
             line.append("SAFE MODE ON (").append(s.ttlSeconds() >= 0 ? "ttl " + s.ttlSeconds() + "s" : "latched");
             if (!s.tripReason().isEmpty()) {
                 line.append(", ").append(s.tripReason());
+            }
+            if (s.safeMode().unclear()) {
+                line.append(", ").append(s.safeMode().describe());
             }
             line.append(')');
         } else {
             line.append("SAFE MODE off");
         }
-        if (s.killSwitch()) {
+        if (s.killSwitch().on()) {
             line.append("  KILL SWITCH ON");
+            if (s.killSwitch().unclear()) {
+                line.append(" (").append(s.killSwitch().describe()).append(')');
+            }
         }
         line.append("  | decisions ").append(s.decisions().isEmpty() ? "none" : s.decisions().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));

@@ -5,8 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import quantum.safety.exporter.collect.FlagRead;
+import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.Tuple;
@@ -27,10 +30,18 @@ final class StatusReader {
     }
 
     DemoStatus read() {
-        boolean safeMode = "1".equals(redis.get(schema.safeMode()));
-        long ttl = safeMode ? redis.ttl(schema.safeMode()) : -1;
-        String reason = safeMode ? nullToEmpty(redis.hget(schema.safeModeInfo(), "reason")) : "";
-        boolean kill = "1".equals(redis.get(schema.killSwitch()));
+        FlagRead safeModeRead;
+        FlagRead killRead;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            safeModeRead = FlagRead.queue(pipeline, schema.safeMode());
+            killRead = FlagRead.queue(pipeline, schema.killSwitch());
+            pipeline.sync();
+        }
+        // The line itself shows why an odd flag counts as on, so the problem lines are not repeated in a log.
+        FlagState safeMode = safeModeRead.state(problem -> { });
+        FlagState kill = killRead.state(problem -> { });
+        long ttl = safeMode.on() ? redis.ttl(schema.safeMode()) : -1;
+        String reason = safeMode.on() ? nullToEmpty(redis.hget(schema.safeModeInfo(), "reason")) : "";
         Map<String, String> raw = redis.hgetAll(schema.decisionCounters());
         Map<String, Long> decisions = new LinkedHashMap<>();
         for (Reason r : Reason.values()) {

@@ -85,6 +85,8 @@ class StatusCommandTest {
         assertThat(json.at("/safe_mode/latched").asBoolean()).isFalse();
         assertThat(json.at("/safe_mode/ttl_seconds").asLong()).isBetween(1L, 300L);
         assertThat(json.at("/kill_switch/state").asText()).isEqualTo("ON");
+        assertThat(json.at("/kill_switch/value").asText()).isEqualTo("1");
+        assertThat(json.at("/kill_switch/unclear").asBoolean()).isFalse();
         assertThat(json.at("/blocked").asBoolean()).isTrue();
         assertThat(json.at("/current_window/global_max").asInt()).isEqualTo(20);
     }
@@ -102,9 +104,10 @@ class StatusCommandTest {
         Ctl.Run run = Ctl.run(redis.uri(), "status");
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
-        assertThat(run.out()).contains("SAFE MODE    UNKNOWN (the flag holds the wrong type)")
-                .contains("Kill switch  ON (every order blocked)".replace("ON", "ENGAGED"))
-                .contains("odd value \"yes\"").contains("Faults       unreadable")
+        // Both flags block in the kernel, so both read as on, with why, rather than as unknown.
+        assertThat(run.out()).contains("SAFE MODE    ON latched (stays on until cleared) — on (holds a hash, not a string")
+                .contains("Kill switch  ENGAGED (every order blocked) — on (holds 'yes', which is not 0 or 1")
+                .contains("Faults       unreadable")
                 .contains("all symbols unreadable").contains("Problems")
                 .contains("WRONGTYPE").contains("does not hold a number");
         assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");

@@ -10,13 +10,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import quantum.safety.kernel.FlagState;
+
 class StatusLineTest {
+
+    private static final FlagState ON = FlagState.ofValue("1");
+    private static final FlagState OFF = FlagState.ABSENT;
 
     private static DemoStatus tripped() {
         Map<String, Long> decisions = new LinkedHashMap<>();
         decisions.put("OK", 40L);
         decisions.put("SYMBOL_RATE_EXCEEDED", 1L);
-        return new DemoStatus(true, 17, "SYMBOL_RATE_EXCEEDED", false, decisions, 1,
+        return new DemoStatus(ON, 17, "SYMBOL_RATE_EXCEEDED", OFF, decisions, 1,
                 List.of(Map.entry("SOLUSDT", 11L), Map.entry("BTCUSDT", 3L)));
     }
 
@@ -25,8 +30,16 @@ class StatusLineTest {
         assertThat(StatusLine.format(tripped()))
                 .contains("SAFE MODE ON (ttl 17s, SYMBOL_RATE_EXCEEDED)", "decisions OK=40 SYMBOL_RATE_EXCEEDED=1",
                         "faults 1", "top SOLUSDT:11 BTCUSDT:3");
-        assertThat(StatusLine.format(new DemoStatus(true, -1, "", true, Map.of(), 0, List.of())))
+        assertThat(StatusLine.format(new DemoStatus(ON, -1, "", ON, Map.of(), 0, List.of())))
                 .contains("SAFE MODE ON (latched)", "KILL SWITCH ON", "decisions none", "top (none counted this window)");
+    }
+
+    @Test
+    void anOddFlagIsOnAndTheLineSaysWhy() {
+        String line = StatusLine.format(new DemoStatus(FlagState.ofValue("true"), -1, "", FlagState.ofWrongType("hash"),
+                Map.of(), 0, List.of()));
+        assertThat(line).contains("SAFE MODE ON (latched, on (holds 'true', which is not 0 or 1; only absent or 0 is off))",
+                "KILL SWITCH ON (on (holds a hash, not a string; only absent or 0 is off))");
     }
 
     @Test

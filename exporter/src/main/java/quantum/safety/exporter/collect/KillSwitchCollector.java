@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import quantum.safety.kernel.FlagState;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 
@@ -28,16 +29,16 @@ public final class KillSwitchCollector implements RedisCollector {
         String killKey = context.schema().killSwitch();
         String modeKey = context.schema().executionMode();
         String governorKey = context.schema().governorGate();
-        Response<String> kill = pipeline.get(killKey);
+        FlagRead kill = FlagRead.queue(pipeline, killKey);
         Response<String> mode = pipeline.get(modeKey);
         Response<String> governor = pipeline.get(governorKey);
 
         return (redis, out) -> {
-            if (!Replies.failed(kill, out, "GET " + killKey)) {
-                Values.flag(kill.get(), out, killKey).ifPresent(on -> out.add(Snapshots.gauge(
-                        "quantum_safety_kill_switch_engaged",
-                        "1 while the manual kill switch blocks every order (kill holds \"1\"), else 0.", on ? 1 : 0)));
-            }
+            FlagState engaged = kill.state(out::problem);
+            out.add(Snapshots.gauge("quantum_safety_kill_switch_engaged", "1 while the manual kill switch blocks "
+                    + "every order (kill holds anything but \"0\", or is a key of another type), else 0 (absent or "
+                    + "\"0\").", engaged.on() ? 1 : 0));
+            out.add(FlagRead.unclearGauge(NAME, engaged));
             if (!Replies.failed(mode, out, "GET " + modeKey)) {
                 String current = mode.get() == null ? "UNKNOWN" : mode.get().trim().toUpperCase(Locale.ROOT);
                 Map<String, Integer> states = new LinkedHashMap<>();

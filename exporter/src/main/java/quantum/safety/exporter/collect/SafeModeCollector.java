@@ -1,7 +1,6 @@
 package quantum.safety.exporter.collect;
 
-import java.util.Optional;
-
+import quantum.safety.kernel.FlagState;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 
@@ -23,13 +22,13 @@ public final class SafeModeCollector implements RedisCollector {
     @Override
     public Finisher plan(AbstractPipeline pipeline, CollectContext context) {
         String key = context.schema().safeMode();
-        Response<String> flag = pipeline.get(key);
+        FlagRead flag = FlagRead.queue(pipeline, key);
         Response<Long> ttl = pipeline.ttl(key);
         return (redis, out) -> {
-            Optional<Boolean> on = Replies.failed(flag, out, "GET " + key)
-                    ? Optional.empty() : Values.flag(flag.get(), out, key);
-            on.ifPresent(value -> out.add(Snapshots.gauge("quantum_safety_safe_mode",
-                    "1 while SAFE MODE is on (the flag holds \"1\"), else 0.", value ? 1 : 0)));
+            FlagState state = flag.state(out::problem);
+            out.add(Snapshots.gauge("quantum_safety_safe_mode", "1 while SAFE MODE is on (the flag holds anything "
+                    + "but \"0\", or is a key of another type), else 0 (absent or \"0\").", state.on() ? 1 : 0));
+            out.add(FlagRead.unclearGauge(NAME, state));
             if (Replies.failed(ttl, out, "TTL " + key)) {
                 return;
             }
@@ -38,9 +37,9 @@ public final class SafeModeCollector implements RedisCollector {
             out.add(Snapshots.gaugeSeconds("quantum_safety_safe_mode_ttl_seconds",
                     "Seconds until the SAFE MODE flag expires; -1 when it is absent or has no TTL.",
                     seconds < 0 ? -1 : seconds));
-            on.ifPresent(value -> out.add(Snapshots.gauge("quantum_safety_safe_mode_latched",
+            out.add(Snapshots.gauge("quantum_safety_safe_mode_latched",
                     "1 while SAFE MODE is on without a TTL (latched by the kernel or set by hand), else 0.",
-                    value && seconds == -1 ? 1 : 0)));
+                    state.on() && seconds == -1 ? 1 : 0));
         };
     }
 }

@@ -1,6 +1,5 @@
 package quantum.safety.exporter.collect;
 
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -38,20 +37,5 @@ final class Values {
         }
         out.problem(what + " does not hold a number");
         return OptionalDouble.empty();
-    }
-
-    /**
-     * A "1"/"0" flag, read with the kernel's rule: absent or exactly "0" is off, anything else is on (fail-safe: the
-     * kernel blocks on "yes", "true" or " 0"). A value other than "1" is still counted as a problem of the collector,
-     * so the odd write gets noticed, but the gauge shows what the kernel enforces.
-     */
-    static Optional<Boolean> flag(String value, CollectorOutput out, String key) {
-        if (value == null || value.equals("0")) {
-            return Optional.of(false);
-        }
-        if (!value.equals("1")) {
-            out.problem(key + " holds neither \"1\" nor \"0\"; the kernel reads any value but \"0\" as on");
-        }
-        return Optional.of(true);
     }
 }

@@ -71,7 +71,9 @@ public final class ExporterCollector implements MultiCollector {
         }
         try {
             MetricSnapshots.Builder builder = MetricSnapshots.builder();
-            result.view().results().forEach(r -> r.snapshots().forEach(builder::metricSnapshot));
+            List<MetricSnapshot> collected = new ArrayList<>();
+            result.view().results().forEach(r -> collected.addAll(r.snapshots()));
+            Families.merge(collected).forEach(builder::metricSnapshot);
             self(result.view()).forEach(builder::metricSnapshot);
             return builder.build();
         } catch (RuntimeException e) {

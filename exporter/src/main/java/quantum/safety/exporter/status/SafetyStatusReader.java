@@ -13,7 +13,9 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import quantum.safety.exporter.collect.Deadline;
+import quantum.safety.exporter.collect.FlagRead;
 import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisCluster;
@@ -117,10 +119,10 @@ public final class SafetyStatusReader {
 
         long nowSeconds = Math.floorDiv(nowMillis, 1000L);
         long bucket = RedisSchema.bucket(nowSeconds, limits.windowSeconds());
-        Response<String> flag;
+        FlagRead flag;
         Response<Long> ttl;
         Response<Map<String, String>> modeInfo;
-        Response<String> kill;
+        FlagRead kill;
         Response<String> mode;
         Response<String> governor;
         Response<Map<String, String>> decisions;
@@ -128,10 +130,10 @@ public final class SafetyStatusReader {
         RateWindowReader previous;
         FaultStreamReader faults;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            flag = pipeline.get(schema.safeMode());
+            flag = FlagRead.queue(pipeline, schema.safeMode());
             ttl = pipeline.ttl(schema.safeMode());
             modeInfo = pipeline.hgetAll(schema.safeModeInfo());
-            kill = pipeline.get(schema.killSwitch());
+            kill = FlagRead.queue(pipeline, schema.killSwitch());
             mode = pipeline.get(schema.executionMode());
             governor = pipeline.get(schema.governorGate());
             decisions = pipeline.hgetAll(schema.decisionCounters());
@@ -141,7 +143,7 @@ public final class SafetyStatusReader {
             pipeline.sync();
         }
         SafeModeState safeMode = safeMode(flag, ttl, modeInfo, problems);
-        FlagValue killSwitch = flag(kill, schema.killSwitch(), problems);
+        FlagState killSwitch = kill.state(problems::add);
         Optional<String> executionMode = text(mode, schema.executionMode(), problems);
         Optional<String> gate = text(governor, schema.governorGate(), problems);
         Map<String, Long> byReason = decisions(decisions, problems);
@@ -153,25 +155,13 @@ public final class SafetyStatusReader {
                 executionMode, gate, now, before, summary, byReason, problems.lines());
     }
 
-    private SafeModeState safeMode(Response<String> flag, Response<Long> ttl, Response<Map<String, String>> info,
+    private SafeModeState safeMode(FlagRead flag, Response<Long> ttl, Response<Map<String, String>> info,
                                    Problems problems) {
-        FlagValue value = flag(flag, schema.safeMode(), problems);
+        FlagState value = flag.state(problems::add);
         long seconds = ttl.get();
-        OptionalLong left = value.state() != FlagValue.State.OFF && seconds >= 0 ? OptionalLong.of(seconds)
-                : OptionalLong.empty();
+        OptionalLong left = value.on() && seconds >= 0 ? OptionalLong.of(seconds) : OptionalLong.empty();
         Map<String, String> fields = problems.reply(info, "HGETALL " + schema.safeModeInfo()).orElse(Map.of());
-        return new SafeModeState(value, left, value.state() == FlagValue.State.OFF ? Map.of() : fields);
-    }
-
-    private static FlagValue flag(Response<String> response, String key, Problems problems) {
-        if (problems.failed(response, "GET " + key)) {
-            return FlagValue.unreadable();
-        }
-        FlagValue value = FlagValue.of(response.get());
-        if (value.odd()) {
-            problems.add(key + " holds an odd value (neither \"1\" nor \"0\"); the kernel treats it as on");
-        }
-        return value;
+        return new SafeModeState(value, left, value.on() ? fields : Map.of());
     }
 
     private static Optional<String> text(Response<String> response, String key, Problems problems) {

@@ -5,13 +5,13 @@ import java.util.Map;
 
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.status.FaultSummary;
-import quantum.safety.exporter.status.FlagValue;
 import quantum.safety.exporter.status.RateWindow;
 import quantum.safety.exporter.status.SafeModeState;
 import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.exporter.status.SymbolIntents;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.FlagState;
 
 /**
  * The status page as one self-contained HTML document: inline CSS, no script, no external asset (it must work on an
@@ -78,21 +78,20 @@ final class StatusPage {
 
     private static void banner(StringBuilder b, SafetyStatus s) {
         SafeModeState sm = s.safeMode();
-        switch (sm.flag().state()) {
-            case ON -> b.append("<div class=\"banner on\" id=\"safe-mode\">SAFE MODE ON<small>")
+        if (sm.flag().on()) {
+            b.append("<div class=\"banner on\" id=\"safe-mode\">SAFE MODE ON<small>")
                     .append(sm.latched() ? "latched: stays on until an operator clears it"
                             : html(StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " of cooldown left"))
                     .append(sm.info().isEmpty() ? "" : html(" · set by " + sm.infoField("set_by") + ": " + sm.infoField("reason")))
-                    .append("</small></div>\n");
-            case OFF -> b.append("<div class=\"banner off\" id=\"safe-mode\">SAFE MODE OFF<small>new intents are checked "
+                    .append(unclear(sm.flag(), " · ")).append("</small></div>\n");
+        } else {
+            b.append("<div class=\"banner off\" id=\"safe-mode\">SAFE MODE OFF<small>new intents are checked "
                     + "against the rate limits</small></div>\n");
-            case UNREADABLE -> b.append("<div class=\"banner warn\" id=\"safe-mode\">SAFE MODE unknown<small>the flag "
-                    + "holds the wrong type; see Problems</small></div>\n");
         }
-        if (s.killSwitch().state() != FlagValue.State.OFF) {
-            b.append("<div class=\"banner on\" id=\"kill-switch\">KILL SWITCH ")
-                    .append(s.killSwitch().on() ? "ENGAGED" : "unknown")
-                    .append("<small>every order is blocked, reduce-only ones too</small></div>\n");
+        if (s.killSwitch().on()) {
+            b.append("<div class=\"banner on\" id=\"kill-switch\">KILL SWITCH ENGAGED")
+                    .append("<small>every order is blocked, reduce-only ones too").append(unclear(s.killSwitch(), " · "))
+                    .append("</small></div>\n");
         }
     }
 
@@ -100,7 +99,7 @@ final class StatusPage {
         SafeModeState sm = s.safeMode();
         b.append("<section><h2>SAFE MODE</h2><table>");
         row(b, "State", flag(sm.flag(), "ON", "OFF"));
-        if (sm.flag().state() == FlagValue.State.ON) {
+        if (sm.flag().on()) {
             row(b, "Expires", sm.latched() ? "never (latched)" : html("in " + StatusFormat.duration(sm.ttlSeconds().orElse(0))));
             if (sm.info().isEmpty()) {
                 row(b, "Set by", "unknown (set by hand, without the kernel)");
@@ -205,13 +204,14 @@ final class StatusPage {
         b.append("</ul></section>\n");
     }
 
-    private static String flag(FlagValue value, String on, String off) {
-        return switch (value.state()) {
-            case ON -> "<span class=\"pill on\">" + on + "</span>"
-                    + (value.odd() ? " (odd value &quot;" + html(value.raw()) + "&quot;)" : "");
-            case OFF -> "<span class=\"pill off\">" + off + "</span>";
-            case UNREADABLE -> "<span class=\"pill warn\">unknown</span> (wrong type)";
-        };
+    private static String flag(FlagState value, String on, String off) {
+        return value.on() ? "<span class=\"pill on\">" + on + "</span>" + unclear(value, " ")
+                : "<span class=\"pill off\">" + off + "</span>";
+    }
+
+    /** Why an odd value or a key of another type counts as on, for the operator who has to fix it. */
+    private static String unclear(FlagState value, String separator) {
+        return value.unclear() ? separator + html(value.describe()) : "";
     }
 
     private static void row(StringBuilder b, String name, String valueHtml) {

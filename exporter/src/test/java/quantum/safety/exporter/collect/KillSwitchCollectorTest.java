@@ -63,6 +63,19 @@ class KillSwitchCollectorTest extends CollectorTestBase {
     }
 
     @Test
+    void aKillSwitchOfTheWrongTypeIsEngagedAndTheOtherControlsAreStillRead() {
+        try (Jedis jedis = redis.connect()) {
+            jedis.rpush(Seed.SCHEMA.killSwitch(), "0");
+            jedis.set(Seed.SCHEMA.executionMode(), "LIVE");
+        }
+        CollectorHarness.Result r = harness.run(new KillSwitchCollector());
+        assertThat(r.output().problems()).singleElement().asString().contains("quantum:kill", "list");
+        assertThat(r.metrics().get("quantum_safety_kill_switch_engaged")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_flag_unclear{flag=\"kill_switch\"}")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_execution_mode{mode=\"LIVE\"}")).isEqualTo(1);
+    }
+
+    @Test
     void badValuesFailTheCollectorButKeepTheGoodFamilies() {
         try (Jedis jedis = redis.connect()) {
             jedis.set(Seed.SCHEMA.killSwitch(), "maybe");

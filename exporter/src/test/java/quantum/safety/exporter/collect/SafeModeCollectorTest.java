@@ -70,13 +70,15 @@ class SafeModeCollectorTest extends CollectorTestBase {
     }
 
     @Test
-    void aFlagOfTheWrongTypeIsCountedNotThrown() {
+    void aFlagOfTheWrongTypeIsOnLikeTheKernelReadsItAndIsCountedAsAProblem() {
         try (Jedis jedis = redis.connect()) {
-            jedis.hset(Seed.SCHEMA.safeMode(), "on", "1");
+            jedis.hset(Seed.SCHEMA.safeMode(), "on", "0");
         }
         CollectorHarness.Result r = harness.run(new SafeModeCollector());
-        assertThat(r.output().ok()).isFalse();
-        assertThat(r.output().problems()).singleElement().asString().contains("WRONGTYPE");
-        assertThat(r.metrics().has("quantum_safety_safe_mode")).isFalse();
+        assertThat(r.output().problems()).singleElement().asString().contains("safety:safe_mode", "hash");
+        // A failed GET used to leave no series at all: dashboards and alerts then saw neither on nor off.
+        assertThat(r.metrics().get("quantum_safety_safe_mode")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_flag_unclear{flag=\"safe_mode\"}")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_safe_mode_latched")).isEqualTo(1);
     }
 }

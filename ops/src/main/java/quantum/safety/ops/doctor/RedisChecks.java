@@ -6,17 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.Text;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The shared state the kernel writes and the exporter reads, checked in Redis itself: reachable, version, every
  * contract key of the right type, SAFE MODE and kill switch state, the fault stream, the kernel's counters.
  * Only reads; works on Redis 6.2 and 7.x (TYPE, GET, TTL, HGETALL, XLEN, XREVRANGE, INFO).
+ *
+ * <p>SAFE MODE and the kill switch are judged by the kernel's rule ({@link FlagState}): whatever the kernel blocks on
+ * is reported ON or ENGAGED, and a value other than absent, {@code 0} or {@code 1} (or a key of another type) fails
+ * its check, because the system is halted by data nobody meant to write.
  */
 public final class RedisChecks {
 
@@ -94,34 +101,58 @@ public final class RedisChecks {
     }
 
     private CheckResult safeMode() {
-        String value = redis.get(schema.safeMode());
-        long ttl = redis.ttl(schema.safeMode());
-        Map<String, String> info = "hash".equals(redis.type(schema.safeModeInfo())) ? redis.hgetAll(schema.safeModeInfo()) : Map.of();
+        String key = schema.safeMode();
+        FlagState flag = flag(key);
+        long ttl = redis.ttl(key);
+        Map<String, String> info = hash(schema.safeModeInfo());
         String name = "SAFE MODE state";
-        if (value == null || "0".equals(value)) {
-            String evidence = "SAFE MODE OFF (" + schema.safeMode() + " " + (value == null ? "absent" : "= 0") + ")"
+        if (!flag.on()) {
+            String evidence = "SAFE MODE OFF (" + key + " " + (flag.kind() == FlagState.Kind.ABSENT ? "absent" : "= 0") + ")"
                     + (info.isEmpty() ? "" : "; stale info hash " + info);
             return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
         }
-        if (!"1".equals(value)) {
-            return CheckResult.failed(Section.SYSTEM_STATE, name, schema.safeMode() + " = \"" + value
-                    + "\" (the contract knows 1 and 0)", "set it to 1 or DEL it through 'quantum-safety ctl'");
-        }
         String evidence = "SAFE MODE ON: trading blocked; " + (ttl >= 0 ? "clears in " + ttl + "s" : "no TTL (latched or set by hand)")
                 + (info.isEmpty() ? "; no info hash (set by hand)" : "; " + info);
+        if (flag.unclear()) {
+            return CheckResult.failed(Section.SYSTEM_STATE, name, evidence + "\n" + key + ": " + flag.describe(),
+                    "the kernel blocks on it; write it through the kernel, audited: 'quantum-safety ctl safe-mode on "
+                            + "--actor … --reason …' to keep SAFE MODE on, 'ctl safe-mode off …' to end it");
+        }
         return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
     }
 
     private CheckResult switches() {
-        String kill = redis.get(schema.killSwitch());
-        String mode = redis.get(schema.executionMode());
-        String governor = redis.get(schema.governorGate());
-        String evidence = "kill switch " + ("1".equals(kill) ? "ENGAGED (all orders blocked)" : "released")
-                + " (" + schema.killSwitch() + "=" + kill + "); execution mode " + mode + "; governor " + governor;
-        boolean odd = kill != null && !kill.equals("0") && !kill.equals("1");
-        return odd ? CheckResult.failed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence,
-                "set " + schema.killSwitch() + " to 1 or 0")
+        String key = schema.killSwitch();
+        FlagState kill = flag(key);
+        String evidence = "kill switch " + (kill.on() ? "ENGAGED (all orders blocked)" : "released")
+                + " (" + key + ": " + kill.describe() + "); execution mode " + text(schema.executionMode())
+                + "; governor " + text(schema.governorGate());
+        return kill.unclear() ? CheckResult.failed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence,
+                "the kernel blocks every order on it; write it through the kernel, audited: 'quantum-safety ctl kill "
+                        + "on --actor … --reason …' to keep it engaged, 'ctl kill off …' to release it")
                 : CheckResult.passed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence);
+    }
+
+    /** A flag as the kernel reads it; a key of another type is on, not a failed read. */
+    private FlagState flag(String key) {
+        try {
+            return FlagState.ofValue(redis.get(key));
+        } catch (JedisDataException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("WRONGTYPE")) {
+                throw e;
+            }
+            return FlagState.ofWrongType(redis.type(key));
+        }
+    }
+
+    /** A string key quoted for the report, or what it holds instead; a wrong type is evidence, not a crash. */
+    private String text(String key) {
+        String type = redis.type(key);
+        return switch (type) {
+            case "none" -> "unset";
+            case "string" -> Text.quote(redis.get(key));
+            default -> "(a " + type + ", not a string)";
+        };
     }
 
     private CheckResult faultStream() {
