@@ -46,7 +46,8 @@ public class KernelBenchmark {
         public void start() throws IOException {
             redis = LocalRedis.start();
             client = RedisConnector.to(RedisEndpoint.standalone(redis.host(), redis.port()), RedisCredentials.none())
-                    .maxConnections(16).clientName("quantum-safety-bench").open();
+                    .maxConnections(16).clientName("quantum-safety-bench")
+                    .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open();
             // Limits far above what a run reaches: every decision takes the full path (count, rank, decide).
             kernel = SafetyKernel.create(KernelConfig.builder().globalMax(Integer.MAX_VALUE)
                     .symbolMax(Integer.MAX_VALUE).kernelId("bench").build(), client, RedisSchema.legacy());

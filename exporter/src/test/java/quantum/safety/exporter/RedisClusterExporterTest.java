@@ -31,7 +31,7 @@ class RedisClusterExporterTest {
         try (LocalRedisCluster cluster = LocalRedisCluster.start()) {
             RedisConnector connector = RedisConnector.to(RedisEndpoint.parse(cluster.address()),
                     RedisCredentials.none());
-            try (UnifiedJedis client = connector.open()) {
+            try (UnifiedJedis client = connector.forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
                 SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel")
                         .windowSeconds(3600).globalMax(5).symbolMax(100).build(), client, SCHEMA);
                 for (String symbol : List.of("BTCUSDT", "BTCUSDT", "BTCUSDT", "ETHUSDT", "ETHUSDT")) {

@@ -19,11 +19,16 @@ public record OperationResult(AuditEvent event, String actor, String reason, Str
         return auditId.isEmpty();
     }
 
-    /** Whether the flag was already in the requested state (the operation was still applied and audited). */
+    /**
+     * Whether the flag was already in the requested state by the one flag rule ({@link FlagState}); the operation
+     * was still applied and audited. An absent flag and an empty one both read back as "" and count as off.
+     */
     public boolean wasAlready() {
+        boolean wasOn = previousValue.equals("WRONGTYPE") ? true
+                : FlagState.ofValue(previousValue.isEmpty() ? null : previousValue).on();
         return switch (event) {
-            case SAFE_MODE_ON, KILL_ON -> !previousValue.isEmpty() && !previousValue.equals("0");
-            case SAFE_MODE_OFF, KILL_OFF -> previousValue.isEmpty() || previousValue.equals("0");
+            case SAFE_MODE_ON, KILL_ON -> wasOn;
+            case SAFE_MODE_OFF, KILL_OFF -> !wasOn;
             case TRIP -> false;
         };
     }

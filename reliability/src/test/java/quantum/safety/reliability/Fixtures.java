@@ -44,7 +44,7 @@ final class Fixtures {
     }
 
     static Kernel kernel(String uri, KernelConfig config) {
-        UnifiedJedis redis = connector(uri).open();
+        UnifiedJedis redis = connector(uri).forDecisions(config.decisionTimeout()).open();
         return new Kernel(SafetyKernel.create(config, redis, RedisSchema.legacy()), redis);
     }
 

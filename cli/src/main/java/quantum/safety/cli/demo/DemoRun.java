@@ -64,7 +64,8 @@ final class DemoRun implements AutoCloseable {
         resources.push(redis);
         RedisSchema schema = RedisSchema.legacy();
         RedisConnector connector = RedisConnector.to(redis.endpoint(), redis.credentials());
-        UnifiedJedis client = connector.maxConnections(settings.threads() + 4).clientName("quantum-safety-demo").open();
+        UnifiedJedis client = connector.maxConnections(settings.threads() + 4).clientName("quantum-safety-demo")
+                .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open();
         resources.push(client);
         DemoState.prepare(client, schema, redis.isLocal());
 

@@ -18,6 +18,7 @@ import quantum.safety.cli.RedisOptions;
 import quantum.safety.kernel.Decision;
 import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.KernelConfig;
+import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
 import redis.clients.jedis.UnifiedJedis;
@@ -28,8 +29,12 @@ import redis.clients.jedis.UnifiedJedis;
         sortOptions = false,
         description = {"Asks the safety kernel whether one trade intent may be published and prints the decision "
                 + "as one JSON line: {\"allowed\":…,\"reason\":\"…\",\"meta\":{…}}.",
-                "Exit code 0 when allowed, 3 when blocked, 2 on bad input. A trip (rate limit exceeded) switches "
-                        + "SAFE MODE on for every kernel sharing the Redis."},
+                "Exit code 0 when allowed, 3 when blocked, 2 on bad input and when the kernel's own configuration "
+                        + "is wrong (CONFIG_ERROR: credentials, ACL, a command or script the server refuses; the "
+                        + "cause and the setting to fix go to stderr). A trip (rate limit exceeded) switches SAFE MODE "
+                        + "on for every kernel sharing the Redis.",
+                "Symbol: at most 64 characters, correlation and trace ids at most 128; control and bidirectional "
+                        + "override characters are refused."},
         footer = {"", "Examples:",
                 "  quantum-safety kernel decide --symbol BTCUSDT --side BUY",
                 "  quantum-safety kernel decide --symbol BTCUSDT --side SELL --reduce-only --correlation-id ord-42",
@@ -76,7 +81,8 @@ public final class DecideCommand implements Callable<Integer> {
         KernelConfig config = kernel.toConfig();
         RedisSchema schema = redis.schema();
         Decision decision;
-        try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(1).open()) {
+        try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(1)
+                .forDecisions(config.decisionTimeout()).open()) {
             decision = SafetyKernel.create(config, client, schema).decide(intent);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -85,6 +91,10 @@ public final class DecideCommand implements Callable<Integer> {
         json.put("meta", decision.meta());
         spec.commandLine().getOut().println(JSON.writeValueAsString(json));
         spec.commandLine().getOut().flush();
+        if (decision.reason() == Reason.CONFIG_ERROR) {
+            spec.commandLine().getErr().println("error: the kernel cannot decide: " + decision.meta().get("config_error"));
+            return Main.EXIT_USAGE;
+        }
         return decision.allowed() ? Main.EXIT_OK : Main.EXIT_BLOCKED;
     }
 }

@@ -41,10 +41,40 @@ public final class KernelOptions {
     String cooldown;
 
     @Option(names = "--fail-policy", paramLabel = "open|closed",
-            defaultValue = "${env:QUANTUM_SAFETY_FAIL_POLICY:-open}",
-            description = {"When Redis cannot decide: open allows (FAIL_OPEN_ERROR, legacy), closed blocks "
-                    + "(FAIL_CLOSED_ERROR).", "Env: QUANTUM_SAFETY_FAIL_POLICY. Default: open."})
+            defaultValue = "${env:QUANTUM_SAFETY_FAIL_POLICY:-closed}",
+            description = {"When Redis is unavailable (down, slow past --decision-timeout, busy, refusing writes) and "
+                    + "the last state read does not block anyway: closed blocks (FAIL_CLOSED_ERROR); open allows "
+                    + "(FAIL_OPEN_ERROR, as the legacy kernel did), capped by --fail-open-global-max and "
+                    + "--fail-open-symbol-max. Garbage in Redis and configuration errors block either way.",
+                    "Env: QUANTUM_SAFETY_FAIL_POLICY. Default: closed."})
     String failPolicy;
+
+    @Option(names = "--decision-timeout", paramLabel = "DURATION",
+            defaultValue = "${env:QUANTUM_SAFETY_DECISION_TIMEOUT_MS:-250ms}",
+            description = {"The most one decision waits on Redis, pool wait and connect included; a bare number is "
+                    + "milliseconds, e.g. 250 or 250ms. Past it the last known state, then --fail-policy, decides.",
+                    "Env: QUANTUM_SAFETY_DECISION_TIMEOUT_MS. Default: 250ms."})
+    String decisionTimeout;
+
+    @Option(names = "--fail-open-global-max", paramLabel = "N",
+            defaultValue = "${env:QUANTUM_SAFETY_FAIL_OPEN_GLOBAL_MAX}",
+            description = {"With --fail-policy=open: fail-open decisions per window in this process, all symbols; "
+                    + "beyond it the kernel fails closed. 0 never fails open.",
+                    "Env: QUANTUM_SAFETY_FAIL_OPEN_GLOBAL_MAX. Default: --global-max."})
+    String failOpenGlobalMax;
+
+    @Option(names = "--fail-open-symbol-max", paramLabel = "N",
+            defaultValue = "${env:QUANTUM_SAFETY_FAIL_OPEN_SYMBOL_MAX}",
+            description = {"With --fail-policy=open: fail-open decisions per window in this process for one symbol.",
+                    "Env: QUANTUM_SAFETY_FAIL_OPEN_SYMBOL_MAX. Default: --symbol-max."})
+    String failOpenSymbolMax;
+
+    @Option(names = "--reduce-only-symbol-max", paramLabel = "N",
+            defaultValue = "${env:QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX}",
+            description = {"Reduce-only intents of one symbol let through SAFE MODE per window, fleet-wide; beyond it "
+                    + "they are blocked (REDUCE_ONLY_RATE_EXCEEDED). 0 blocks them all.",
+                    "Env: QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX. Default: --symbol-max."})
+    String reduceOnlySymbolMax;
 
     @Option(names = "--latched-trips", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:QUANTUM_SAFETY_LATCHED_TRIPS:-false}",
@@ -70,8 +100,8 @@ public final class KernelOptions {
 
     @Option(names = "--reduce-only-in-safe-mode", paramLabel = "allow|block",
             defaultValue = "${env:QUANTUM_SAFETY_REDUCE_ONLY_IN_SAFE_MODE:-allow}",
-            description = {"Whether reduce-only intents pass SAFE MODE (REDUCE_ONLY_ALLOWED) so exits are never "
-                    + "trapped; the kill switch blocks them regardless.",
+            description = {"Whether reduce-only intents pass SAFE MODE (REDUCE_ONLY_ALLOWED, within "
+                    + "--reduce-only-symbol-max) so exits are never trapped; the kill switch blocks them regardless.",
                     "Env: QUANTUM_SAFETY_REDUCE_ONLY_IN_SAFE_MODE. Default: allow."})
     String reduceOnlyInSafeMode;
 
@@ -114,6 +144,19 @@ public final class KernelOptions {
                     "--reduce-only-in-safe-mode"));
             b.tripReplicaAcks(nonNegative("--trip-replica-acks", tripReplicaAcks, "QUANTUM_SAFETY_TRIP_REPLICA_ACKS"));
             b.tripAckTimeout(Duration.ofMillis(nonNegative("--trip-ack-timeout-ms", tripAckTimeoutMs, "QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS")));
+            b.decisionTimeout(millis("--decision-timeout", decisionTimeout, "QUANTUM_SAFETY_DECISION_TIMEOUT_MS"));
+            if (present(failOpenGlobalMax)) {
+                b.failOpenGlobalMax(nonNegative("--fail-open-global-max", failOpenGlobalMax,
+                        "QUANTUM_SAFETY_FAIL_OPEN_GLOBAL_MAX"));
+            }
+            if (present(failOpenSymbolMax)) {
+                b.failOpenSymbolMax(nonNegative("--fail-open-symbol-max", failOpenSymbolMax,
+                        "QUANTUM_SAFETY_FAIL_OPEN_SYMBOL_MAX"));
+            }
+            if (present(reduceOnlySymbolMax)) {
+                b.reduceOnlySymbolMax(nonNegative("--reduce-only-symbol-max", reduceOnlySymbolMax,
+                        "QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX"));
+            }
             if (kernelId != null && !kernelId.isBlank()) {
                 b.kernelId(kernelId.strip());
             }
@@ -134,6 +177,25 @@ public final class KernelOptions {
             throw bad(flag, value, env, "a whole number of seconds, at least 1");
         }
         return (int) duration.toSeconds();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** A positive duration; a bare number is milliseconds here, because deadlines are a matter of milliseconds. */
+    private static Duration millis(String flag, String value, String env) {
+        String text = value == null ? "" : value.trim();
+        Duration duration;
+        try {
+            duration = text.matches("\\d+") ? Duration.ofMillis(Long.parseLong(text)) : DurationConverter.parse(text);
+        } catch (RuntimeException e) {
+            throw bad(flag, value, env, "a duration such as 250, 250ms or 1s");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.toMillis() > 60_000) {
+            throw bad(flag, value, env, "a duration above 0 and at most 60s, such as 250ms");
+        }
+        return duration;
     }
 
     private static int count(String flag, String value, String env) {

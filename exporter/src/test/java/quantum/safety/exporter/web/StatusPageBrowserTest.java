@@ -46,7 +46,8 @@ class StatusPageBrowserTest {
         Files.createDirectories(ARTIFACTS);
         RedisSchema schema = RedisSchema.legacy();
         try (ExporterServer server = TestExporters.start(redis.host(), redis.port(), b -> b.windowSeconds(3600).kernelLimits(3, 2));
-             UnifiedJedis client = TestExporters.connector(redis.host(), redis.port()).open()) {
+             UnifiedJedis client = TestExporters.connector(redis.host(), redis.port())
+                     .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             String url = "http://127.0.0.1:" + server.port() + "/";
             SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().windowSeconds(3600).globalMax(3)
                     .symbolMax(2).kernelId("browser-test").build(), client, schema);

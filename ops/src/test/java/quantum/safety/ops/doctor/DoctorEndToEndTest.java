@@ -36,7 +36,11 @@ import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.Jedis;
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.StreamEntryID;
 
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
@@ -113,7 +117,8 @@ class DoctorEndToEndTest {
     @Test
     void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
         env = OpsTestAccess.start("");
-        try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
+        try (UnifiedJedis jedis = RedisConnector.to(RedisEndpoint.standalone(env.redis().host(), env.redis().port()),
+                RedisCredentials.none()).forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             jedis.set("quantum:mode", "TESTNET");
             jedis.set("quantum:governor:execution", "ENABLED");
             jedis.set("quantum:kill", "0");

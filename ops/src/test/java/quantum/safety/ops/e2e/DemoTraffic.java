@@ -12,7 +12,7 @@ import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XAddParams;
 
@@ -38,7 +38,7 @@ final class DemoTraffic implements AutoCloseable {
     }
 
     /** Starts publishing and deciding one intent per symbol every 250 ms. */
-    static DemoTraffic start(JedisPooled redis) {
+    static DemoTraffic start(UnifiedJedis redis) {
         DemoTraffic traffic = new DemoTraffic();
         SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().globalMax(100_000).symbolMax(100_000)
                 .kernelId("demo-router").build(), redis, RedisSchema.legacy());

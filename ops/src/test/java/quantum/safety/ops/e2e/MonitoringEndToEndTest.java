@@ -26,7 +26,10 @@ import quantum.safety.monitoring.Bundle;
 import quantum.safety.ops.prometheus.PrometheusApi.Sample;
 import quantum.safety.ops.e2e.WebhookReceiver.Alert;
 import quantum.safety.testkit.RequiresTools;
-import redis.clients.jedis.JedisPooled;
+import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.kernel.redis.RedisCredentials;
+import quantum.safety.kernel.redis.RedisEndpoint;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The monitoring bundle's end-to-end proof: kernel → Redis → exporter → Prometheus (real rules) → Alertmanager (real routing and
@@ -51,7 +54,7 @@ class MonitoringEndToEndTest {
             "QuantumKillSwitchEngaged", "QuantumSafeModeLatched", "QuantumSafetyExporterCollectorFailing");
 
     private MonitoringStack stack;
-    private JedisPooled jedis;
+    private UnifiedJedis jedis;
     private DemoTraffic traffic;
 
     @AfterEach
@@ -71,7 +74,9 @@ class MonitoringEndToEndTest {
     void aTripPagesTheDashboardAnswersAndAnExporterOutagePagesAndSilencesItsAlerts() throws Exception {
         long started = System.nanoTime();
         stack = MonitoringStack.start();
-        jedis = new JedisPooled(stack.redis.host(), stack.redis.port());
+        // Opened as a trading service opens the kernel's client: every wait within the decision deadline.
+        jedis = RedisConnector.to(RedisEndpoint.standalone(stack.redis.host(), stack.redis.port()),
+                RedisCredentials.none()).forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open();
         String instance = stack.exporter.address().toString();
         // What the execution services keep in Redis on a running system.
         jedis.set("quantum:mode", "TESTNET");
