@@ -51,12 +51,13 @@ public class KernelBenchmark {
             // Limits far above what a run reaches: every decision takes the full path (count, rank, decide).
             kernel = SafetyKernel.create(KernelConfig.builder().globalMax(Integer.MAX_VALUE)
                     .symbolMax(Integer.MAX_VALUE).kernelId("bench").build(), client, RedisSchema.legacy());
-            // The floor of any one-call design: an empty script carrying the decision's 11 keys and 10 arguments.
+            // The floor of any one-call design: an empty script carrying the decision's 12 keys and 10 arguments.
             emptyScript = client.scriptLoad("return 1", "k").getBytes(StandardCharsets.US_ASCII);
             RedisSchema schema = RedisSchema.legacy();
             keys = Stream.of(schema.killSwitch(), schema.safeMode(), schema.safeModeInfo(), schema.tripStreak(),
                     schema.faultStream(), schema.auditStream(), schema.decisionCounters(), schema.kernelTotals(),
-                    "quantum:safety:rate:global:", "quantum:safety:rate:symbol:BTCUSDT:", "quantum:safety:rate:top:")
+                    "quantum:safety:rate:global:", "quantum:safety:rate:symbol:BTCUSDT:", "quantum:safety:rate:top:",
+                    "quantum:safety:rate:reduce_only:BTCUSDT:")
                     .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
             args = Stream.of("10", "2147483647", "2147483647", "0", "BTCUSDT", "BUY", "", "", "0",
                     "300 0 0 3600 1 bench 1000 10000").map(a -> a.getBytes(StandardCharsets.UTF_8)).toList();
@@ -68,12 +69,14 @@ public class KernelBenchmark {
 
         @TearDown(Level.Trial)
         public void stop() {
-            long failed = kernel.failures().failOpen();
+            long failed = kernel.failures().failOpen() + kernel.failures().failClosed()
+                    + kernel.failures().configErrors() + kernel.failures().lastKnownBlocks();
             client.close();
             redis.close();
             if (failed > 0) {
-                // A fail-open decision never reached Redis: its latency is not a decision's latency.
-                throw new IllegalStateException(failed + " decisions failed open; the figures of this run are invalid");
+                // A decision that never reached Redis: its latency is not a decision's latency.
+                throw new IllegalStateException(failed + " decisions were taken without Redis; the figures of this "
+                        + "run are invalid");
             }
         }
     }

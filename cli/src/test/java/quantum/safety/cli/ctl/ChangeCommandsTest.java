@@ -118,4 +118,22 @@ class ChangeCommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("before: a key of the wrong type");
     }
+
+    @Test
+    void hostileActorOrReasonIsRefusedWithExitTwoAndNothingChanges() {
+        Ctl.Run bidi = Ctl.run(redis.uri(), "kill", "on", "--actor", "eve\u202Eevil", "--reason", "drill", "--yes");
+        Ctl.Run control = Ctl.run(redis.uri(), "safe-mode", "on", "--latched", "--actor", "eve", "--reason",
+                "x\u001B[2Jy", "--yes");
+        Ctl.Run longReason = Ctl.run(redis.uri(), "kill", "on", "--actor", "eve", "--reason", "r".repeat(501), "--yes");
+
+        assertThat(bidi.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bidi.err()).contains("U+202E").doesNotContain("\u202E");
+        assertThat(control.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(control.err()).contains("U+001B").doesNotContain("\u001B");
+        assertThat(longReason.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(longReason.err()).contains("at most 500").doesNotContain("r".repeat(65));
+        try (Jedis jedis = redis.connect()) {
+            assertThat(jedis.exists(SCHEMA.killSwitch(), SCHEMA.safeMode())).isZero();
+        }
+    }
 }

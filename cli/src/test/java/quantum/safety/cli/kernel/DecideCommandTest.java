@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -116,17 +119,54 @@ class DecideCommandTest {
         }
     }
 
+    /** The default is closed: only an explicit open fails open. */
     @Test
     void redisDownFollowsTheFailPolicy() throws IOException {
         String nowhere = "redis://127.0.0.1:" + LocalRedis.freePort();
 
-        Run open = run("--symbol", "BTCUSDT", "--side", "BUY", "--redis.addr", nowhere);
-        Run closed = run("--symbol", "BTCUSDT", "--side", "BUY", "--fail-policy", "closed", "--redis.addr", nowhere);
+        Run open = run("--symbol", "BTCUSDT", "--side", "BUY", "--fail-policy", "open", "--redis.addr", nowhere);
+        Run closed = run("--symbol", "BTCUSDT", "--side", "BUY", "--redis.addr", nowhere);
 
         assertThat(open.exitCode()).isEqualTo(Main.EXIT_OK);
         assertThat(open.json().get("reason").asText()).isEqualTo("FAIL_OPEN_ERROR");
         assertThat(closed.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
         assertThat(closed.json().get("reason").asText()).isEqualTo("FAIL_CLOSED_ERROR");
+    }
+
+    @Test
+    void aWrongPasswordIsAConfigurationErrorThatBlocksAndExitsTwoUnderBothPolicies(@TempDir Path dir) throws Exception {
+        Path passwordFile = Files.writeString(dir.resolve("redis-password"), "wrong-password\n");
+        try (LocalRedis secured = LocalRedis.start("--requirepass", "right-password")) {
+            for (String policy : List.of("open", "closed")) {
+                Run run = run("--symbol", "BTCUSDT", "--side", "BUY", "--fail-policy", policy,
+                        "--redis.password-file", passwordFile.toString(), "--redis.addr", secured.uri());
+
+                assertThat(run.exitCode()).as(policy).isEqualTo(Main.EXIT_USAGE);
+                assertThat(run.json().get("allowed").asBoolean()).isFalse();
+                assertThat(run.json().get("reason").asText()).isEqualTo("CONFIG_ERROR");
+                assertThat(run.err()).contains("REDIS_PASSWORD").contains("--redis.password-file")
+                        .doesNotContain("wrong-password").doesNotContain("right-password");
+                assertThat(run.out()).doesNotContain("wrong-password");
+            }
+        }
+    }
+
+    @Test
+    void hostileTextIsRefusedWithExitTwoAndQuotedAtMost64Characters() {
+        Run bidi = run("--symbol", "BTC\u202EDSUT", "--side", "BUY", "--redis.addr", redis.uri());
+        Run control = run("--symbol", "BTCUSDT", "--side", "BUY", "--correlation-id", "ord\u001B[2J",
+                "--redis.addr", redis.uri());
+        Run huge = run("--symbol", "X".repeat(5000), "--side", "BUY", "--redis.addr", redis.uri());
+
+        assertThat(bidi.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(bidi.err()).contains("U+202E").doesNotContain("\u202E");
+        assertThat(control.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(control.err()).contains("correlation id").doesNotContain("\u001B");
+        assertThat(huge.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(huge.err()).contains("X".repeat(64) + "…").doesNotContain("X".repeat(65)).hasSizeLessThan(300);
+        try (Jedis jedis = redis.connect()) {
+            assertThat(jedis.keys("*")).isEmpty();
+        }
     }
 
     @Test
