@@ -123,9 +123,10 @@ public final class SafetyKernel {
             failures.statsError();
             failures.giveBack(late);
             failures.reportLater(reply.reason());
-            statsLog.warn("decision statistics could not be written", new IllegalStateException(
-                    "a statistics key (" + schema.decisionCounters() + ", " + schema.kernelTotals()
-                            + " or a ranking set) holds a value of the wrong type"));
+            statsLog.warn("decision statistics could not be written; the decision stands and is counted later",
+                    new IllegalStateException("a statistics key (" + schema.decisionCounters() + ", "
+                            + schema.kernelTotals() + " or a ranking set) holds a value of the wrong type, or Redis "
+                            + "refuses writes"));
         }
         if (reply.lostEvents() > 0) {
             failures.lostEvents(reply.lostEvents());
