@@ -25,7 +25,11 @@ final class Fixtures {
     }
 
     static RedisConnector connector(String uri) {
-        return RedisConnector.to(RedisEndpoint.parse(uri), RedisCredentials.none())
+        return connector(uri, RedisCredentials.none());
+    }
+
+    static RedisConnector connector(String uri, RedisCredentials credentials) {
+        return RedisConnector.to(RedisEndpoint.parse(uri), credentials)
                 .connectTimeout(Duration.ofMillis(300)).socketTimeout(Duration.ofMillis(500))
                 .clientName("quantum-safety-reliability");
     }
@@ -44,8 +48,13 @@ final class Fixtures {
     }
 
     static Kernel kernel(String uri, KernelConfig config) {
-        UnifiedJedis redis = connector(uri).forDecisions(config.decisionTimeout()).open();
-        return new Kernel(SafetyKernel.create(config, redis, RedisSchema.legacy()), redis);
+        return kernel(connector(uri), config, RedisSchema.legacy());
+    }
+
+    /** The kernel on a client from {@code connector}, opened with the decision deadline as a service opens it. */
+    static Kernel kernel(RedisConnector connector, KernelConfig config, RedisSchema schema) {
+        UnifiedJedis redis = connector.forDecisions(config.decisionTimeout()).open();
+        return new Kernel(SafetyKernel.create(config, redis, schema), redis);
     }
 
     static ExporterServer exporter(String uri) {

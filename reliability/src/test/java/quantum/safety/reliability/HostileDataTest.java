@@ -2,15 +2,19 @@ package quantum.safety.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.ExporterServer;
+import quantum.safety.kernel.Decision;
 import quantum.safety.kernel.FailPolicy;
 import quantum.safety.kernel.Intent;
+import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
 import quantum.safety.testkit.LocalRedis;
@@ -28,8 +32,11 @@ class HostileDataTest {
     void everyKeyWithTheWrongTypeAndGarbageValuesGivesNo500AndBoundedSeries() throws Exception {
         try (LocalRedis redis = LocalRedis.start();
              ExporterServer exporter = Fixtures.exporter(redis.uri(), b -> b.windowSeconds(10));
-             Fixtures.Kernel k = Fixtures.kernel(redis.uri(), Fixtures.config(FailPolicy.CLOSED).build());
+             Fixtures.Kernel closed = Fixtures.kernel(redis.uri(), Fixtures.config(FailPolicy.CLOSED).build());
+             Fixtures.Kernel open = Fixtures.kernel(redis.uri(), Fixtures.config(FailPolicy.OPEN).build());
              Jedis jedis = redis.connect()) {
+            List<SafetyKernel> kernels = List.of(closed.kernel(), open.kernel());
+            List<Decision> answers = new ArrayList<>();
             long bucket = jedis.time().get(0) == null ? 0 : Long.parseLong(jedis.time().get(0)) / 10;
             String[] stringKeys = {S.safeMode(), S.killSwitch(), S.executionMode(), S.governorGate(), S.globalRate(bucket)};
             String[] otherKeys = {S.faultStream(), S.tradeIntentStream(), S.decisionCounters(), S.kernelTotals(),
@@ -46,7 +53,10 @@ class HostileDataTest {
                 jedis.set(key, "not a " + key);
             }
             scrapes += assertScrapeSurvives(exporter);
-            assertThat(k.kernel().decide(Intent.of("BTCUSDT", "BUY")).allowed()).isFalse();
+            // A flag of another type is on, under either policy: the kill switch first, then SAFE MODE alone.
+            answers.addAll(decideAll(kernels, Reason.KILL_SWITCH_ENGAGED));
+            jedis.del(S.killSwitch());
+            answers.addAll(decideAll(kernels, Reason.SAFE_MODE_ENABLED));
             rounds++;
             // Round 2: right types, hostile values.
             jedis.flushAll();
@@ -68,6 +78,13 @@ class HostileDataTest {
             jedis.xadd(S.faultStream(), Map.of("nothing", "here"), XAddParams.xAddParams());
             jedis.xadd(S.tradeIntentStream(), Map.of("data", "{not json"), XAddParams.xAddParams());
             scrapes += assertScrapeSurvives(exporter);
+            // Values that are not exactly "0" are on; with the flags off, a counter that is not a count blocks.
+            answers.addAll(decideAll(kernels, Reason.KILL_SWITCH_ENGAGED));
+            jedis.del(S.killSwitch());
+            answers.addAll(decideAll(kernels, Reason.SAFE_MODE_ENABLED));
+            jedis.del(S.safeMode());
+            jedis.set(S.globalRate(Long.parseLong(jedis.time().get(0)) / 3600), huge);
+            answers.addAll(decideAll(kernels, Reason.STATE_UNREADABLE));
             rounds++;
             // Round 3: 100,000 symbols in one window (ranking and legacy counters).
             jedis.flushAll();
@@ -82,7 +99,7 @@ class HostileDataTest {
             assertThat(m.count("quantum_safety_rate_symbol_top{")).isLessThanOrEqualTo(5);
             assertThat(m.series().size()).isLessThan(300);
             rounds++;
-            SafetyKernel kernel = k.kernel();
+            SafetyKernel kernel = closed.kernel();
             // A 10 KB symbol never reaches Redis: Intent refuses it before the kernel (a caller's bug, not data).
             org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                     .isThrownBy(() -> kernel.decide(Intent.of(longSymbol, "SELL")));
@@ -90,10 +107,25 @@ class HostileDataTest {
                     + "unicode, 10 KB symbols, 400-digit and non-finite numbers, negative TTLs, malformed stream entries; "
                     + "100,000 symbols in one window",
                     "no HTTP 500, no crash; the bad key fails its collector (`collector_success 0`, counted, logged); "
-                            + "label cardinality bounded; the kernel blocks on an unreadable flag",
-                    "0 exceptions (wrong-type flags: FAIL_CLOSED_ERROR, blocked)", "0 of " + scrapes + " (" + rounds + " rounds)",
+                            + "label cardinality bounded; the kernel takes a flag of another type or with any value but "
+                            + "\"0\" as on, and a counter that is not a count as a reason to block, whatever the policy",
+                    "0 of " + answers.size() + " (Redis decided all, for a kernel fail closed and one fail open: "
+                            + Tally.text(Tally.of(answers))
+                            + "; 0 allowed, 0 exceptions)", "0 of " + scrapes + " (" + rounds + " rounds)",
                     "n/a", "n/a", "pass; " + m.series().size() + " series with 100,000 symbols"));
         }
+    }
+
+    /** Each kernel decides one intent; every answer must be {@code expected}, from Redis. */
+    private static List<Decision> decideAll(List<SafetyKernel> kernels, Reason expected) {
+        List<Decision> answers = new ArrayList<>();
+        for (SafetyKernel kernel : kernels) {
+            Decision d = kernel.decide(Intent.of("BTCUSDT", "BUY"));
+            assertThat(d.reason()).as("%s", d).isEqualTo(expected);
+            assertThat(DecisionBurst.answeredWithoutRedis(d)).isFalse();
+            answers.add(d);
+        }
+        return answers;
     }
 
     /** One scrape must answer 200, parse, and report the bad keys as collector failures. */

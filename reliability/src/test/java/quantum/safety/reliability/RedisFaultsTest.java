@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import quantum.safety.exporter.ExporterServer;
 import quantum.safety.kernel.Decision;
 import quantum.safety.kernel.FailPolicy;
+import quantum.safety.kernel.FailureStats;
 import quantum.safety.kernel.Intent;
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.testkit.LocalRedis;
@@ -28,45 +31,69 @@ class RedisFaultsTest {
 
     private static final RedisSchema SCHEMA = RedisSchema.legacy();
     private static final Duration LONG = Duration.ofSeconds(30);
+    /** The kernels of these tests keep the default decision deadline. */
+    private static final long DEADLINE_MS = KernelConfig.DEFAULT_DECISION_TIMEOUT_MS;
+
+    /** Under {@code open}: the fail-open cap per window, below what the outage brings, so the cap is seen at work. */
+    private static final int FAIL_OPEN_CAP = 100;
 
     @Test
-    void killedDuringABurstTheFailPolicyAnswersAndTheLateCountsReachRedisAfterTheRestart() throws Exception {
+    void killedDuringABurstTheFailPolicyAnswersWithinItsCapAndTheLateCountsReachRedisAfterTheRestart() throws Exception {
         for (FailPolicy policy : FailPolicy.values()) {
             try (LocalRedis redis = LocalRedis.start();
-                 Fixtures.Kernel k = Fixtures.kernel(redis.uri(), Fixtures.config(policy).build())) {
+                 Fixtures.Kernel k = Fixtures.kernel(redis.uri(),
+                         Fixtures.config(policy).failOpenGlobalMax(FAIL_OPEN_CAP).build())) {
                 long outageMillis;
                 DecisionBurst burst = new DecisionBurst(k.kernel(), 2, 2_000);
                 try (burst) {
                     await().atMost(LONG).until(() -> burst.count(Reason.OK) > 200);
                     long down = System.nanoTime();
                     redis.kill();
-                    await().atMost(LONG).until(() -> burst.failures() > 200);
+                    await().atMost(LONG).until(() -> burst.withoutRedis() > 2 * FAIL_OPEN_CAP);
                     redis.restart();
                     long up = System.nanoTime();
                     outageMillis = (up - down) / 1_000_000;
                     burst.recovery().watchFrom(up);
-                    await().atMost(LONG).until(() -> burst.recovery().recovered() && burst.count(Reason.OK) > 0);
+                    await().atMost(LONG).until(() -> burst.recovery().recovered());
                 }
-                Reason failReason = policy == FailPolicy.OPEN ? Reason.FAIL_OPEN_ERROR : Reason.FAIL_CLOSED_ERROR;
-                Reason other = policy == FailPolicy.OPEN ? Reason.FAIL_CLOSED_ERROR : Reason.FAIL_OPEN_ERROR;
-                assertThat(burst.count(other)).isZero();
-                // Every decision taken without Redis reaches the fleet-wide hash with a later successful call.
-                k.kernel().decide(Intent.of("FLUSH", "BUY"));
+                long allowedWithoutRedis = policy == FailPolicy.OPEN ? FAIL_OPEN_CAP : 0;
+                // Nothing was known to block (SAFE MODE off), so the policy answered every one; open only up to its cap.
+                assertThat(burst.withoutRedisSnapshot()).containsOnlyKeys(policy == FailPolicy.OPEN
+                        ? new Reason[] {Reason.FAIL_OPEN_ERROR, Reason.FAIL_CLOSED_ERROR}
+                        : new Reason[] {Reason.FAIL_CLOSED_ERROR});
+                assertThat(burst.count(Reason.FAIL_OPEN_ERROR)).isEqualTo(allowedWithoutRedis);
+                FailureStats stats = k.kernel().failures();
+                assertThat(stats.failOpen()).isEqualTo(burst.count(Reason.FAIL_OPEN_ERROR));
+                assertThat(stats.failClosed()).isEqualTo(burst.count(Reason.FAIL_CLOSED_ERROR));
+                assertThat(stats.failOpenCapped()).isEqualTo(policy == FailPolicy.OPEN
+                        ? burst.count(Reason.FAIL_CLOSED_ERROR) : 0);
+                // Every decision taken without Redis reaches the fleet-wide hashes with a later successful call.
                 try (Jedis jedis = redis.connect()) {
                     await().atMost(LONG).untilAsserted(() -> {
-                        k.kernel().decide(Intent.of("FLUSH", "BUY"));
-                        assertThat(jedis.hget(SCHEMA.decisionCounters(), failReason.name()))
-                                .isEqualTo(String.valueOf(burst.count(failReason)));
+                        assertThat(k.kernel().decide(Intent.of("FLUSH", "BUY")).reason()).isEqualTo(Reason.OK);
+                        FailureStats now = k.kernel().failures();
+                        assertThat(now.unreportedFailOpen() + now.unreportedFailClosed()).isZero();
+                        assertThat(jedis.hget(SCHEMA.decisionCounters(), "FAIL_CLOSED_ERROR"))
+                                .isEqualTo(String.valueOf(now.failClosed()));
+                        assertThat(jedis.hget(SCHEMA.decisionCounters(), "FAIL_OPEN_ERROR"))
+                                .isEqualTo(now.failOpen() == 0 ? null : String.valueOf(now.failOpen()));
+                        assertThat(jedis.hget(SCHEMA.kernelTotals(), "fail_open"))
+                                .isEqualTo(now.failOpen() == 0 ? null : String.valueOf(now.failOpen()));
                     });
                 }
-                Results.record(new Results.Row(policy == FailPolicy.OPEN ? "1.1" : "1.2",
-                        "Redis killed (SIGKILL) during a burst of decisions, restarted; fail policy " + policy.name().toLowerCase(),
-                        "decide() never throws; the fail policy answers (" + failReason + "); the late counts reach "
-                                + "`safety:decisions` after the restart",
-                        burst.failures() + " of " + burst.total() + " (" + failReason + ", outage " + outageMillis + " ms)",
+                boolean open = policy == FailPolicy.OPEN;
+                Results.record(new Results.Row(open ? "1.1" : "1.2",
+                        "Redis killed (SIGKILL) during a burst of decisions (2 threads), restarted; fail policy "
+                                + (open ? "open, capped at " + FAIL_OPEN_CAP + " per (one-hour) window" : "closed"),
+                        open ? "decide() never throws; while Redis is down the open policy allows at most its cap "
+                                + "(FAIL_OPEN_ERROR), then blocks (FAIL_CLOSED_ERROR); the late counts reach "
+                                + "`safety:decisions` and `safety:totals` `fail_open` after the restart"
+                                : "decide() never throws; while Redis is down every intent is blocked "
+                                + "(FAIL_CLOSED_ERROR); the late counts reach `safety:decisions` after the restart",
+                        burst.withoutRedisText("outage " + outageMillis + " ms"),
                         "n/a", Results.ms(burst.recovery().millis()) + " after Redis answered",
-                        "every key (no persistence in the test); fail-policy counts reported late: none lost",
-                        "pass"));
+                        "every key (no persistence in the test); the counts of decisions taken without Redis: none lost",
+                        open ? "pass: exactly " + FAIL_OPEN_CAP + " allowed without Redis" : "pass: none allowed"));
             }
         }
     }
@@ -111,15 +138,21 @@ class RedisFaultsTest {
                     jedis.clientPause(2000, ClientPauseMode.ALL);
                 }
                 burst.recovery().watchFrom(pausedAt + 2_000_000_000L);
-                await().atMost(LONG).until(() -> burst.failures() > 0 && burst.recovery().recovered());
+                await().atMost(LONG).until(() -> burst.withoutRedis() > 0 && burst.recovery().recovered());
             }
-            assertThat(burst.count(Reason.FAIL_OPEN_ERROR)).isZero();
+            assertThat(burst.withoutRedisSnapshot()).containsOnlyKeys(Reason.FAIL_CLOSED_ERROR);
             assertThat(scrapes.failed()).isZero();
-            Results.record(new Results.Row("1.4", "`CLIENT PAUSE 2000 ALL` during decisions (fail closed) and scrapes",
-                    "a decision waits at most the socket timeout (500 ms here), then the fail policy answers; scrapes end by their deadline",
-                    burst.failures() + " of " + burst.total() + " (FAIL_CLOSED_ERROR)",
+            long ranLate;
+            try (Jedis jedis = redis.connect()) {
+                ranLate = WindowCounters.ranAfterTheDeadline(jedis, SCHEMA, burst.count(Reason.OK));
+            }
+            assertThat(ranLate).isBetween(0L, burst.withoutRedis());
+            Results.record(new Results.Row("1.4", "`CLIENT PAUSE 2000 ALL` during decisions (fail closed, 2 threads) and scrapes",
+                    "a decision waits at most the decision deadline (" + Results.ms(DEADLINE_MS)
+                            + ", pool wait, connect and replies together), then the fail policy answers; scrapes end by their deadline",
+                    burst.withoutRedisText(),
                     scrapes.failed() + " of " + scrapes.scrapes(), Results.ms(burst.recovery().millis()) + " after the pause ended",
-                    "none (the pause only delays)", "pass"));
+                    "none (the pause only delays)", "pass; " + ranLate(ranLate, "the pause")));
 
             // SIGSTOP: the process is frozen, connections stay open, nothing answers.
             DecisionBurst frozen = new DecisionBurst(k.kernel(), 2, 5_000);
@@ -130,7 +163,7 @@ class RedisFaultsTest {
                 long stoppedAt = System.nanoTime();
                 redis.pause();
                 try {
-                    await().atMost(LONG).until(() -> frozen.failures() > 20 && frozenScrapes.redisDown() > 0);
+                    await().atMost(LONG).until(() -> frozen.withoutRedis() > 20 && frozenScrapes.redisDown() > 0);
                 } finally {
                     redis.resume();
                 }
@@ -140,17 +173,29 @@ class RedisFaultsTest {
                 frozenScrapes.recovery().watchFrom(resumed);
                 await().atMost(LONG).until(() -> frozen.recovery().recovered() && frozenScrapes.recovery().recovered());
             }
-            assertThat(frozen.count(Reason.FAIL_OPEN_ERROR)).isZero();
+            assertThat(frozen.withoutRedisSnapshot()).containsOnlyKeys(Reason.FAIL_CLOSED_ERROR);
             assertThat(frozenScrapes.failed()).isZero();
+            long frozenRanLate;
+            try (Jedis jedis = redis.connect()) {
+                frozenRanLate = WindowCounters.ranAfterTheDeadline(jedis, SCHEMA,
+                        burst.count(Reason.OK) + frozen.count(Reason.OK)) - ranLate;
+            }
+            assertThat(frozenRanLate).isBetween(0L, frozen.withoutRedis());
             Results.record(new Results.Row("1.5", "redis-server frozen (SIGSTOP) then thawed (SIGCONT), fail closed",
-                    "as for a pause; pooled connections that timed out are replaced",
-                    frozen.failures() + " of " + frozen.total() + " (FAIL_CLOSED_ERROR, frozen " + window + " ms)",
+                    "as for a pause: each decision ends by its deadline; pooled connections that timed out are replaced",
+                    frozen.withoutRedisText("frozen " + window + " ms"),
                     frozenScrapes.failed() + " of " + frozenScrapes.scrapes() + " (" + frozenScrapes.redisDown()
                             + " with redis_up 0)",
                     "decisions " + Results.ms(frozen.recovery().millis()) + ", scrapes "
                             + Results.ms(frozenScrapes.recovery().millis()) + " after SIGCONT",
-                    "none", "pass"));
+                    "none", "pass; " + ranLate(frozenRanLate, "SIGCONT")));
         }
+    }
+
+    /** How many decisions answered at their deadline Redis still ran once it went on: counted in the window. */
+    static String ranLate(long n, String after) {
+        return n + " of the decisions answered at their deadline still ran in Redis after " + after
+                + " (counted in the window)";
     }
 
     @Test
@@ -165,20 +210,20 @@ class RedisFaultsTest {
             jedis.configSet("maxmemory-policy", "noeviction");
             jedis.configSet("maxmemory", "1");
             int n = 200;
-            Map<Reason, Long> seen = new java.util.EnumMap<>(Reason.class);
+            List<Decision> seen = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                for (Fixtures.Kernel k : java.util.List.of(open, closed)) {
-                    Decision d = k.kernel().decide(Intent.of("ETHUSDT", "SELL"));
-                    seen.merge(d.reason(), 1L, Long::sum);
+                for (Fixtures.Kernel k : List.of(open, closed)) {
+                    seen.add(k.kernel().decide(Intent.of("ETHUSDT", "SELL")));
                 }
             }
             assertThat(jedis.get(SCHEMA.safeMode())).isEqualTo("1");
             assertThat(jedis.ttl(SCHEMA.safeMode())).isPositive();
-            // Nothing gets through: Redis 7 runs the script until its first write (SAFE MODE blocks before any), 6.2
-            // refuses the script, and then fail open still reads the flag instead of allowing.
-            assertThat(seen.keySet()).allSatisfy(r -> assertThat(r.allowed()).isFalse());
-            assertThat(seen.getOrDefault(Reason.SAFE_MODE_ENABLED, 0L) + seen.getOrDefault(Reason.FAIL_CLOSED_ERROR, 0L))
-                    .isEqualTo(2L * n);
+            // Nothing gets through, under either policy: the script blocks on SAFE MODE before its first write, and
+            // where Redis refuses the script itself the kernel reads the flags directly.
+            assertThat(seen).allSatisfy(d -> assertThat(d.reason()).isEqualTo(Reason.SAFE_MODE_ENABLED));
+            long byScript = seen.stream().filter(d -> !DecisionBurst.answeredWithoutRedis(d)).count();
+            long byRead = seen.stream().filter(d -> "read".equals(d.meta().get("flags"))).count();
+            assertThat(byScript + byRead).isEqualTo(2L * n);
 
             // With SAFE MODE off, fail open allows and fail closed blocks, as configured.
             jedis.configSet("maxmemory", "0");
@@ -188,12 +233,23 @@ class RedisFaultsTest {
             assertThat(closed.kernel().decide(Intent.of("ETHUSDT", "SELL")).reason()).isEqualTo(Reason.FAIL_CLOSED_ERROR);
             jedis.configSet("maxmemory", "0");
             assertThat(open.kernel().decide(Intent.of("ETHUSDT", "SELL")).reason()).isEqualTo(Reason.OK);
-            Results.record(new Results.Row("1.6", "Redis out of memory (`maxmemory 1`, `noeviction`) while SAFE MODE is on",
-                    "SAFE MODE is never cleared; decisions follow the fail policy, but fail open still blocks on a "
-                            + "SAFE MODE or kill switch it can read",
-                    (2 * n) + " of " + (2 * n) + " decisions blocked (" + seen + ")", "n/a",
-                    "first decision after memory is freed", "statistics of the OOM period (the script did not run)",
-                    "pass"));
+            assertThat(closed.kernel().decide(Intent.of("ETHUSDT", "SELL")).reason()).isEqualTo(Reason.OK);
+            // The statistics Redis refused during the OOM period came with these two decisions.
+            assertThat(jedis.hget(SCHEMA.decisionCounters(), "SAFE_MODE_ENABLED")).isEqualTo(String.valueOf(2 * n));
+            String decided = byRead == 0
+                    ? "0 of " + (2 * n) + ": Redis ran the script every time, and it blocked on SAFE MODE before its "
+                            + "first write (SAFE_MODE_ENABLED " + byScript + ")"
+                    : byRead + " of " + (2 * n) + " (SAFE_MODE_ENABLED from the flags read directly, Redis refusing "
+                            + "the script); the other " + byScript + " blocked by the script (SAFE_MODE_ENABLED)";
+            Results.record(new Results.Row("1.6", "Redis out of memory (`maxmemory 1`, `noeviction`) while SAFE MODE is on; "
+                            + "kernels fail open and fail closed",
+                    "SAFE MODE is never cleared; nothing is allowed under either policy while SAFE MODE is on (the script "
+                            + "blocks before its first write; when Redis refuses the script, the kernel reads the flags "
+                            + "directly); with the flags off the fail policy answers",
+                    decided, "n/a", "first decision after memory is freed",
+                    "none: the decision statistics Redis refused reach `safety:decisions` with the first decisions "
+                            + "after memory is freed",
+                    "pass: 0 of " + (2 * n) + " allowed"));
         }
     }
 
@@ -217,19 +273,23 @@ class RedisFaultsTest {
                 assertThat(after.value("quantum_safety_safe_mode")).isZero();
                 assertThat(after.value("quantum_safety_faults_total")).isZero();
             });
-            // The pooled connections died with the server: the first use of each is answered by the fail policy.
-            int stale = 0;
-            while (k.kernel().decide(Intent.of("BTCUSDT", "BUY")).reason() != Reason.OK) {
-                stale++;
-                assertThat(stale).isLessThan(100);
+            // The pooled connections died with the server: the first use of each is answered without Redis, and the
+            // last state the kernel read (SAFE MODE, with time left) blocks it, although fail open is configured.
+            List<Decision> stale = new ArrayList<>();
+            for (Decision d = k.kernel().decide(Intent.of("BTCUSDT", "BUY")); d.reason() != Reason.OK;
+                 d = k.kernel().decide(Intent.of("BTCUSDT", "BUY"))) {
+                stale.add(d);
+                assertThat(stale).hasSizeLessThan(100);
             }
+            assertThat(stale).allSatisfy(d -> assertThat(d.reason()).isEqualTo(Reason.SAFE_MODE_ENABLED));
             try (Jedis fresh = redis.connect()) {
                 assertThat(fresh.exists(SCHEMA.safeMode())).isFalse();
             }
-            Results.record(new Results.Row("1.7", "Redis restarted empty (no persistence) after a trip",
+            Results.record(new Results.Row("1.7", "Redis restarted empty (no persistence) after a trip; kernel fail open",
                     "documented, not prevented: SAFE MODE, the kill switch, counters, streams are gone; counters "
                             + "restart at 0 (Prometheus sees a counter reset); intents are allowed again",
-                    stale + " (one per pooled connection broken by the restart, then OK)", "0", "at once",
+                    stale.size() + " (one per pooled connection broken by the restart: "
+                            + Tally.text(Tally.of(stale)) + " from the last state read; then OK)", "0", "at once",
                     "SAFE MODE flag, fault/audit streams, totals: all lost; run Redis with AOF or a replica", "pass"));
         }
     }

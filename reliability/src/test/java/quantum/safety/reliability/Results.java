@@ -47,7 +47,7 @@ final class Results {
             return;
         }
         StringBuilder md = new StringBuilder(resource("reliability-header.md"));
-        md.append("\n| # | scenario | what the system promises | failed decisions | failed scrapes | recovery | data lost | result |\n");
+        md.append("\n| # | scenario | what the system promises | decisions without Redis | failed scrapes | recovery | data lost | result |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Row r : ROWS.values()) {
             md.append("| ").append(String.join(" | ", cell(r.id()), cell(r.scenario()), cell(r.promise()),

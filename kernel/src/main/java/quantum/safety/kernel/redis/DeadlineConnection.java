@@ -23,6 +23,19 @@ final class DeadlineConnection extends Connection {
         super(sockets, config);
     }
 
+    /**
+     * A blocking command (BLPOP…) on a connection a decision lowered: restore the configured timeout first, so that
+     * the read below does not put it back over the infinite wait Jedis sets for the command.
+     */
+    @Override
+    public void setTimeoutInfinite() {
+        if (lowered) {
+            setSoTimeout(restoreMillis);
+            lowered = false;
+        }
+        super.setTimeoutInfinite();
+    }
+
     @Override
     protected Object readProtocolWithCheckingBroken() {
         long remaining = DecisionDeadline.remainingNanos();
