@@ -18,8 +18,8 @@ cp "$work/base/bench/target/benchmarks.jar" "$work/before.jar"
 cp "$here/bench/target/benchmarks.jar" "$work/after.jar"
 
 run() { # jar label round
-  java -jar "$1" -bm sample -tu us -f 1 -wi 2 -w 3 -i 3 -r 5 -t 1 -rf json -rff "$work/$2-$3.json" \
-    'KernelBenchmark\.(decide|ping)$' >"$work/$2-$3.log" 2>&1
+  java -cp "$1" org.openjdk.jmh.Main -bm sample -tu us -f 1 -wi 2 -w 3 -i 3 -r 5 -t 1 -rf json -rff "$work/$2-$3.json" \
+    'KernelBenchmark\.(decide|ping)$' >"$work/$2-$3.log" 2>&1 || { tail -20 "$work/$2-$3.log"; exit 1; }
 }
 for r in $(seq 1 "$rounds"); do
   run "$work/before.jar" before "$r"
