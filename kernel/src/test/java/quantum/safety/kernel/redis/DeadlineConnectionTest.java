@@ -1,15 +1,18 @@
 package quantum.safety.kernel.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.testkit.LocalRedis;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
-/** The deadline of a decision must not leak into what else the service does with the same client. */
+/** A decision's deadline bounds its reads and never leaks into what else the service does with the same client. */
 class DeadlineConnectionTest {
 
     @Test
@@ -23,6 +26,24 @@ class DeadlineConnectionTest {
             // The one connection again, for a BLPOP that outlasts the deadline: it ends by its own timeout, empty.
             assertThat(client.blpop(1, "empty:list")).isNull();
             assertThat(client.get("nothing")).isNull();
+        }
+    }
+
+    @Test
+    void aReadPastTheDecisionDeadlineFailsAtOnceAndItsConnectionIsNotReused() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             UnifiedJedis client = RedisConnector.to(RedisEndpoint.standalone(redis.host(), redis.port()),
+                     RedisCredentials.none()).maxConnections(1).forDecisions(Duration.ofSeconds(5)).open()) {
+            client.set("k", "v");
+
+            assertThatThrownBy(() -> DecisionDeadline.within(System.nanoTime() - 1, () -> client.get("k")))
+                    .isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class)
+                    .hasRootCauseMessage("the decision deadline passed");
+            // The reply left unread went away with its connection: the pool's one slot holds a fresh connection.
+            assertThat(client.get("k")).isEqualTo("v");
+            assertThat(DecisionDeadline.within(System.nanoTime() + Duration.ofSeconds(5).toNanos(), () -> client.get("k")))
+                    .isEqualTo("v");
         }
     }
 }
