@@ -29,6 +29,7 @@ final class DecisionScript {
     private final byte[][] fixedKeys;
     private final byte[] globalBase;
     private final byte[] rankingBase;
+    private final byte[] reduceOnlyGlobalBase;
     private final byte[][] limits;
     private final byte[] reduceOnly;
     private final byte[] tripSettings;
@@ -42,10 +43,12 @@ final class DecisionScript {
                 schema.faultStream(), schema.auditStream(), schema.decisionCounters(), schema.kernelTotals());
         this.globalBase = LuaScript.bytes(stripBucket(schema.globalRate(0)));
         this.rankingBase = LuaScript.bytes(stripBucket(schema.symbolRanking(0)));
+        this.reduceOnlyGlobalBase = LuaScript.bytes(stripBucket(schema.reduceOnlyGlobalRate(0)));
         this.limits = encode(String.valueOf(config.windowSeconds()), String.valueOf(config.globalMax()),
                 String.valueOf(config.symbolMax()));
         this.reduceOnly = config.reduceOnlyPassesSafeMode() && config.reduceOnlySymbolMax() > 0
-                ? LuaScript.bytes(String.valueOf(config.reduceOnlySymbolMax())) : REDUCE_ONLY_BLOCKED;
+                && config.reduceOnlyGlobalMax() > 0
+                ? LuaScript.bytes(config.reduceOnlySymbolMax() + " " + config.reduceOnlyGlobalMax()) : REDUCE_ONLY_BLOCKED;
         // Only a trip reads these, so they travel as one argument (the kernel id has no white space).
         this.tripSettings = LuaScript.bytes(String.join(" ",
                 String.valueOf(config.cooldownSeconds()),
@@ -68,13 +71,14 @@ final class DecisionScript {
 
     /** One round trip (two when the server has not seen the script yet). Redis errors propagate. */
     Outcome run(UnifiedJedis redis, Intent intent, FailureCounter.Pending late) {
-        List<byte[]> keys = new ArrayList<>(fixedKeys.length + 4);
+        List<byte[]> keys = new ArrayList<>(fixedKeys.length + 5);
         keys.addAll(Arrays.asList(fixedKeys));
         keys.add(globalBase);
         byte[][] symbol = symbol(intent.symbol());
         keys.add(symbol[0]);
         keys.add(rankingBase);
         keys.add(symbol[2]);
+        keys.add(reduceOnlyGlobalBase);
 
         List<byte[]> args = new ArrayList<>(10);
         args.addAll(Arrays.asList(limits));
@@ -108,7 +112,7 @@ final class DecisionScript {
         meta.put("tripped", reply.tripped());
         meta.put("safe_mode", reply.safeModeTtl() != -2);
         meta.put("safe_mode_ttl", reply.safeModeTtl());
-        if (reply.counted()) {
+        if (reply.rateCounted()) {
             meta.put("bucket", RedisSchema.bucket(reply.serverTime(), config.windowSeconds()));
             meta.put("global_count", reply.globalCount());
             meta.put("symbol_count", reply.symbolCount());
@@ -164,7 +168,26 @@ final class DecisionScript {
 
     /** The script's reply, checked field by field. */
     record Reply(Reason reason, long globalCount, long symbolCount, long safeModeTtl, long serverTime,
-                 boolean statsOk, long cooldownSeconds, long streak, long lostEvents, long reduceOnlyCount) {
+                 long stats, long cooldownSeconds, long streak, long lostEvents, long reduceOnlyCount) {
+
+        /** Bits of {@link #stats()}: what the script could write besides the decision itself. */
+        static final long COUNTED = 1;
+        static final long LATE_REPORTED = 2;
+        static final long OTHERS_WRITTEN = 4;
+
+        boolean statsOk() {
+            return stats == (COUNTED | LATE_REPORTED | OTHERS_WRITTEN);
+        }
+
+        /** This decision is in the fleet-wide decisions hash. */
+        boolean counted() {
+            return (stats & COUNTED) != 0;
+        }
+
+        /** The late reports it carried are in the fleet-wide hashes (all of them, or none). */
+        boolean lateReported() {
+            return (stats & LATE_REPORTED) != 0;
+        }
 
         private static final int FIELDS = 10;
 
@@ -179,7 +202,7 @@ final class DecisionScript {
                 throw new UnexpectedReply("unknown reason " + Text.quote(LuaScript.text(list.get(0))));
             }
             return new Reply(reason, number(list, 1), number(list, 2), number(list, 3), number(list, 4),
-                    number(list, 5) == 1, number(list, 6), number(list, 7), number(list, 8), number(list, 9));
+                    number(list, 5), number(list, 6), number(list, 7), number(list, 8), number(list, 9));
         }
 
         boolean tripped() {
@@ -187,7 +210,7 @@ final class DecisionScript {
         }
 
         /** The intent went through the rate counters: allowed by the limits, or the one that tripped them. */
-        boolean counted() {
+        boolean rateCounted() {
             return reason == Reason.OK || reason.isTrip();
         }
 

@@ -43,6 +43,7 @@ public final class KernelConfig {
     private final int failOpenGlobalMax;
     private final int failOpenSymbolMax;
     private final int reduceOnlySymbolMax;
+    private final int reduceOnlyGlobalMax;
 
     private KernelConfig(Builder b) {
         this.windowSeconds = b.windowSeconds;
@@ -63,6 +64,7 @@ public final class KernelConfig {
         this.failOpenGlobalMax = b.failOpenGlobalMax != null ? b.failOpenGlobalMax : b.globalMax;
         this.failOpenSymbolMax = b.failOpenSymbolMax != null ? b.failOpenSymbolMax : b.symbolMax;
         this.reduceOnlySymbolMax = b.reduceOnlySymbolMax != null ? b.reduceOnlySymbolMax : b.symbolMax;
+        this.reduceOnlyGlobalMax = b.reduceOnlyGlobalMax != null ? b.reduceOnlyGlobalMax : b.globalMax;
     }
 
     public static Builder builder() {
@@ -106,6 +108,8 @@ public final class KernelConfig {
                 parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 5")));
         reader.value(EnvNames.REDUCE_ONLY_SYMBOL_MAX).ifPresent(v -> b.reduceOnlySymbolMax(
                 parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 5")));
+        reader.value(EnvNames.REDUCE_ONLY_GLOBAL_MAX).ifPresent(v -> b.reduceOnlyGlobalMax(
+                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 20")));
         return b.build();
     }
 
@@ -240,13 +244,21 @@ public final class KernelConfig {
         return reduceOnlySymbolMax;
     }
 
+    /**
+     * Reduce-only intents of all symbols together let through SAFE MODE per window (fleet-wide), because the symbol is
+     * the caller's text and a per-symbol limit alone multiplies with every spelling. 0 blocks them all.
+     */
+    public int reduceOnlyGlobalMax() {
+        return reduceOnlyGlobalMax;
+    }
+
     @Override
     public String toString() {
         return "KernelConfig[window=" + windowSeconds + "s, globalMax=" + globalMax + ", symbolMax=" + symbolMax
                 + ", cooldown=" + cooldownSeconds + "s, failPolicy=" + failPolicy + ", latchedTrips=" + latchedTrips
                 + ", escalateCooldown=" + escalateCooldown + " (max " + maxCooldownSeconds + "s, period "
                 + escalationPeriodSeconds + "s), reduceOnlyPassesSafeMode=" + reduceOnlyPassesSafeMode
-                + " (max " + reduceOnlySymbolMax + " per symbol), kernelId=" + kernelId + ", tripReplicaAcks="
+                + " (max " + reduceOnlySymbolMax + " per symbol, " + reduceOnlyGlobalMax + " in all), kernelId=" + kernelId + ", tripReplicaAcks="
                 + tripReplicaAcks + " (timeout " + tripAckTimeout.toMillis() + "ms), decisionTimeout="
                 + decisionTimeout.toMillis() + "ms, failOpenMax=" + failOpenGlobalMax + "/" + failOpenSymbolMax + "]";
     }
@@ -270,8 +282,15 @@ public final class KernelConfig {
         private Integer failOpenGlobalMax;
         private Integer failOpenSymbolMax;
         private Integer reduceOnlySymbolMax;
+        private Integer reduceOnlyGlobalMax;
 
         private Builder() {
+        }
+
+        /** Default: the global max. */
+        public Builder reduceOnlyGlobalMax(int value) {
+            this.reduceOnlyGlobalMax = value;
+            return this;
         }
 
         public Builder decisionTimeout(Duration value) {
@@ -384,7 +403,8 @@ public final class KernelConfig {
                 throw new IllegalArgumentException("decision timeout " + (decisionTimeout == null ? "(none)"
                         : decisionTimeout.toMillis() + " ms") + " is out of range; expected 1..60000 ms");
             }
-            for (Integer cap : new Integer[] {failOpenGlobalMax, failOpenSymbolMax, reduceOnlySymbolMax}) {
+            for (Integer cap : new Integer[] {failOpenGlobalMax, failOpenSymbolMax, reduceOnlySymbolMax,
+                    reduceOnlyGlobalMax}) {
                 if (cap != null && cap < 0) {
                     throw new IllegalArgumentException("fail-open and reduce-only limits must be 0 or more, not " + cap);
                 }

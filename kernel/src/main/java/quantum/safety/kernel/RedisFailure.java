@@ -2,14 +2,21 @@ package quantum.safety.kernel;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Why a decision did not get an answer from Redis, sorted into what the kernel does about it: an outage (the last
- * known state, then the fail policy), a server that refuses writes but may still answer reads, or the kernel's own
- * configuration (always blocked, logged as an error that names the setting to fix).
+ * known state, then the fail policy), a server that refuses writes but may still answer reads, or everything else
+ * the server answered with — the kernel's configuration, a refused command or script, data it cannot use — which
+ * always blocks and is logged as an error naming the setting to fix.
+ *
+ * <p>An error reply is an outage only when its code says so ({@code BUSY}, {@code LOADING}…): the server did answer,
+ * so an error the kernel does not know is not a reason to let intents through.
  *
  * @param kind  the class of failure
  * @param cause for a configuration error, what to fix; otherwise the failure in one line
@@ -21,56 +28,63 @@ record RedisFailure(Kind kind, String cause) {
         UNAVAILABLE,
         /** The server answers but refuses writes (OOM, READONLY, MISCONF, NOREPLICAS): the flags may be readable. */
         WRITES_REFUSED,
-        /** Credentials, ACL, a refused command or script: retrying will not help, an operator must act. */
+        /** Credentials, ACL, a refused command or script, anything else the server said: an operator must act. */
         CONFIGURATION
     }
 
+    private static final Set<String> OUTAGE_CODES = Set.of("BUSY", "LOADING", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN");
+    private static final Set<String> WRITES_REFUSED_CODES = Set.of("READONLY", "OOM", "MISCONF", "NOREPLICAS");
+
     /**
-     * Markers in a Redis error (upper-cased), checked in order; the first rule with a marker the message contains
-     * decides. Redis 6.2 wraps an error raised inside a script in "ERR Error running script", so the server-state
-     * rules come before the script rule.
+     * Redis 6.2 wraps an error raised inside a script as {@code ERR Error running script (call to f_…):
+     * @user_script:N: @user_script: N: -CODE …} (or without the second part); the original code follows.
      */
-    private record Rule(Kind kind, List<String> markers, String hint) {
+    private static final Pattern SCRIPT_WRAPPER = Pattern.compile(
+            "^ERR Error running script \\(call to [^)]*\\): @user_script:\\d+:\\s*(?:@user_script:\\s*\\d+:\\s*)?-?(.*)$",
+            Pattern.DOTALL);
+
+    /** What to fix, by a marker in the (upper-cased) error text; the first match wins. */
+    private record Hint(List<String> markers, String text) {
     }
 
-    private static final List<Rule> RULES = List.of(
-            new Rule(Kind.WRITES_REFUSED, List.of("READONLY", "OOM COMMAND NOT ALLOWED", "MISCONF", "NOREPLICAS"), ""),
-            new Rule(Kind.UNAVAILABLE, List.of("BUSY", "LOADING", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN"), ""),
-            new Rule(Kind.CONFIGURATION, List.of("WRONGPASS", "INVALID PASSWORD", "INVALID USERNAME-PASSWORD"),
+    private static final List<Hint> HINTS = List.of(
+            new Hint(List.of("WRONGPASS", "INVALID PASSWORD", "INVALID USERNAME-PASSWORD"),
                     "Redis refused the kernel's credentials; check REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD, "
                             + "--redis.password-file) and the user in --redis.addr"),
-            new Rule(Kind.CONFIGURATION, List.of("NOAUTH", "UNAUTHENTICATED", "CLIENT SENT AUTH",
-                    "WITHOUT ANY PASSWORD CONFIGURED"),
+            new Hint(List.of("NOAUTH", "UNAUTHENTICATED", "CLIENT SENT AUTH", "WITHOUT ANY PASSWORD CONFIGURED"),
                     "the kernel's password does not match the server's (none sent, or one the server does not "
                             + "expect); set REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD) or --redis.password-file"),
-            new Rule(Kind.CONFIGURATION, List.of("NOPERM", "NO PERMISSIONS"),
-                    "the Redis ACL user may not run what the kernel needs; grant it +evalsha +script|load +time and "
-                            + "the kernel's keys (~<prefix>*), or use another user in --redis.addr"),
-            new Rule(Kind.CONFIGURATION, List.of("CROSSSLOT"),
-                    "the kernel's keys span several Cluster slots; use a hash-tagged key prefix such as {quantum}:"),
-            new Rule(Kind.CONFIGURATION, List.of("DB INDEX IS OUT OF RANGE"),
+            new Hint(List.of("NOPERM", "NO PERMISSIONS", "CAN'T ACCESS", "CAN'T RUN THIS COMMAND", "ACL FAILURE"),
+                    "the Redis ACL user may not run what the kernel needs; grant it +evalsha +eval +time +incr +decr "
+                            + "+expire +get +ttl +set +del +hset +hincrby +zincrby +xadd +type and the kernel's keys "
+                            + "(~<prefix>*), or use another user in --redis.addr"),
+            new Hint(List.of("CROSSSLOT", "MOVED"),
+                    "the kernel's keys are on Redis Cluster: use a redis+cluster:// address and a hash-tagged key "
+                            + "prefix such as {quantum}:"),
+            new Hint(List.of("DB INDEX IS OUT OF RANGE"),
                     "the database number in --redis.addr does not exist on this server"),
-            new Rule(Kind.CONFIGURATION, List.of("UNKNOWN COMMAND"),
-                    "the server does not offer a command the kernel needs (EVALSHA, SCRIPT LOAD or TIME renamed or "
+            new Hint(List.of("UNKNOWN COMMAND"),
+                    "the server does not offer a command the kernel needs (EVALSHA, EVAL or TIME renamed or "
                             + "disabled?); Redis 6.2 or later with scripting is required"),
-            new Rule(Kind.CONFIGURATION, List.of("NON DETERMINISTIC"),
+            new Hint(List.of("NON DETERMINISTIC"),
                     "the server will not replicate the decision script's effects; Redis 6.2 or later is required"),
-            new Rule(Kind.CONFIGURATION, List.of("NOSCRIPT", "ERROR COMPILING SCRIPT", "ERROR RUNNING SCRIPT",
-                    "USER_SCRIPT", "NOT ALLOWED FROM SCRIPT"),
-                    "the server refused the decision script; Redis 6.2 or later with scripting enabled is required"));
+            new Hint(List.of("ERROR COMPILING SCRIPT", "NOT ALLOWED FROM SCRIPT"),
+                    "the server refused the decision script; Redis 6.2 or later with scripting enabled is required"),
+            new Hint(List.of("QUANTUM-SAFETY", "USER_SCRIPT", "ERROR RUNNING SCRIPT"),
+                    "the decision script failed on what it found in Redis or on a command the server refused"));
 
     static RedisFailure of(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().strip();
             if (t instanceof JedisDataException || t instanceof JedisAccessControlException) {
-                String upper = message.toUpperCase(Locale.ROOT);
-                for (Rule rule : RULES) {
-                    if (rule.markers().stream().anyMatch(upper::contains)) {
-                        return rule.kind() == Kind.CONFIGURATION
-                                ? new RedisFailure(Kind.CONFIGURATION, rule.hint() + " (Redis said: " + Text.quote(message) + ")")
-                                : new RedisFailure(rule.kind(), oneLine(t));
-                    }
+                String code = code(message);
+                if (OUTAGE_CODES.contains(code)) {
+                    return new RedisFailure(Kind.UNAVAILABLE, oneLine(t));
                 }
+                if (WRITES_REFUSED_CODES.contains(code)) {
+                    return new RedisFailure(Kind.WRITES_REFUSED, oneLine(t));
+                }
+                return new RedisFailure(Kind.CONFIGURATION, hint(message) + " (Redis said: " + Text.quote(message) + ")");
             }
             if (t instanceof DecisionScript.UnexpectedReply) {
                 return new RedisFailure(Kind.CONFIGURATION, "the decision script answered in a way this kernel does "
@@ -78,6 +92,27 @@ record RedisFailure(Kind kind, String cause) {
             }
         }
         return new RedisFailure(Kind.UNAVAILABLE, oneLine(error));
+    }
+
+    /** The error code: the first word of the reply, or of the error a script's wrapper carries. */
+    static String code(String message) {
+        Matcher wrapped = SCRIPT_WRAPPER.matcher(message);
+        String text = wrapped.matches() ? wrapped.group(1).strip() : message;
+        int end = 0;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end).toUpperCase(Locale.ROOT);
+    }
+
+    private static String hint(String message) {
+        String upper = message.toUpperCase(Locale.ROOT);
+        for (Hint hint : HINTS) {
+            if (hint.markers().stream().anyMatch(upper::contains)) {
+                return hint.text();
+            }
+        }
+        return "Redis answered with an error the kernel does not expect";
     }
 
     /** The failure in one line: its type and message, which for Redis errors never carry a password. */

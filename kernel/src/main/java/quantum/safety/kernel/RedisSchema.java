@@ -115,6 +115,11 @@ public final class RedisSchema {
         return prefix + "safety:rate:reduce_only:" + symbol + ":" + bucket;
     }
 
+    /** Integer counter of reduce-only intents let through SAFE MODE in one window bucket, all symbols. */
+    public String reduceOnlyGlobalRate(long bucket) {
+        return prefix + "safety:rate:reduce_only_global:" + bucket;
+    }
+
     /** Hash of fleet-wide decision counters: field = reason (e.g. OK, SAFE_MODE_ENABLED), value = count. */
     public String decisionCounters() {
         return prefix + "safety:decisions";

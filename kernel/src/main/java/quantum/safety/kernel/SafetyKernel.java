@@ -84,12 +84,12 @@ public final class SafetyKernel {
     /**
      * Builds a kernel; it does not contact Redis, so it can be created while Redis is down. Refused with
      * {@link IllegalArgumentException}: a client on Redis Cluster whose schema prefix has no hash tag such as
-     * {@code {quantum}:} (the decision script touches all its keys at once), and a client whose pool could make a
-     * decision wait for a connection without limit or beyond the decision timeout.
+     * {@code {quantum}:} (the decision script touches all its keys at once), and a client that does not enforce the
+     * decision timeout: one not opened by {@code RedisConnector.forDecisions} with a deadline at most the timeout.
      */
     public static SafetyKernel create(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
         requireHashTagOnCluster(redis, schema);
-        ClientInspection.requirePoolWaitWithin(redis, config.decisionTimeout());
+        ClientInspection.requireDecisionClient(redis, config.decisionTimeout());
         return new SafetyKernel(config, redis, schema);
     }
 
@@ -119,10 +119,14 @@ public final class SafetyKernel {
         DecisionScript.Reply reply = outcome.reply();
         lastKnown.observe(reply.reason() == Reason.KILL_SWITCH_ENGAGED, reply.safeModeTtl(), start);
         if (!reply.statsOk()) {
-            // The decision stands; its own count and the late counts wait for the next call.
+            // The decision stands; what did not reach the fleet-wide counters goes with the next call, exactly once.
             failures.statsError();
-            failures.giveBack(late);
-            failures.reportLater(reply.reason());
+            if (!reply.lateReported()) {
+                failures.giveBack(late);
+            }
+            if (!reply.counted()) {
+                failures.reportLater(reply.reason());
+            }
             statsLog.warn("decision statistics could not be written; the decision stands and is counted later",
                     new IllegalStateException("a statistics key (" + schema.decisionCounters() + ", "
                             + schema.kernelTotals() + " or a ranking set) holds a value of the wrong type, or Redis "

@@ -127,16 +127,17 @@ class FailPolicyTest {
     }
 
     @Test
-    void aPoolThatWaitsWithoutLimitOrBeyondTheDeadlineIsRefused() throws IOException {
+    void aClientThatDoesNotEnforceTheDeadlineIsRefused() throws IOException {
         try (LocalRedis server = LocalRedis.start(); JedisPooled unbounded = new JedisPooled(server.host(), server.port());
              UnifiedJedis slow = RedisConnector.to(RedisEndpoint.standalone(server.host(), server.port()),
                      RedisCredentials.none()).connectTimeout(Duration.ofSeconds(1)).forDecisions(Duration.ofSeconds(1))
                      .open()) {
             assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), unbounded, RedisSchema.legacy()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("waits without limit");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not enforce the decision "
+                            + "timeout (250 ms)").hasMessageContaining("forDecisions");
             assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), slow, RedisSchema.legacy()))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("waits up to 1000 ms").hasMessageContaining("decision timeout (250 ms)");
+                    .hasMessageContaining("deadline of 1000 ms").hasMessageContaining("decision timeout (250 ms)");
         }
     }
 }

@@ -99,9 +99,12 @@ class FaultMatrixTest {
         return (policy, kind) -> reason;
     }
 
-    /** SAFE MODE is (taken as) on: plain intents blocked, reduce-only within their own limit. */
-    static Expectation safeModeOn() {
-        return (policy, kind) -> kind == Kind.REDUCE_ONLY ? Reason.REDUCE_ONLY_ALLOWED : Reason.SAFE_MODE_ENABLED;
+    /**
+     * SAFE MODE taken as on from a value that is not the clear "1": everything blocked, reduce-only too, since the
+     * kernel cannot tell what the flag says.
+     */
+    static Expectation unclearSafeMode() {
+        return always(Reason.SAFE_MODE_ENABLED);
     }
 
     /** Redis unavailable and nothing known: the policy answers (the fail-open cap is not reached by one decision). */
@@ -133,12 +136,21 @@ class FaultMatrixTest {
                 new Hostile("kill switch holds \"\"", env -> flag(env, "quantum:kill", r -> r.set("quantum:kill", "")),
                         always(Reason.KILL_SWITCH_ENGAGED), Fleet.AT_ONCE),
                 new Hostile("SAFE MODE is a hash", env -> flag(env, "quantum:safety:safe_mode",
-                        r -> r.hset("quantum:safety:safe_mode", "v", "0")), safeModeOn(), Fleet.AT_ONCE),
+                        r -> r.hset("quantum:safety:safe_mode", "v", "0")), unclearSafeMode(), Fleet.AT_ONCE),
                 new Hostile("SAFE MODE is a stream", env -> flag(env, "quantum:safety:safe_mode",
                         r -> r.xadd("quantum:safety:safe_mode", StreamEntryID.NEW_ENTRY, Map.of("v", "0"))),
-                        safeModeOn(), Fleet.AT_ONCE),
+                        unclearSafeMode(), Fleet.AT_ONCE),
                 new Hostile("SAFE MODE holds \" 1\"", env -> flag(env, "quantum:safety:safe_mode",
-                        r -> r.set("quantum:safety:safe_mode", " 1")), safeModeOn(), Fleet.AT_ONCE),
+                        r -> r.set("quantum:safety:safe_mode", " 1")), unclearSafeMode(), Fleet.AT_ONCE),
+                new Hostile("SAFE MODE holds \"1\" (clear)", env -> flag(env, "quantum:safety:safe_mode",
+                        r -> r.set("quantum:safety:safe_mode", "1")), (policy, kind) -> kind == Kind.REDUCE_ONLY
+                        ? Reason.REDUCE_ONLY_ALLOWED : Reason.SAFE_MODE_ENABLED, Fleet.AT_ONCE),
+                new Hostile("SAFE MODE on and reduce-only over the limit of all symbols", env -> {
+                    env.raw.set("quantum:safety:safe_mode", "1");
+                    env.raw.set("quantum:safety:rate:reduce_only_global:" + env.bucket(), "3");
+                    return () -> { };
+                }, (policy, kind) -> kind == Kind.REDUCE_ONLY ? Reason.REDUCE_ONLY_RATE_EXCEEDED
+                        : Reason.SAFE_MODE_ENABLED, Fleet.AT_ONCE),
                 new Hostile("SAFE MODE on and reduce-only over its limit", env -> {
                     env.raw.set("quantum:safety:safe_mode", "1");
                     env.raw.set("quantum:safety:rate:reduce_only:BTCUSDT:" + env.bucket(), "2");
@@ -159,6 +171,11 @@ class FaultMatrixTest {
                         assertThat(d.meta()).containsEntry("cooldown_sec", 40L).containsEntry("trip_streak", -1L)),
                 tripWith("trip streak is not a number", env -> env.raw.set("quantum:safety:trip_streak", "x"), 0, 0)
                         .then((env, kernel, d) -> assertThat(d.meta()).containsEntry("cooldown_sec", 40L)),
+                tripWith("trip streak is negative", env -> env.raw.set("quantum:safety:trip_streak", "-5"), 0, 0)
+                        .then((env, kernel, d) -> {
+                            assertThat(d.meta()).containsEntry("cooldown_sec", 40L).containsEntry("trip_streak", -1L);
+                            assertThat(env.raw.ttl("quantum:safety:safe_mode")).isBetween(30L, 40L);
+                        }),
 
                 // Counters that are not counts block, and nothing stays written.
                 new Hostile("global counter is not a number", env -> {
@@ -167,6 +184,18 @@ class FaultMatrixTest {
                 }, always(Reason.STATE_UNREADABLE), Fleet.AT_ONCE).then((env, kernel, d) -> {
                     assertThat(env.raw.get("quantum:safety:rate:global:" + env.bucket())).isEqualTo("garbage");
                     assertThat(env.raw.exists("quantum:safety:rate:symbol:BTCUSDT:" + env.bucket())).isFalse();
+                }),
+                new Hostile("global counter is negative", env -> {
+                    env.raw.set("quantum:safety:rate:global:" + env.bucket(), "-1000");
+                    return () -> { };
+                }, always(Reason.STATE_UNREADABLE), Fleet.AT_ONCE).then((env, kernel, d) ->
+                        assertThat(env.raw.get("quantum:safety:rate:global:" + env.bucket())).isEqualTo("-1000")),
+                new Hostile("symbol counter is negative", env -> {
+                    env.raw.set("quantum:safety:rate:symbol:BTCUSDT:" + env.bucket(), "-7");
+                    return () -> { };
+                }, always(Reason.STATE_UNREADABLE), Fleet.AT_ONCE).then((env, kernel, d) -> {
+                    assertThat(env.raw.get("quantum:safety:rate:symbol:BTCUSDT:" + env.bucket())).isEqualTo("-7");
+                    assertThat(env.raw.get("quantum:safety:rate:global:" + env.bucket())).isEqualTo("0");
                 }),
                 new Hostile("symbol counter is a list", env -> {
                     env.raw.rpush("quantum:safety:rate:symbol:BTCUSDT:" + env.bucket(), "1");
@@ -233,6 +262,11 @@ class FaultMatrixTest {
                     env.raw.aclSetUser("trader", "on", ">trader-password", "~*", "+@all", "-evalsha", "-eval");
                     return env.user("trader", "trader-password");
                 }, always(Reason.CONFIG_ERROR), Fleet.IN_PROCESS),
+                new Hostile("ACL user may run scripts but not INCR", env -> {
+                    env.raw.aclSetUser("trader", "on", ">trader-password", "~*", "+@all", "-incr");
+                    return env.user("trader", "trader-password");
+                }, (policy, kind) -> Reason.CONFIG_ERROR, Fleet.IN_PROCESS).then((env, kernel, d) ->
+                        assertThat(env.raw.keys("quantum:safety:rate:*")).isEmpty()),
 
                 // A Redis 6.2 that does not replicate script effects by default still decides.
                 new Hostile("Redis 6.2 with lua-replicate-commands no", env -> () -> { }, always(Reason.OK),

@@ -21,18 +21,21 @@ class FlagRuleTest {
 
     static List<Arguments> cases() {
         List<Arguments> rows = new ArrayList<>();
-        for (FlagCase flagCase : FlagCases.all()) {
-            for (String key : List.of("quantum:safety:safe_mode", "quantum:kill")) {
-                rows.add(Arguments.of(flagCase, key));
+        RedisServers.both().forEach(server -> {
+            for (FlagCase flagCase : FlagCases.all()) {
+                for (String key : List.of("quantum:safety:safe_mode", "quantum:kill")) {
+                    rows.add(Arguments.of(server, flagCase, key));
+                }
             }
-        }
+        });
         return rows;
     }
 
-    @ParameterizedTest(name = "{1} = {0}")
+    @ParameterizedTest(name = "{0}: {2} = {1}")
     @MethodSource("cases")
-    void theScriptAndFlagStateReadEveryValueAlikeAndOnlyAbsentOrZeroIsOff(FlagCase flagCase, String key) {
-        try (KernelFixture f = new KernelFixture(RedisServers.both().findFirst().orElseThrow().getPayload())) {
+    void theScriptAndFlagStateReadEveryValueAlikeAndOnlyAbsentOrZeroIsOff(RedisServers.Server server,
+                                                                          FlagCase flagCase, String key) {
+        try (KernelFixture f = new KernelFixture(server)) {
             flagCase.writeTo(f.raw, key);
             boolean killSwitch = key.equals("quantum:kill");
 

@@ -140,4 +140,32 @@ class GarbageInRedisTest {
             assertThat(f.faults()).hasSize(1);
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BOTH)
+    void statisticsGarbageNeverInflatesTheFleetCountersAndNothingIsLostOnceItIsGone(RedisServers.Server server) {
+        try (KernelFixture f = new KernelFixture(server)) {
+            SafetyKernel kernel = f.kernel(b -> b.globalMax(100).symbolMax(100));
+            long bucket = kernel.decide(Intent.of("BTCUSDT", "BUY")).metaLong("bucket", -1);
+            f.raw.del("quantum:safety:rate:top:" + bucket);
+            f.raw.set("quantum:safety:rate:top:" + bucket, "not a sorted set");
+            for (int i = 0; i < 5; i++) {
+                assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
+            }
+            // Only the ranking failed: each decision counted once, no count sent twice.
+            assertThat(f.decisions()).containsExactly(Map.entry("OK", "6"));
+
+            f.raw.set("quantum:safety:decisions", "not a hash");
+            for (int i = 0; i < 3; i++) {
+                kernel.decide(Intent.of("ETHUSDT", "BUY"));
+            }
+            f.raw.del("quantum:safety:decisions");
+            kernel.decide(Intent.of("ETHUSDT", "BUY"));
+
+            // The three decisions the garbage hash could not take arrive with the next one, once.
+            assertThat(f.decisions()).containsExactly(Map.entry("OK", "4"));
+            // The ranking set stays garbage throughout: every decision after the first reported a statistics error.
+            assertThat(kernel.failures().statsErrors()).isEqualTo(9);
+        }
+    }
 }

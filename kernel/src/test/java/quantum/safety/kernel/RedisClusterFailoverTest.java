@@ -53,7 +53,7 @@ class RedisClusterFailoverTest {
              UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
                      .forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open()) {
             SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel").windowSeconds(3600)
-                    .globalMax(LIMIT).symbolMax(1_000_000).reduceOnlySymbolMax(1_000_000).failPolicy(FailPolicy.CLOSED).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), client, SCHEMA);
+                    .globalMax(LIMIT).symbolMax(1_000_000).reduceOnlySymbolMax(1_000_000).reduceOnlyGlobalMax(1_000_000).failPolicy(FailPolicy.CLOSED).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), client, SCHEMA);
             List<Decision> all = new ArrayList<>();
 
             List<Decision> allowed = decideConcurrently(kernel, pool, LIMIT, false);

@@ -63,12 +63,12 @@ class RedisClusterTest {
 
     /**
      * The Cluster guard looks at how the client routes, not at its class: a plain {@link UnifiedJedis} over a
-     * Cluster connection provider is a cluster client too. And a pool that would let a decision wait without limit
-     * for a connection is refused.
+     * Cluster connection provider is a cluster client too. And a client that was not opened to enforce the decision
+     * deadline is refused.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("quantum.safety.kernel.RedisServers#sources")
-    void theClusterGuardAndThePoolWaitCheckLookAtTheConnectionProvider(LocalRedis.Source source) throws IOException {
+    void theClusterGuardLooksAtTheConnectionProviderAndOnlyDecisionClientsAreAccepted(LocalRedis.Source source) throws IOException {
         try (LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
              Jedis admin = node.connect()) {
             admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
@@ -81,13 +81,15 @@ class RedisClusterTest {
                     DefaultJedisClientConfig.builder().build(), bounded), 3, Duration.ofSeconds(1))) {
                 assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), plain, RedisSchema.legacy()))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hash tag");
-                assertThat(SafetyKernel.create(KernelConfig.defaults(), plain, RedisSchema.withPrefix("{q}:"))
-                        .decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
+                // Tagged, it is still refused: nothing bounds its waits by the decision deadline.
+                assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), plain,
+                        RedisSchema.withPrefix("{q}:"))).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("does not enforce the decision timeout");
             }
             try (JedisCluster unbounded = new JedisCluster(seeds)) {
                 assertThatThrownBy(() -> SafetyKernel.create(KernelConfig.defaults(), unbounded,
                         RedisSchema.withPrefix("{q}:"))).isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("waits without limit");
+                        .hasMessageContaining("does not enforce the decision timeout");
             }
         }
     }

@@ -2,6 +2,7 @@ package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -207,7 +208,8 @@ class SafetyKernelTest {
     void reduceOnlyIntentsDuringSafeModeAreBoundedByTheirOwnLimitAndNeverTrip(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
             f.raw.setex("quantum:safety:safe_mode", 100, "1");
-            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).symbolMax(1).reduceOnlySymbolMax(3));
+            SafetyKernel kernel = f.kernel(b -> b.globalMax(1).symbolMax(1).reduceOnlySymbolMax(3)
+                    .reduceOnlyGlobalMax(10_000));
             Map<Reason, Integer> byReason = new java.util.EnumMap<>(Reason.class);
             for (int i = 0; i < 1000; i++) {
                 byReason.merge(kernel.decide(Intent.of("BTCUSDT", "SELL").withReduceOnly(true)).reason(), 1,
@@ -222,6 +224,18 @@ class SafetyKernelTest {
                     .containsEntry("REDUCE_ONLY_RATE_EXCEEDED", "997");
             assertThat(f.faults()).isEmpty();
             assertThat(f.raw.ttl("quantum:safety:safe_mode")).isBetween(1L, 100L);
+
+            // The symbol is the caller's text: every spelling has its own counter, so all symbols share a cap too.
+            f.raw.keys("quantum:safety:rate:reduce_only*").forEach(f.raw::del);
+            SafetyKernel spellings = f.kernel(b -> b.reduceOnlySymbolMax(100).reduceOnlyGlobalMax(8));
+            Map<Reason, Integer> bySpelling = new java.util.EnumMap<>(Reason.class);
+            for (String symbol : List.of("btcusdt", "BTCUSDT.", "BTC-USDT", "BTC_USDT", "xbtusdt", "BTCUSDT:", "b", "c",
+                    "d", "e")) {
+                bySpelling.merge(spellings.decide(Intent.of(symbol, "SELL").withReduceOnly(true)).reason(), 1,
+                        Integer::sum);
+            }
+            assertThat(bySpelling).containsExactlyInAnyOrderEntriesOf(Map.of(Reason.REDUCE_ONLY_ALLOWED, 8,
+                    Reason.REDUCE_ONLY_RATE_EXCEEDED, 2));
         }
     }
 

@@ -76,6 +76,14 @@ public final class KernelOptions {
                     "Env: QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX. Default: --symbol-max."})
     String reduceOnlySymbolMax;
 
+    @Option(names = "--reduce-only-global-max", paramLabel = "N",
+            defaultValue = "${env:QUANTUM_SAFETY_REDUCE_ONLY_GLOBAL_MAX}",
+            description = {"Reduce-only intents of all symbols together let through SAFE MODE per window, fleet-wide "
+                    + "(the symbol is the caller's text, so a per-symbol limit alone multiplies with every spelling). "
+                    + "0 blocks them all.",
+                    "Env: QUANTUM_SAFETY_REDUCE_ONLY_GLOBAL_MAX. Default: --global-max."})
+    String reduceOnlyGlobalMax;
+
     @Option(names = "--latched-trips", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
             defaultValue = "${env:QUANTUM_SAFETY_LATCHED_TRIPS:-false}",
             description = {"Trips set SAFE MODE without TTL; only an operator clears it.",
@@ -156,6 +164,10 @@ public final class KernelOptions {
             if (present(reduceOnlySymbolMax)) {
                 b.reduceOnlySymbolMax(nonNegative("--reduce-only-symbol-max", reduceOnlySymbolMax,
                         "QUANTUM_SAFETY_REDUCE_ONLY_SYMBOL_MAX"));
+            }
+            if (present(reduceOnlyGlobalMax)) {
+                b.reduceOnlyGlobalMax(nonNegative("--reduce-only-global-max", reduceOnlyGlobalMax,
+                        "QUANTUM_SAFETY_REDUCE_ONLY_GLOBAL_MAX"));
             }
             if (kernelId != null && !kernelId.isBlank()) {
                 b.kernelId(kernelId.strip());

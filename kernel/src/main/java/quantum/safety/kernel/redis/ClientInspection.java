@@ -2,26 +2,31 @@ package quantum.safety.kernel.redis;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
-
-import org.apache.commons.pool2.impl.GenericObjectPool;
+import java.util.WeakHashMap;
 
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.providers.ConnectionProvider;
-import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
- * What the kernel must know about a client it is handed: whether it talks to a Redis Cluster, and how long its
- * pools may make a caller wait. Jedis keeps the connection provider in a protected field without an accessor, so it
- * is read reflectively; when that fails nothing is assumed.
+ * What the kernel must know about a client it is handed: whether it talks to a Redis Cluster, and whether it enforces
+ * a decision's deadline. Only a client opened by {@link RedisConnector#forDecisions} is known to bound every wait
+ * (pool, connect, socket, Cluster retries); any other could keep a decision waiting for seconds, so it is refused.
  */
 public final class ClientInspection {
 
+    /** Clients opened for decisions, with their deadline; weak keys, so a closed and dropped client is forgotten. */
+    private static final Map<UnifiedJedis, Duration> DECISION_CLIENTS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private ClientInspection() {
+    }
+
+    static void registerDecisionClient(UnifiedJedis client, Duration deadline) {
+        DECISION_CLIENTS.put(client, deadline);
     }
 
     /** The client routes through a Cluster connection provider, whatever class wraps it. */
@@ -30,37 +35,21 @@ public final class ClientInspection {
     }
 
     /**
-     * Refuses a client whose pools would let a caller wait for a free connection without limit or longer than
-     * {@code deadline}: such a wait would outlast the decision it belongs to.
+     * Refuses a client that was not opened by {@link RedisConnector#forDecisions} with a deadline of at most
+     * {@code timeout}: its pool, connect or socket timeouts could outlast the decision it serves.
      */
-    public static void requirePoolWaitWithin(UnifiedJedis redis, Duration deadline) {
-        for (GenericObjectPool<?> pool : pools(redis)) {
-            if (!pool.getBlockWhenExhausted()) {
-                continue;
-            }
-            Duration wait = pool.getMaxWaitDuration();
-            if (wait.isNegative()) {
-                throw new IllegalArgumentException("the Redis connection pool waits without limit for a free "
-                        + "connection; set its max wait to at most the decision timeout (" + deadline.toMillis()
-                        + " ms), or open the client with RedisConnector.forDecisions(...)");
-            }
-            if (wait.compareTo(deadline) > 0) {
-                throw new IllegalArgumentException("the Redis connection pool waits up to " + wait.toMillis()
-                        + " ms for a free connection, longer than the decision timeout (" + deadline.toMillis()
-                        + " ms); lower its max wait, or open the client with RedisConnector.forDecisions(...)");
-            }
+    public static void requireDecisionClient(UnifiedJedis redis, Duration timeout) {
+        Duration deadline = DECISION_CLIENTS.get(redis);
+        if (deadline == null) {
+            throw new IllegalArgumentException("the Redis client does not enforce the decision timeout ("
+                    + timeout.toMillis() + " ms): its pool, connect and socket waits could outlast a decision; open it "
+                    + "with RedisConnector.to(endpoint, credentials).forDecisions(config.decisionTimeout()).open()");
         }
-    }
-
-    private static List<GenericObjectPool<?>> pools(UnifiedJedis redis) {
-        List<GenericObjectPool<?>> pools = new ArrayList<>();
-        ConnectionProvider provider = provider(redis).orElse(null);
-        if (provider instanceof PooledConnectionProvider pooled) {
-            pools.add(pooled.getPool());
-        } else if (provider instanceof ClusterConnectionProvider cluster) {
-            pools.addAll(cluster.getNodes().values());
+        if (deadline.compareTo(timeout) > 0) {
+            throw new IllegalArgumentException("the Redis client enforces a deadline of " + deadline.toMillis()
+                    + " ms, longer than the decision timeout (" + timeout.toMillis() + " ms); open it with "
+                    + "forDecisions(config.decisionTimeout())");
         }
-        return pools;
     }
 
     private static Optional<ConnectionProvider> provider(UnifiedJedis redis) {

@@ -78,8 +78,20 @@ public final class RedisConnector {
         return endpoint;
     }
 
-    /** Opens the client. Connections are made lazily, so this does not fail when Redis is down. */
+    /**
+     * Opens the client. On a standalone server connections are made lazily, so this does not fail when Redis is down;
+     * a Cluster client reads the slot map and a Sentinel client asks the sentinels here, and throws when they do not
+     * answer.
+     */
     public UnifiedJedis open() {
+        UnifiedJedis client = openClient();
+        if (decisionDeadline != null) {
+            ClientInspection.registerDecisionClient(client, decisionDeadline);
+        }
+        return client;
+    }
+
+    private UnifiedJedis openClient() {
         JedisClientConfig clientConfig = clientConfig(true);
         GenericObjectPoolConfig<Connection> pool = poolConfig();
         return switch (endpoint.topology()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.testkit.LocalRedis;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
@@ -44,6 +45,29 @@ class DeadlineConnectionTest {
             assertThat(client.get("k")).isEqualTo("v");
             assertThat(DecisionDeadline.within(System.nanoTime() + Duration.ofSeconds(5).toNanos(), () -> client.get("k")))
                     .isEqualTo("v");
+        }
+    }
+
+    /**
+     * Only the deadline can end this read: the client's own socket timeout (5 s) is longer than the stall (2 s), so
+     * without the deadline the GET would wait the stall out and succeed.
+     */
+    @Test
+    void aStalledReadEndsWithTheDecisionDeadlineNotTheSocketTimeout() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             UnifiedJedis client = RedisConnector.to(RedisEndpoint.standalone(redis.host(), redis.port()),
+                     RedisCredentials.none()).connectTimeout(Duration.ofSeconds(5)).maxConnections(1)
+                     .forDecisions(Duration.ofSeconds(5)).open();
+             Jedis admin = redis.connect()) {
+            admin.set("k", "v");
+            assertThat(client.get("k")).isEqualTo("v");
+            admin.clientPause(2000);
+
+            assertThatThrownBy(() -> DecisionDeadline.within(System.nanoTime() + Duration.ofMillis(100).toNanos(),
+                    () -> client.get("k"))).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            // Outside a decision the same client waits the stall out, with its own timeout.
+            assertThat(client.get("k")).isEqualTo("v");
         }
     }
 }
