@@ -90,7 +90,7 @@ class SafeModeUnderPressureTest {
         int exits = 1000;
         try (LocalRedis redis = LocalRedis.start();
              Fixtures.Kernel k = Fixtures.kernel(redis.uri(), Fixtures.config(FailPolicy.OPEN).globalMax(2)
-                     .reduceOnlySymbolMax(limit).build());
+                     .reduceOnlySymbolMax(limit).reduceOnlyGlobalMax(100).build());
              Jedis jedis = redis.connect()) {
             for (int i = 0; i < 3; i++) {
                 k.kernel().decide(Intent.of("ETHUSDT", "BUY"));
@@ -117,8 +117,9 @@ class SafeModeUnderPressureTest {
             Results.record(new Results.Row("3.3", "SAFE MODE on after a trip: "
                             + String.format(Locale.ROOT, "%,d", exits)
                             + " reduce-only intents on one symbol at once (4 threads, limit " + limit
-                            + " per symbol per window); then 100 more with the kill switch engaged",
-                    "exits pass only within their own per-symbol limit (REDUCE_ONLY_ALLOWED), the rest "
+                            + " per symbol and 100 for all symbols per window); then 100 more with the kill switch "
+                            + "engaged",
+                    "exits pass only within their own per-symbol and all-symbol limits (REDUCE_ONLY_ALLOWED), the rest "
                             + "REDUCE_ONLY_RATE_EXCEEDED; never a trip; the kill switch blocks them all",
                     "0 of " + (exits + killed.size()) + " (Redis decided all: " + Tally.text(Tally.of(answers))
                             + "; with the kill switch: "
