@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * The {@code quantum-safety} command. Every subcommand is one class in this package (or a sub-package); options
  * take their env twin through picocli's {@code ${env:NAME:-default}} default values, so flags win over env and env
  * over defaults. Exit codes: 0 success, 1 runtime failure, 2 bad input (flag, file, URL), 3 "blocked" where a
- * command reports a safety decision.
+ * command reports a safety decision; {@link ExitCodes} says which failure is which.
  */
 @Command(name = "quantum-safety",
         mixinStandardHelpOptions = true,
@@ -39,10 +39,6 @@ public final class Main {
 
     /** The command line with the project's error handling; tests call {@code execute} on it. */
     public static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExitCodeExceptionMapper(ExitCodes::forException);
-        cli.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
-        cli.setParameterExceptionHandler(ExitCodes::handleParameterException);
-        return cli;
+        return ExitCodes.install(new CommandLine(new Main()));
     }
 }

@@ -47,10 +47,15 @@ public final class RedisOptions {
                     "Env: QUANTUM_SAFETY_KEY_PREFIX. Default: ${DEFAULT-VALUE}"})
     String keyPrefix;
 
+    /** The address from the flag, env or the legacy env; one the kernel refuses is a {@link UsageException}. */
     public RedisEndpoint endpoint() {
         RedisEndpoint endpoint;
         if (addr != null && !addr.isBlank()) {
-            endpoint = RedisEndpoint.parse(addr);
+            try {
+                endpoint = RedisEndpoint.parse(addr);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--redis.addr (or env QUANTUM_SAFETY_REDIS_ADDR): " + e.getMessage(), e);
+            }
         } else {
             String host = envOr("REDIS_HOST", "127.0.0.1");
             String port = envOr("REDIS_PORT", "6379");
@@ -58,6 +63,8 @@ public final class RedisOptions {
                 endpoint = RedisEndpoint.standalone(host, Integer.parseInt(port.trim()));
             } catch (NumberFormatException e) {
                 throw new UsageException("REDIS_PORT='" + port + "' is not a port number; set e.g. REDIS_PORT=6379");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("env REDIS_HOST/REDIS_PORT: " + e.getMessage(), e);
             }
         }
         if (user != null && !user.isBlank()) {
@@ -67,9 +74,14 @@ public final class RedisOptions {
         return endpoint;
     }
 
+    /** The password from the file or the env; a file that cannot be read is a {@link UsageException} naming it. */
     public RedisCredentials credentials() {
         if (passwordFile != null) {
-            return RedisCredentials.fromFile(passwordFile);
+            try {
+                return RedisCredentials.fromFile(passwordFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--redis.password-file: " + e.getMessage(), e);
+            }
         }
         String password = System.getenv("QUANTUM_SAFETY_REDIS_PASSWORD");
         if (password == null || password.isEmpty()) {
@@ -82,8 +94,21 @@ public final class RedisOptions {
         try {
             return RedisSchema.withPrefix(keyPrefix);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--redis.key-prefix: " + e.getMessage());
+            throw new UsageException("--redis.key-prefix: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The schema for the kernel's scripts (decisions, audited changes), which touch all their keys at once: on Redis
+     * Cluster the prefix needs a hash tag, as the kernel requires, and one without is refused here as bad input.
+     */
+    public RedisSchema scriptSchema() {
+        RedisSchema schema = schema();
+        if (endpoint().topology() == RedisEndpoint.Topology.CLUSTER && !schema.hasHashTag()) {
+            throw new UsageException("--redis.key-prefix='" + schema.prefix() + "' (or env QUANTUM_SAFETY_KEY_PREFIX) "
+                    + "has no hash tag; on Redis Cluster all kernel keys must share one slot: use e.g. {quantum}:");
+        }
+        return schema;
     }
 
     public Duration timeout() {

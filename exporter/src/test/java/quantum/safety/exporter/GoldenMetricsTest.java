@@ -1,49 +1,109 @@
 package quantum.safety.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
+import quantum.safety.testkit.RedisVersion;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 
 /**
  * Freezes the exposed names, types, labels and values: the whole {@code /metrics} body for one fixed Redis state
- * and a fixed clock must equal {@code golden/metrics.txt}. Regenerate with {@code -Dgolden.update=true} and review the
- * diff. Collector durations are the only timing values in the body; they are normalised to 0.
+ * and a fixed clock must equal the golden file of the server's major version. Regenerate with
+ * {@code -Dgolden.update=true} and review the diff. Collector durations are the only timing values in the body; they
+ * are normalised to 0.
+ *
+ * <p>It runs on two servers: the testkit's (redis-server from PATH, 7.x in CI) and the Redis 6.2 binary the testkit
+ * ships, which is what a fresh machine without redis-server runs every test on. Redis 7 reports how many entries
+ * a stream ever had ({@code entries-added}) and Redis 6.2 does not: there {@code quantum_trade_intents_total} counts
+ * the intents this exporter saw appended since it started, 0 on the first scrape. {@code golden/metrics-redis6.txt}
+ * holds the 6.2 body, which differs in that line only.
  */
 @ExtendWith(RedisExtension.class)
 class GoldenMetricsTest {
 
-    static final Path GOLDEN = Path.of("src/test/resources/golden/metrics.txt");
+    static final Path GOLDEN_DIR = Path.of("src/test/resources/golden");
+
+    /** The Redis 6.2 from the embedded-redis artifact: the fresh-machine path. */
+    private static LocalRedis embedded;
+
+    @BeforeAll
+    static void startEmbeddedRedis() throws IOException {
+        embedded = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
+    }
+
+    @AfterAll
+    static void stopEmbeddedRedis() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    /** The golden body for a server: one file per major version where the bodies differ. */
+    static Path golden(RedisVersion version) {
+        return GOLDEN_DIR.resolve(version.atLeast(7, 0) ? "metrics.txt" : "metrics-redis6.txt");
+    }
 
     @Test
     void theWholeMetricsBodyMatchesTheGoldenFile(TestRedis redis) throws IOException {
-        assumeTrue(redis.version().compareTo("7.0") >= 0,
-                "the golden body is for Redis 7 (entries-added); the 6.2 paths have their own tests");
-        String body = scrapeFixedState(redis);
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(GOLDEN, body, StandardCharsets.UTF_8);
+        assertMatchesGolden(redis.host(), redis.port());
+    }
+
+    @Test
+    void theWholeMetricsBodyMatchesTheGoldenFileOnTheEmbeddedRedis62() throws IOException {
+        try (Jedis jedis = embedded.connect()) {
+            assertThat(RedisVersion.of(jedis).majorMinor()).isEqualTo("6.2");
         }
-        assertThat(body).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+        assertMatchesGolden(embedded.host(), embedded.port());
+    }
+
+    @Test
+    void theGoldenBodiesDifferOnlyWhereRedis62LacksEntriesAdded() throws IOException {
+        String seven = Files.readString(golden(new RedisVersion(7, 0, 0)), StandardCharsets.UTF_8);
+        String six = Files.readString(golden(new RedisVersion(6, 2, 0)), StandardCharsets.UTF_8);
+        assertThat(differingLines(six, seven))
+                .containsExactlyInAnyOrder("quantum_trade_intents_total 0.0", "quantum_trade_intents_total 5.0");
+        assertThat(golden(new RedisVersion(10, 0, 0))).isEqualTo(golden(new RedisVersion(7, 0, 0)));
     }
 
     @Test
     @RequiresTools("promtool")
     void promtoolAcceptsTheBody(TestRedis redis) throws Exception {
-        String body = scrapeFixedState(redis);
+        assertPromtoolAccepts(scrapeFixedState(redis.host(), redis.port()));
+        assertPromtoolAccepts(scrapeFixedState(embedded.host(), embedded.port()));
+    }
+
+    private static void assertMatchesGolden(String host, int port) throws IOException {
+        RedisVersion version;
+        try (Jedis jedis = new Jedis(host, port)) {
+            version = RedisVersion.of(jedis);
+        }
+        Path golden = golden(version);
+        String body = scrapeFixedState(host, port);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, body, StandardCharsets.UTF_8);
+        }
+        assertThat(body).as("/metrics on Redis %s against %s", version, golden)
+                .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+    }
+
+    private static void assertPromtoolAccepts(String body) throws Exception {
         Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
         promtool.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
@@ -52,9 +112,20 @@ class GoldenMetricsTest {
         assertThat(promtool.exitValue()).as("promtool check metrics said: %s", output).isZero();
     }
 
-    static String scrapeFixedState(TestRedis redis) {
-        seed(redis);
-        try (ExporterServer server = TestExporters.start(redis.host(), redis.port())) {
+    /** Lines of {@code a} that {@code b} lacks, and the other way round. */
+    private static java.util.List<String> differingLines(String a, String b) {
+        java.util.List<String> left = a.lines().toList();
+        java.util.List<String> right = b.lines().toList();
+        return java.util.stream.Stream.concat(left.stream().filter(l -> !right.contains(l)),
+                right.stream().filter(l -> !left.contains(l))).toList();
+    }
+
+    static String scrapeFixedState(String host, int port) {
+        try (Jedis jedis = new Jedis(host, port)) {
+            jedis.flushAll();
+            seed(jedis);
+        }
+        try (ExporterServer server = TestExporters.start(host, port)) {
             return normalise(Http.metrics(server).body());
         }
     }
@@ -64,32 +135,30 @@ class GoldenMetricsTest {
     }
 
     /** One of everything: a latched SAFE MODE, faults in and out of the last hour, intents, a ranked window. */
-    static void seed(TestRedis redis) {
+    static void seed(Jedis jedis) {
         RedisSchema schema = Seed.SCHEMA;
         long now = TestExporters.NOW_MILLIS;
         long bucket = RedisSchema.bucket(now / 1000, 10);
-        try (Jedis jedis = redis.connect()) {
-            jedis.set(schema.safeMode(), "1");
-            jedis.set(schema.killSwitch(), "0");
-            jedis.set(schema.executionMode(), "LIVE");
-            jedis.set(schema.governorGate(), "ENABLED");
-            jedis.hset(schema.decisionCounters(), Map.of("OK", "120", "SAFE_MODE_ENABLED", "7",
-                    "GLOBAL_RATE_EXCEEDED", "1", "SYMBOL_RATE_EXCEEDED", "2"));
-            jedis.hset(schema.kernelTotals(), Map.of("trips", "3", "audit_events", "5", "fail_open", "0"));
-            Seed.fault(jedis, now - 7_200_000, 0, "GLOBAL_RATE_EXCEEDED", "ETHUSDT", "SELL");
-            Seed.fault(jedis, now - 1_800_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
-            Seed.fault(jedis, now - 600_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
-            Seed.intent(jedis, now - 120_000, 0);
-            Seed.intent(jedis, now - 61_000, 0);
-            Seed.intent(jedis, now - 30_000, 0);
-            Seed.intent(jedis, now - 2_000, 0);
-            Seed.intent(jedis, now - 2_000, 1);
-            Seed.checkedIntents(jedis, bucket, "BTCUSDT", 6);
-            Seed.checkedIntents(jedis, bucket, "ETHUSDT", 4);
-            Seed.checkedIntents(jedis, bucket, "SOLUSDT", 2);
-            Seed.checkedIntents(jedis, bucket, "ARBUSDT", 1);
-            Seed.checkedIntents(jedis, bucket, "INJUSDT", 1);
-            Seed.checkedIntents(jedis, bucket, "XRPUSDT", 1);
-        }
+        jedis.set(schema.safeMode(), "1");
+        jedis.set(schema.killSwitch(), "0");
+        jedis.set(schema.executionMode(), "LIVE");
+        jedis.set(schema.governorGate(), "ENABLED");
+        jedis.hset(schema.decisionCounters(), Map.of("OK", "120", "SAFE_MODE_ENABLED", "7",
+                "GLOBAL_RATE_EXCEEDED", "1", "SYMBOL_RATE_EXCEEDED", "2"));
+        jedis.hset(schema.kernelTotals(), Map.of("trips", "3", "audit_events", "5", "fail_open", "0"));
+        Seed.fault(jedis, now - 7_200_000, 0, "GLOBAL_RATE_EXCEEDED", "ETHUSDT", "SELL");
+        Seed.fault(jedis, now - 1_800_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+        Seed.fault(jedis, now - 600_000, 0, "SYMBOL_RATE_EXCEEDED", "BTCUSDT", "BUY");
+        Seed.intent(jedis, now - 120_000, 0);
+        Seed.intent(jedis, now - 61_000, 0);
+        Seed.intent(jedis, now - 30_000, 0);
+        Seed.intent(jedis, now - 2_000, 0);
+        Seed.intent(jedis, now - 2_000, 1);
+        Seed.checkedIntents(jedis, bucket, "BTCUSDT", 6);
+        Seed.checkedIntents(jedis, bucket, "ETHUSDT", 4);
+        Seed.checkedIntents(jedis, bucket, "SOLUSDT", 2);
+        Seed.checkedIntents(jedis, bucket, "ARBUSDT", 1);
+        Seed.checkedIntents(jedis, bucket, "INJUSDT", 1);
+        Seed.checkedIntents(jedis, bucket, "XRPUSDT", 1);
     }
 }

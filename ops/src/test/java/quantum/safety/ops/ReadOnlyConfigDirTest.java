@@ -9,49 +9,83 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.ops.backup.WritableCheck;
+import quantum.safety.ops.bundle.DirectoryBundleSource;
 
 /**
- * A config folder install cannot write into is found before anything changes. Tests run as root, for whom a
- * mode-555 folder is still writable (and {@link Files#isWritable} says true), so the read-only case is made real
- * with a read-only bind mount when the test may mount (root on Linux), else with chmod 555 as a normal user;
- * where neither is possible the test is skipped with the reason. The folder-is-a-file and missing-parent cases
- * need no privilege and always run.
+ * A folder install cannot write into is found before anything changes.
+ *
+ * <p>Tests and CI run as root, whom a mode-555 folder does not stop (and for whom {@link Files#isWritable} says
+ * true), so the unwritable folder here is one that refuses new files to every user, root included: {@code /proc},
+ * whose file system creates no files (creating one fails with "No such file or directory"). It holds regular,
+ * readable files such as {@code /proc/version}, so it can stand for a config folder. The refusal must come from the
+ * probe file then, which is the check a mode-555 folder needs for root as well; as a normal user the folder is not
+ * writable to begin with. The cases run as root and as a normal user alike, with no mount and no privilege.
  */
 class ReadOnlyConfigDirTest {
 
+    /** A folder no process can create a file in. */
+    private static final Path NO_NEW_FILES = Path.of("/proc");
+
     @TempDir
     Path tmp;
-    private Path mounted;
 
-    @AfterEach
-    void unmount() throws Exception {
-        if (mounted != null) {
-            new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor();
-        }
+    @BeforeAll
+    static void procfsIsThere() {
+        assumeTrue(Files.isRegularFile(NO_NEW_FILES.resolve("version")), "needs Linux /proc (CI runs on Debian)");
     }
 
     @Test
-    void aReadOnlyConfigFolderIsRefusedBeforeAnythingChanges() throws Exception {
-        Path source = Files.createDirectories(tmp.resolve("etc-prometheus"));
-        Files.writeString(source.resolve("prometheus.yml"), "scrape_configs: []\n");
-        Path readOnly = makeReadOnly(source);
-        List<Path> before = list(source);
+    void theFolderTheseTestsUseRefusesNewFilesToRootToo() {
+        if ("root".equals(System.getProperty("user.name"))) {
+            // What chmod 555 would give root: the permission check passes, so only the probe can tell.
+            assertThat(Files.isWritable(NO_NEW_FILES)).isTrue();
+        }
+        assertThatThrownBy(() -> Files.createTempFile(NO_NEW_FILES, "probe-", ".tmp")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aConfigFolderInstallCannotWriteIsRefusedBeforeAnythingChanges() throws Exception {
+        Path config = NO_NEW_FILES.resolve("version");
+        Path rules = tmp.resolve("rules");
+        DirectoryBundleSource bundle = Fixtures.bundle(tmp.resolve("bundle"));
+        List<Path> before = list(tmp);
 
         assertThatThrownBy(() -> new Installer(InstallRequest.builder()
-                .prometheusConfig(readOnly.resolve("prometheus.yml")).rulesDir(readOnly.resolve("rules"))
-                .bundle(Fixtures.bundle(tmp.resolve("bundle"))).build(), new PrintWriter(new StringWriter())).install())
+                .prometheusConfig(config).rulesDir(rules)
+                .bundle(bundle).build(), new PrintWriter(new StringWriter())).install())
                 .isInstanceOf(OpsInputException.class)
-                .hasMessageContaining("cannot write in " + readOnly)
+                .hasMessageStartingWith("--prometheus.config's folder " + NO_NEW_FILES)
+                .hasMessageContaining("cannot write in " + NO_NEW_FILES)
                 .hasMessageContaining("nothing was changed");
-        assertThat(list(source)).isEqualTo(before);
+        assertThat(list(tmp)).isEqualTo(before);
+        assertThat(rules).doesNotExist();
+    }
+
+    @Test
+    void aRulesFolderInstallCannotWriteIsRefusedBeforeTheConfigOrAnythingElseChanges() throws Exception {
+        Path source = Files.createDirectories(tmp.resolve("etc-prometheus"));
+        Path config = Files.writeString(source.resolve("prometheus.yml"), "scrape_configs: []\n");
+        Path rules = NO_NEW_FILES.resolve("quantum-safety-rules");
+        DirectoryBundleSource bundle = Fixtures.bundle(tmp.resolve("bundle"));
+        List<Path> before = list(tmp);
+
+        assertThatThrownBy(() -> new Installer(InstallRequest.builder()
+                .prometheusConfig(config).rulesDir(rules)
+                .bundle(bundle).build(), new PrintWriter(new StringWriter())).install())
+                .isInstanceOf(OpsInputException.class)
+                .hasMessageStartingWith("--prometheus.rules-dir " + rules)
+                .hasMessageContaining("cannot write in " + NO_NEW_FILES)
+                .hasMessageContaining("nothing was changed");
+        // The config folder was writable: it is untouched all the same, with no backup and no temporary file.
+        assertThat(list(tmp)).isEqualTo(before);
+        assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");
     }
 
     @Test
@@ -63,6 +97,7 @@ class ReadOnlyConfigDirTest {
 
         assertThatThrownBy(() -> new Installer(base.rulesDir(file).build(), new PrintWriter(new StringWriter())).install())
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
+        // A folder under a regular file can never be made (mkdir fails with ENOTDIR, for root too).
         assertThatThrownBy(() -> WritableCheck.requireWritableDir("--prometheus.rules-dir", file.resolve("rules")))
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
         assertThatThrownBy(() -> new Installer(base.rulesDir(tmp.resolve("rules")).prometheusConfig(tmp.resolve("missing.yml"))
@@ -70,25 +105,6 @@ class ReadOnlyConfigDirTest {
                 .isInstanceOf(OpsInputException.class).hasMessageStartingWith("--prometheus.config " + tmp.resolve("missing.yml")
                         + ": no such file");
         assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");
-    }
-
-    private Path makeReadOnly(Path source) throws Exception {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
-            Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("r-xr-xr-x"));
-            return source;
-        }
-        Path target = Files.createDirectories(tmp.resolve("ro-mount"));
-        int bind = run("mount", "--bind", source.toString(), target.toString());
-        assumeTrue(bind == 0, "root without mount privilege: cannot make a read-only folder here");
-        mounted = target;
-        assumeTrue(run("mount", "-o", "remount,bind,ro", target.toString()) == 0, "cannot remount read-only");
-        return target;
-    }
-
-    private static int run(String... command) throws IOException, InterruptedException {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start().waitFor();
     }
 
     private static List<Path> list(Path dir) throws IOException {

@@ -32,7 +32,9 @@ class SentinelFailoverTest {
         try (SentinelGroup group = new SentinelGroup();
              Fixtures.Kernel k = Fixtures.kernel(group.uri(), Fixtures.config(FailPolicy.CLOSED).build());
              ExporterServer exporter = Fixtures.exporter(group.uri())) {
-            int oldMaster = group.currentMasterPort();
+            String before = group.masterAddress();
+            assertThat(before).isEqualTo(SentinelGroup.address(group.master));
+            assertThat(SentinelGroup.role(group.master)).isEqualTo("master");
             DecisionBurst burst = new DecisionBurst(k.kernel(), 2, 5_000);
             ScrapeLoop scrapes = new ScrapeLoop(Fixtures.metricsUrl(exporter), 100);
             long started;
@@ -40,18 +42,24 @@ class SentinelFailoverTest {
                 await().atMost(LONG).until(() -> burst.count(Reason.OK) > 50 && scrapes.lastUpNanos() > 0);
                 started = System.nanoTime();
                 group.failover();
-                await().atMost(LONG).until(() -> group.currentMasterPort() == group.replica.port());
+                await().atMost(LONG).until(() -> group.masterAddress().equals(SentinelGroup.address(group.replica)));
                 long promoted = System.nanoTime();
                 burst.recovery().watchFrom(promoted);
                 scrapes.recovery().watchFrom(promoted);
                 await().atMost(LONG).until(() -> burst.recovery().recovered() && scrapes.recovery().recovered());
             }
-            assertThat(group.currentMasterPort()).isNotEqualTo(oldMaster);
+            // The master really changed: the sentinels announce another address, and the servers agree.
+            assertThat(group.masterAddress()).isNotEqualTo(before).isEqualTo(SentinelGroup.address(group.replica));
+            assertThat(SentinelGroup.role(group.replica)).isEqualTo("master");
+            await().atMost(LONG).until(() -> SentinelGroup.role(group.master).equals("slave"));
             assertThat(burst.withoutRedisSnapshot().keySet()).isSubsetOf(Reason.FAIL_CLOSED_ERROR);
             assertThat(scrapes.failed()).isZero();
-            // Decisions after the failover run on the new master.
+            // Decisions after the failover run on the new master: a decision now adds one to its counter.
             try (Jedis newMaster = group.replica.connect()) {
-                assertThat(newMaster.hget(RedisSchema.legacy().decisionCounters(), "OK")).isNotNull();
+                String key = RedisSchema.legacy().decisionCounters();
+                long ok = Long.parseLong(newMaster.hget(key, "OK"));
+                assertThat(k.kernel().decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.OK);
+                assertThat(Long.parseLong(newMaster.hget(key, "OK"))).isEqualTo(ok + 1);
             }
             Results.record(new Results.Row("2.1", "Sentinel failover (`SENTINEL FAILOVER mymaster`), kernel fail closed",
                     "kernel and exporter follow the new master without a restart; a decision in the switch waits at "
@@ -77,6 +85,8 @@ class SentinelFailoverTest {
             assertThat(trip.tripped()).isTrue();
             assertThat(trip.metaLong("replica_acks", -1)).isEqualTo(1);
 
+            String before = group.masterAddress();
+            assertThat(before).isEqualTo(SentinelGroup.address(group.master));
             DecisionBurst burst = new DecisionBurst(k.kernel(), 2, 5_000);
             ScrapeLoop scrapes = new ScrapeLoop(Fixtures.metricsUrl(exporter), 100);
             long detection;
@@ -84,13 +94,16 @@ class SentinelFailoverTest {
                 await().atMost(LONG).until(() -> burst.count(Reason.SAFE_MODE_ENABLED) > 50 && scrapes.lastUpNanos() > 0);
                 long killed = System.nanoTime();
                 group.master.kill();
-                await().atMost(LONG).until(() -> group.currentMasterPort() == group.replica.port());
+                await().atMost(LONG).until(() -> group.masterAddress().equals(SentinelGroup.address(group.replica)));
                 long promoted = System.nanoTime();
                 detection = (promoted - killed) / 1_000_000;
                 burst.recovery().watchFrom(promoted);
                 scrapes.recovery().watchFrom(promoted);
                 await().atMost(LONG).until(() -> burst.recovery().recovered() && scrapes.recovery().recovered());
             }
+            // The master really changed: the sentinels announce the replica, which says it is the master now.
+            assertThat(group.masterAddress()).isNotEqualTo(before).isEqualTo(SentinelGroup.address(group.replica));
+            assertThat(SentinelGroup.role(group.replica)).isEqualTo("master");
             // While there was no master, SAFE MODE as the kernel last read it blocked, although its policy is open.
             assertThat(burst.snapshot()).containsOnlyKeys(Reason.SAFE_MODE_ENABLED);
             assertThat(burst.withoutRedis()).isPositive();

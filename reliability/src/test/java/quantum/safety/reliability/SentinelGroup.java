@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -77,11 +79,31 @@ final class SentinelGroup implements AutoCloseable {
                 .collect(Collectors.joining(",")) + "/" + MASTER;
     }
 
-    /** The port of the master the sentinels announce now. */
-    int currentMasterPort() {
-        try (Jedis s = new Jedis("127.0.0.1", sentinelPorts.get(0))) {
-            return s.sentinelGetMasterAddrByName(MASTER).get(1).equals("") ? -1
-                    : Integer.parseInt(s.sentinelGetMasterAddrByName(MASTER).get(1));
+    /**
+     * The master's {@code host:port} as every sentinel announces it now (what a client resolving
+     * {@code redis+sentinel://…/mymaster} gets), or "" while they disagree.
+     */
+    String masterAddress() {
+        Set<String> announced = new HashSet<>();
+        for (int port : sentinelPorts) {
+            try (Jedis s = new Jedis("127.0.0.1", port)) {
+                List<String> address = s.sentinelGetMasterAddrByName(MASTER);
+                announced.add(address.get(0) + ":" + address.get(1));
+            }
+        }
+        return announced.size() == 1 ? announced.iterator().next() : "";
+    }
+
+    static String address(LocalRedis node) {
+        return node.host() + ":" + node.port();
+    }
+
+    /** What the server says it is ({@code ROLE}): "master" or "slave". */
+    static String role(LocalRedis node) {
+        try (Jedis jedis = node.connect()) {
+            Object role = jedis.role().get(0);
+            return role instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                    : String.valueOf(role);
         }
     }
 

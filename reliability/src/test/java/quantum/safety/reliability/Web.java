@@ -21,9 +21,17 @@ final class Web {
     }
 
     static Answer get(String url) {
+        return get(url, null);
+    }
+
+    /** A GET as Prometheus sends it, with its scrape timeout in {@code X-Prometheus-Scrape-Timeout-Seconds}. */
+    static Answer get(String url, String scrapeTimeoutSeconds) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (scrapeTimeoutSeconds != null) {
+            request.header("X-Prometheus-Scrape-Timeout-Seconds", scrapeTimeoutSeconds);
+        }
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,17 +35,16 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
         return new Jedis(host, port);
     }
 
-    /** The major.minor version the server reports, e.g. "7.0" or "6.2". */
+    /** The major.minor version the server reports, e.g. "7.0" or "6.2", for messages; compare {@link #redisVersion()}. */
     public String version() {
+        return redisVersion().majorMinor();
+    }
+
+    /** The version the server reports, as numbers. */
+    public RedisVersion redisVersion() {
         try (Jedis jedis = connect()) {
-            for (String line : jedis.info("server").split("\r?\n")) {
-                if (line.startsWith("redis_version:")) {
-                    String[] parts = line.substring("redis_version:".length()).trim().split("\\.");
-                    return parts[0] + "." + parts[1];
-                }
-            }
+            return RedisVersion.of(jedis);
         }
-        return "unknown";
     }
 
     @Override

@@ -6,10 +6,14 @@ import java.util.function.Function;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.kernel.OperationResult;
+import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyOperations;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The common path of every changing command: refuse, confirm, apply through {@link SafetyOperations}, report. */
+/**
+ * The common path of every changing command: refuse bad input (exit 2, before anything is read or written), confirm,
+ * apply through {@link SafetyOperations}, report.
+ */
 final class AuditedChange {
 
     private AuditedChange() {
@@ -18,6 +22,7 @@ final class AuditedChange {
     static int run(ChangeOptions change, RedisOptions redis, PrintWriter out, String description,
                    Function<SafetyOperations, OperationResult> operation) {
         change.requireActorAndReason();
+        RedisSchema schema = redis.scriptSchema();
         if (!change.confirm(description + " as " + change.actor.strip() + " (reason: " + change.reason.strip() + ")?",
                 out)) {
             out.println("Nothing changed.");
@@ -26,7 +31,7 @@ final class AuditedChange {
         }
         OperationResult result;
         try (UnifiedJedis client = CtlConnection.open(redis)) {
-            result = operation.apply(new SafetyOperations(client, redis.schema()));
+            result = operation.apply(new SafetyOperations(client, schema));
         }
         out.println(Terminal.style("@|bold Done:|@ ") + description + (result.wasAlready() ? " (it already was)" : "")
                 + ". Audit event " + result.auditId() + " by " + result.actor() + " at "

@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import picocli.CommandLine.Option;
 import quantum.safety.cli.UsageException;
+import quantum.safety.kernel.SafetyOperations;
+import quantum.safety.kernel.Text;
 
 /** Who changes the safety state and why, and whether to skip the confirmation: shared by every changing command. */
 final class ChangeOptions {
@@ -24,13 +26,27 @@ final class ChangeOptions {
                     "Env: QUANTUM_SAFETY_ASSUME_YES. Example: --yes"})
     boolean yes;
 
-    /** Refuses (exit 2) before anything is read or written when actor or reason is missing. */
+    /**
+     * Refuses (exit 2) before anything is read or written when actor or reason is missing, or is text the kernel
+     * would refuse (too long, control or bidirectional override characters).
+     */
     void requireActorAndReason() {
         if (actor == null || actor.isBlank()) {
             throw new UsageException("--actor is missing; every safety change records who made it, e.g. --actor \"$USER\"");
         }
         if (reason == null || reason.isBlank()) {
             throw new UsageException("--reason is missing; every safety change records why, e.g. --reason \"INC-42\"");
+        }
+        requirePlain("--actor", actor, SafetyOperations.MAX_ACTOR_LENGTH);
+        requirePlain("--reason", reason, SafetyOperations.MAX_REASON_LENGTH);
+    }
+
+    /** The kernel's rule for text in audit events ({@link Text}), as the operations apply it to the stripped value. */
+    private static void requirePlain(String flag, String value, int maxLength) {
+        try {
+            Text.requirePlain(flag, value.strip(), maxLength);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
         }
     }
 

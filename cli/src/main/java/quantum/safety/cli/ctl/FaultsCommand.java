@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
 import redis.clients.jedis.Protocol;
@@ -76,10 +77,10 @@ final class FaultsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 1 || limit > 100_000) {
-            throw new IllegalArgumentException("--limit=" + limit + " must be between 1 and 100000, e.g. --limit 20");
+            throw new UsageException("--limit=" + limit + " must be between 1 and 100000, e.g. --limit 20");
         }
         if (since.isZero() || since.isNegative()) {
-            throw new IllegalArgumentException("--since must be positive, e.g. --since 1h");
+            throw new UsageException("--since must be positive, e.g. --since 1h");
         }
         PrintWriter out = spec.commandLine().getOut();
         String key = redis.schema().faultStream();

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 
 /** {@code ctl safe-mode on|off}: switch SAFE MODE by hand, audited. */
@@ -60,10 +61,19 @@ public final class SafeModeCommand {
         @Override
         public Integer call() {
             Optional<Duration> ttl = Optional.ofNullable(length.ttl);
+            ttl.ifPresent(On::requireWholeSeconds);
             String what = ttl.map(d -> "Switch SAFE MODE ON for " + StatusFormat.duration(d.toSeconds()))
                     .orElse("Switch SAFE MODE ON, latched (until cleared)");
             return AuditedChange.run(change, redis, spec.commandLine().getOut(), what,
                     ops -> ops.setSafeMode(ttl, change.actor, change.reason));
+        }
+
+        /** The kernel's rule for a SAFE MODE TTL, checked before anything is asked or changed. */
+        private static void requireWholeSeconds(Duration ttl) {
+            if (ttl.toMillis() < 1000 || ttl.toMillisPart() != 0) {
+                throw new UsageException("--ttl=" + ttl.toMillis() + "ms must be whole seconds, at least 1s, "
+                        + "e.g. --ttl 300s; use --latched for a SAFE MODE without TTL");
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
 import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.exporter.status.SafetyStatusReader;
@@ -55,7 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         if (lastFaults < 0 || lastFaults > 1000) {
-            throw new IllegalArgumentException("--faults=" + lastFaults + " must be between 0 and 1000");
+            throw new UsageException("--faults=" + lastFaults + " must be between 0 and 1000");
         }
         StatusLimits limits = StatusLimits.of(kernel.toConfig()).withLastFaults(lastFaults);
         SafetyStatus status;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
 import quantum.safety.exporter.status.RateWindow;
 import quantum.safety.exporter.status.RateWindows;
@@ -67,10 +68,10 @@ final class TopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (symbols < 1 || symbols > 1000) {
-            throw new IllegalArgumentException("--symbols=" + symbols + " must be between 1 and 1000, e.g. --symbols 10");
+            throw new UsageException("--symbols=" + symbols + " must be between 1 and 1000, e.g. --symbols 10");
         }
         if (interval.compareTo(Duration.ofMillis(100)) < 0) {
-            throw new IllegalArgumentException("--interval must be at least 100ms, e.g. --interval 1s");
+            throw new UsageException("--interval must be at least 100ms, e.g. --interval 1s");
         }
         StatusLimits limits = StatusLimits.of(kernel.toConfig()).withTopSymbols(symbols);
         PrintWriter out = spec.commandLine().getOut();

@@ -22,6 +22,7 @@ import quantum.safety.cli.ops.BackupOptions;
 import quantum.safety.cli.ops.BundleOptions;
 import quantum.safety.cli.ops.ExporterOptions;
 import quantum.safety.cli.ops.GrafanaOptions;
+import quantum.safety.cli.ops.OpsInput;
 import quantum.safety.cli.ops.PrometheusOptions;
 import quantum.safety.cli.ops.ToolOptions;
 import quantum.safety.ops.Http;
@@ -93,9 +94,13 @@ public final class DoctorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return OpsInput.checked(this::examine);
+    }
+
+    private int examine() {
         logging.apply();
         String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-        Optional<String> am = Optional.ofNullable(alertmanager.url()).map(u -> Http.requireBaseUrl("--alertmanager.url()", u));
+        Optional<String> am = Optional.ofNullable(alertmanager.url()).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
         if (output != null && output.toAbsolutePath().getParent() != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
             throw new UsageException("--output " + output + ": folder " + output.toAbsolutePath().getParent()
                     + " does not exist; create it or write elsewhere");

@@ -110,7 +110,7 @@ public final class ExporterCommand implements Callable<Integer> {
         logging.apply();
         ExporterConfig config = config();
         explainIgnoredLegacySettings();
-        ExporterServer server = ExporterServer.start(config);
+        ExporterServer server = start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the exporter");
@@ -119,6 +119,18 @@ public final class ExporterCommand implements Callable<Integer> {
         }, "quantum-safety-exporter-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Starts the exporter. Its {@link IllegalArgumentException} is bad input by contract (a web config file, a listen
+     * address, a port in use), so it becomes a {@link UsageException} here.
+     */
+    private static ExporterServer start(ExporterConfig config) throws java.io.IOException {
+        try {
+            return ExporterServer.start(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     ExporterConfig config() {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.UsageException;
 import quantum.safety.kernel.Decision;
 import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.KernelConfig;
@@ -77,9 +78,9 @@ public final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         logging.apply();
-        Intent intent = new Intent(symbol, side, reduceOnly, correlationId, traceId);
+        Intent intent = intent();
         KernelConfig config = kernel.toConfig();
-        RedisSchema schema = redis.schema();
+        RedisSchema schema = redis.scriptSchema();
         Decision decision;
         try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(1)
                 .forDecisions(config.decisionTimeout()).open()) {
@@ -96,5 +97,14 @@ public final class DecideCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         return decision.allowed() ? Main.EXIT_OK : Main.EXIT_BLOCKED;
+    }
+
+    /** The intent from the flags; one the kernel refuses (side, length, control characters) is bad input. */
+    private Intent intent() {
+        try {
+            return new Intent(symbol, side, reduceOnly, correlationId, traceId);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

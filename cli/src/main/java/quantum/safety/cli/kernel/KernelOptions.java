@@ -174,7 +174,7 @@ public final class KernelOptions {
             }
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage(), e);
         }
     }
 

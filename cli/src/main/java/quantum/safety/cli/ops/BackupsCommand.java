@@ -32,6 +32,10 @@ public final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return OpsInput.checked(this::list);
+    }
+
+    private int list() {
         logging.apply();
         Path config = prometheus.requireConfig().toAbsolutePath().normalize();
         PrintWriter out = spec.commandLine().getOut();

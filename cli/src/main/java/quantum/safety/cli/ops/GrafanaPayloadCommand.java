@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import quantum.safety.cli.UsageException;
 import quantum.safety.ops.grafana.GrafanaPayload;
 
 /**
@@ -49,7 +50,7 @@ public final class GrafanaPayloadCommand implements Runnable {
         try {
             payload = GrafanaPayload.of(Optional.ofNullable(folderUid), overwrite);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--folder-uid: " + e.getMessage(), e);
+            throw new UsageException("--folder-uid: " + e.getMessage(), e);
         }
         spec.commandLine().getOut().println(payload.render());
         spec.commandLine().getOut().flush();

@@ -102,6 +102,10 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return OpsInput.checked(this::install);
+    }
+
+    private int install() {
         logging.apply();
         if (rulesDir == null) {
             throw new UsageException("--prometheus.rules-dir is required; pass the folder of Prometheus rule files, "

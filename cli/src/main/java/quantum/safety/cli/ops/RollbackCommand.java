@@ -73,6 +73,10 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return OpsInput.checked(this::rollBack);
+    }
+
+    private int rollBack() {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         RollbackRequest request = new RollbackRequest(prometheus.requireConfig(), Optional.ofNullable(backup.dir),

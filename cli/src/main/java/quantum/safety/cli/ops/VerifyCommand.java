@@ -61,6 +61,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return OpsInput.checked(this::verify);
+    }
+
+    private int verify() {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());

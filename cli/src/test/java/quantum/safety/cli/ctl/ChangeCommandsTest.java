@@ -136,4 +136,26 @@ class ChangeCommandsTest {
             assertThat(jedis.exists(SCHEMA.killSwitch(), SCHEMA.safeMode())).isZero();
         }
     }
+
+    @Test
+    void hostileTextIsRefusedBeforeTheConfirmationIsAsked() {
+        // No --yes and no terminal: were the text checked only by the kernel, the refusal would be "no terminal".
+        Ctl.Run run = Ctl.run(redis.uri(), "kill", "on", "--actor", "eve\u202Eevil", "--reason", "drill");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("error: --actor ").contains("U+202E").doesNotContain("no terminal");
+    }
+
+    @Test
+    void aChangeRedisDoesNotAnswerIsAFailureWithOneLineNotAUsageError() throws Exception {
+        String nowhere = "redis://127.0.0.1:" + quantum.safety.testkit.LocalRedis.freePort();
+        Ctl.Run run = Ctl.run(nowhere, "kill", "on", "--actor", "alice", "--reason", "outage", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("error: ").doesNotContainIgnoringCase("error: error")
+                .doesNotContain("Exception", "redis.clients", "\tat ")
+                .endsWith("(env QUANTUM_SAFETY_LOG_LEVEL=debug shows the stack trace)");
+    }
 }

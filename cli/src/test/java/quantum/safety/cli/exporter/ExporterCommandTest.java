@@ -1,30 +1,24 @@
 package quantum.safety.cli.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 import quantum.safety.cli.Main;
-import quantum.safety.testkit.LocalRedis;
 
+/**
+ * The exporter command in process: its flags, their env twins and its answers to bad input. The same command as a
+ * user runs it (the launcher and the runnable jar) is {@link ExporterCommandIT}.
+ */
 class ExporterCommandTest {
 
     @TempDir
@@ -112,56 +106,5 @@ class ExporterCommandTest {
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err().lines().toList()).singleElement().asString()
                 .contains("basic_auth_users.prometheus is not a bcrypt hash").doesNotContain("hunter2");
-    }
-
-    @Test
-    void theRealProcessTakesLegacyEnvServesDualStackHidesThePasswordAndStopsOnSigterm() throws Exception {
-        String password = "pw-" + Long.toHexString(System.nanoTime());
-        try (LocalRedis redis = LocalRedis.start()) {
-            try (redis.clients.jedis.Jedis admin = redis.connect()) {
-                admin.configSet("requirepass", password);
-            }
-            int port = LocalRedis.freePort();
-            Path log = dir.resolve("exporter.log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "exporter")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("QUANTUM_SAFETY_") || k.startsWith("REDIS_"));
-            env.put("PORT", Integer.toString(port));
-            env.put("REDIS_HOST", redis.host());
-            env.put("REDIS_PORT", Integer.toString(redis.port()));
-            env.put("REDIS_PASSWORD", password);
-            env.put("SAMPLE_INTERVAL_SEC", "15");
-            env.put("FAULT_LOOKBACK_MAX", "2000");
-            env.put("QUANTUM_SAFETY_DEPLOYMENT", "ci-test");
-            env.put("QUANTUM_SAFETY_LOG_LEVEL", "info");
-            Process process = builder.start();
-            try {
-                HttpClient http = HttpClient.newHttpClient();
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-                String metrics = http.send(HttpRequest.newBuilder(URI.create("http://[::1]:" + port + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(metrics).contains("quantum_safety_redis_up 1.0")
-                        .contains("deployment=\"ci-test\"").doesNotContain(password);
-                String landing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                assertThat(landing).doesNotContain(password);
-            } finally {
-                process.destroy();
-                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(output).contains("SAMPLE_INTERVAL_SEC is ignored", "FAULT_LOOKBACK_MAX is ignored",
-                    "exporter listening on", "exporter stopped").doesNotContain(password);
-        }
-    }
-
-    @Test
-    void surefireGivesTheSubprocessARealClasspath() {
-        assertThat(System.getProperty("java.class.path").split(File.pathSeparator))
-                .anySatisfy(entry -> assertThat(entry).contains("picocli"));
     }
 }

@@ -195,6 +195,23 @@ class DecideCommandTest {
     }
 
     @Test
+    void aBadAddressOrAnUnreadablePasswordFileIsBadInputNamingTheFlag(@TempDir Path dir) {
+        Run address = run("--symbol", "BTCUSDT", "--side", "BUY", "--redis.addr", "redis://127.0.0.1:6379/x");
+        Run scheme = run("--symbol", "BTCUSDT", "--side", "BUY", "--redis.addr", "http://127.0.0.1:6379");
+        Run password = run("--symbol", "BTCUSDT", "--side", "BUY", "--redis.addr", redis.uri(),
+                "--redis.password-file", dir.resolve("missing").toString());
+
+        for (Run run : List.of(address, scheme)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_USAGE);
+            assertThat(run.err().lines().toList()).singleElement().asString().startsWith("error: --redis.addr");
+            assertThat(run.out()).isEmpty();
+        }
+        assertThat(password.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(password.err().lines().toList()).singleElement().asString()
+                .startsWith("error: --redis.password-file: ").contains(dir.resolve("missing").toString());
+    }
+
+    @Test
     void helpNamesEveryFlagWithItsEnvTwinAndAnExample() {
         Run help = run("--help");
 

@@ -54,7 +54,7 @@ public final class CollectionRunner implements CollectionTask {
     }
 
     @Override
-    public void run(Collection collection, Deadline deadline) {
+    public void run(CollectionRun collection, Deadline deadline) {
         try {
             boolean allOk = collect(collection, deadline);
             session.succeeded();
@@ -75,7 +75,7 @@ public final class CollectionRunner implements CollectionTask {
     }
 
     /** @return whether every collector succeeded */
-    private boolean collect(Collection collection, Deadline deadline) {
+    private boolean collect(CollectionRun collection, Deadline deadline) {
         UnifiedJedis jedis = session.client();
         RedisFeatures features = session.features(jedis);
         CollectContext context = new CollectContext(schema, session.nowMillis(), windowSeconds, features, deadline);

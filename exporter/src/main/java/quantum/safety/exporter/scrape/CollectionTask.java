@@ -4,11 +4,11 @@ import java.util.List;
 
 import quantum.safety.exporter.collect.Deadline;
 
-/** Fills one {@link Collection}; must always end by calling {@link Collection#complete()}. */
+/** Fills one {@link CollectionRun}; must always end by calling {@link CollectionRun#complete()}. */
 public interface CollectionTask {
 
     /** The collectors whose results the collection will hold, in order. */
     List<String> collectorNames();
 
-    void run(Collection collection, Deadline deadline);
+    void run(CollectionRun collection, Deadline deadline);
 }

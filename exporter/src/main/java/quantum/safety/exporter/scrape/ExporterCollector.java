@@ -82,13 +82,13 @@ public final class ExporterCollector implements MultiCollector {
         }
     }
 
-    private MetricSnapshots selfOnly(Collection.View view) {
+    private MetricSnapshots selfOnly(CollectionRun.View view) {
         MetricSnapshots.Builder builder = MetricSnapshots.builder();
         self(view).forEach(builder::metricSnapshot);
         return builder.build();
     }
 
-    private List<MetricSnapshot> self(Collection.View view) {
+    private List<MetricSnapshot> self(CollectionRun.View view) {
         List<MetricSnapshot> list = new ArrayList<>();
         if (view != null) {
             Map<String, Integer> success = new LinkedHashMap<>();

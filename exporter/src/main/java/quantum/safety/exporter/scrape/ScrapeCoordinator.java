@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import quantum.safety.exporter.collect.Deadline;
 
@@ -16,17 +17,27 @@ import quantum.safety.exporter.collect.Deadline;
  * however many scrapers (Prometheus pairs, the landing page, a curl) ask at once. Each scrape waits for the collection
  * until its own deadline and answers with what is finished then. The collection runs on its own thread because a Redis
  * call cannot be interrupted; it ends by itself within the Redis timeouts.
+ *
+ * <p>Deadlines and collector durations are read on one nano clock, {@link System#nanoTime()} unless a test passes its
+ * own (the same type {@code Backoff} takes).
  */
 public final class ScrapeCoordinator implements AutoCloseable {
 
     private final CollectionTask task;
     private final ScrapeStats stats;
+    private final LongSupplier nanoTime;
     private final ExecutorService executor;
-    private Collection inFlight;
+    private CollectionRun inFlight;
+    private int joined;
 
     public ScrapeCoordinator(CollectionTask task, ScrapeStats stats) {
+        this(task, stats, System::nanoTime);
+    }
+
+    public ScrapeCoordinator(CollectionTask task, ScrapeStats stats, LongSupplier nanoTime) {
         this.task = task;
         this.stats = stats;
+        this.nanoTime = nanoTime;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(4), r -> {
             Thread thread = new Thread(r, "quantum-safety-collector");
             thread.setDaemon(true);
@@ -35,12 +46,12 @@ public final class ScrapeCoordinator implements AutoCloseable {
     }
 
     /** The result of one scrape. */
-    public record Result(Collection.View view, boolean deadlineExceeded) {
+    public record Result(CollectionRun.View view, boolean deadlineExceeded) {
     }
 
     public Result scrape(Duration budget) {
-        Deadline deadline = Deadline.after(budget);
-        Collection collection = joinOrStart(deadline);
+        Deadline deadline = Deadline.after(budget, nanoTime);
+        CollectionRun collection = joinOrStart(deadline);
         boolean complete = collection.await(deadline);
         if (!complete) {
             stats.deadlineExceeded.incrementAndGet();
@@ -53,14 +64,24 @@ public final class ScrapeCoordinator implements AutoCloseable {
         return stats.collections();
     }
 
-    private synchronized Collection joinOrStart(Deadline deadline) {
+    /**
+     * Scrapes that have taken the collection in flight, the one that started it included (for tests of the single
+     * flight: once every scrape has joined, releasing the collection answers them all).
+     */
+    synchronized int scrapesJoined() {
+        return inFlight == null || inFlight.isDone() ? 0 : joined;
+    }
+
+    private synchronized CollectionRun joinOrStart(Deadline deadline) {
         if (inFlight != null && !inFlight.isDone()) {
+            joined++;
             return inFlight;
         }
-        Collection collection = new Collection(task.collectorNames());
+        CollectionRun collection = new CollectionRun(task.collectorNames(), nanoTime);
         try {
             executor.execute(() -> task.run(collection, deadline));
             inFlight = collection;
+            joined = 1;
             stats.collections.incrementAndGet();
         } catch (RejectedExecutionException e) {
             // Shutting down (or the previous collection's thread is still unwinding): nothing is collected.

@@ -1,7 +1,10 @@
 package quantum.safety.ops.backup;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import quantum.safety.ops.OpsInputException;
@@ -9,7 +12,7 @@ import quantum.safety.ops.OpsInputException;
 /**
  * Finds, before anything changes, a folder we could not write into. {@link Files#isWritable} alone is not enough:
  * for root it is true on a mode-555 folder, so we also create and delete a probe file, which fails on a read-only
- * mount, an immutable folder or a missing permission alike.
+ * mount, an immutable folder, a file system that takes no files (such as /proc) or a missing permission alike.
  */
 public final class WritableCheck {
 
@@ -42,8 +45,22 @@ public final class WritableCheck {
             Files.delete(probe);
             return null;
         } catch (IOException e) {
-            String reason = e.getMessage();
-            return reason != null && reason.contains("Read-only") ? "read-only file system" : String.valueOf(reason);
+            return describe(e);
         }
+    }
+
+    /** Why the probe file could not be made, in words (the JDK's message is often only the probe's own path). */
+    static String describe(IOException e) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        if (reason != null && reason.contains("Read-only")) {
+            return "read-only file system";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no file can be created there";
+        }
+        return reason != null ? reason : e.getClass().getSimpleName();
     }
 }

@@ -8,28 +8,44 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import quantum.safety.exporter.collect.Deadline;
 
 /**
- * One collection, shared by every scrape that arrives while it runs. Collectors publish their results as they finish,
- * so a scrape whose deadline passes takes what is finished and reports the rest as failed.
+ * One run of every collector, shared by every scrape that arrives while it runs. Collectors publish their results as
+ * they finish, so a scrape whose deadline passes takes what is finished and reports the rest as failed.
+ *
+ * <p>Durations are read on the nano clock it is given ({@link System#nanoTime()} unless a test passes its own).
  */
-public final class Collection {
+public final class CollectionRun {
 
     /** Whether Redis answered this collection's calls. */
     public enum RedisState { PENDING, ANSWERED, FAILED }
 
+    /**
+     * The longest a waiting scrape sleeps before it reads its deadline's clock again: the deadline, not the latch's
+     * own timer, decides when a scrape stops waiting, so that a test's clock governs the wait.
+     */
+    static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final List<String> collectors;
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private final long startNanos;
     private final Map<String, CollectorResult> finished = new ConcurrentHashMap<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile RedisState redis = RedisState.PENDING;
 
-    public Collection(List<String> collectors) {
+    public CollectionRun(List<String> collectors) {
+        this(collectors, System::nanoTime);
+    }
+
+    public CollectionRun(List<String> collectors, LongSupplier nanoTime) {
         this.collectors = List.copyOf(collectors);
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
     }
 
     public void redisAnswered() {
@@ -58,7 +74,15 @@ public final class Collection {
     /** Waits until the collection is complete or the deadline passes; true when complete. */
     public boolean await(Deadline deadline) {
         try {
-            return done.await(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+            while (true) {
+                long left = deadline.remaining().toNanos();
+                if (left <= 0) {
+                    return isDone();
+                }
+                if (done.await(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return isDone();
@@ -66,7 +90,7 @@ public final class Collection {
     }
 
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return (nanoTime.getAsLong() - startNanos) / 1e9;
     }
 
     /** An immutable view of what is finished now; unfinished collectors are failed with their elapsed time. */

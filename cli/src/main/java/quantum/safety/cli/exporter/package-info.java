@@ -1,0 +1,5 @@
+/**
+ * {@code quantum-safety exporter}: the flags and env (legacy names included) that configure the Prometheus exporter,
+ * and the process that runs it until SIGTERM.
+ */
+package quantum.safety.cli.exporter;
