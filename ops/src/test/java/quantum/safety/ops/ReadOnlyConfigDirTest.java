@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.ops.backup.WritableCheck;
+import quantum.safety.ops.event.OpsListener;
 
 /**
  * A config folder install cannot write into is found before anything changes. Tests run as root, for whom a
@@ -47,7 +46,7 @@ class ReadOnlyConfigDirTest {
 
         assertThatThrownBy(() -> new Installer(InstallRequest.builder()
                 .prometheusConfig(readOnly.resolve("prometheus.yml")).rulesDir(readOnly.resolve("rules"))
-                .bundle(Fixtures.bundle(tmp.resolve("bundle"))).build(), new PrintWriter(new StringWriter())).install())
+                .bundle(Fixtures.bundle(tmp.resolve("bundle"))).build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageContaining("cannot write in " + readOnly)
                 .hasMessageContaining("nothing was changed");
@@ -61,12 +60,12 @@ class ReadOnlyConfigDirTest {
         InstallRequest.Builder base = InstallRequest.builder().prometheusConfig(config)
                 .bundle(Fixtures.bundle(tmp.resolve("bundle")));
 
-        assertThatThrownBy(() -> new Installer(base.rulesDir(file).build(), new PrintWriter(new StringWriter())).install())
+        assertThatThrownBy(() -> new Installer(base.rulesDir(file).build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
         assertThatThrownBy(() -> WritableCheck.requireWritableDir("--prometheus.rules-dir", file.resolve("rules")))
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
         assertThatThrownBy(() -> new Installer(base.rulesDir(tmp.resolve("rules")).prometheusConfig(tmp.resolve("missing.yml"))
-                .build(), new PrintWriter(new StringWriter())).install())
+                .build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class).hasMessageStartingWith("--prometheus.config " + tmp.resolve("missing.yml")
                         + ": no such file");
         assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");

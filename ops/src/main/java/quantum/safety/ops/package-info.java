@@ -1,0 +1,7 @@
+/**
+ * Safe changes to the monitoring integration: {@link quantum.safety.ops.Installer} and
+ * {@link quantum.safety.ops.Rollback} plan a change, validate it, back up, write atomically, reload, verify and roll
+ * back on failure, telling each step to an {@link quantum.safety.ops.event.OpsListener} as it happens. Nothing here
+ * prints; the command line renders the events.
+ */
+package quantum.safety.ops;
