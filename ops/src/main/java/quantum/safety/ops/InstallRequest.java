@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import quantum.safety.ops.backup.ManifestStore;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
+import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
 
@@ -35,7 +37,7 @@ public final class InstallRequest {
     final String amtool;
     final Clock clock;
     final HostResolver resolver;
-    final Predicate<String> confirm;
+    final Predicate<InstallPlan> confirm;
 
     private InstallRequest(Builder b) {
         this.prometheusConfig = Objects.requireNonNull(b.prometheusConfig, "prometheus config");
@@ -59,6 +61,15 @@ public final class InstallRequest {
         this.clock = b.clock;
         this.resolver = b.resolver;
         this.confirm = b.confirm;
+    }
+
+    Path configPath() {
+        return prometheusConfig.toAbsolutePath().normalize();
+    }
+
+    /** Where the install's manifest goes: {@code --backup.dir}, else next to prometheus.yml. */
+    Path manifestDir() {
+        return backupDir.orElse(ManifestStore.defaultDirFor(configPath())).toAbsolutePath().normalize();
     }
 
     public static Builder builder() {
@@ -87,7 +98,7 @@ public final class InstallRequest {
         private String amtool = "amtool";
         private Clock clock = Clock.systemDefaultZone();
         private HostResolver resolver = HostResolver.SYSTEM;
-        private Predicate<String> confirm = plan -> true;
+        private Predicate<InstallPlan> confirm = plan -> true;
 
         public Builder prometheusConfig(Path v) { prometheusConfig = v; return this; }
         public Builder rulesDir(Path v) { rulesDir = v; return this; }
@@ -109,8 +120,8 @@ public final class InstallRequest {
         public Builder amtool(String v) { amtool = v; return this; }
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder resolver(HostResolver v) { resolver = v; return this; }
-        /** Shown the plan and diff before anything changes; false aborts. The CLI asks on a terminal unless --yes. */
-        public Builder confirm(Predicate<String> v) { confirm = v; return this; }
+        /** Shown the validated plan before anything changes; false aborts. The CLI asks on a terminal unless --yes. */
+        public Builder confirm(Predicate<InstallPlan> v) { confirm = v; return this; }
 
         public InstallRequest build() {
             return new InstallRequest(this);

@@ -12,13 +12,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import quantum.safety.ops.backup.ManifestStore;
 import quantum.safety.ops.backup.WritableCheck;
 import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.plan.FileKind;
+import quantum.safety.ops.plan.InstallPlan;
+import quantum.safety.ops.plan.PlannedReload;
+import quantum.safety.ops.plan.PlannedVerification;
+import quantum.safety.ops.plan.Service;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.GrafanaFiles;
+import quantum.safety.ops.verify.Check;
+import quantum.safety.ops.verify.Verifier;
 
 /**
  * Works out, without changing anything, which files install would write and with what bytes. Every input problem
@@ -26,7 +32,7 @@ import quantum.safety.ops.validate.GrafanaFiles;
  */
 final class Planner {
 
-    /** The files to write and the folders that must be created first. */
+    /** The files to write, with their bytes, and the folders that must be created first. */
     record Plan(List<PlannedFile> files, List<Path> missingDirectories) {
         List<PlannedFile> changed() {
             return files.stream().filter(PlannedFile::changed).toList();
@@ -40,7 +46,7 @@ final class Planner {
     }
 
     Plan plan() {
-        Path config = request.prometheusConfig.toAbsolutePath().normalize();
+        Path config = request.configPath();
         requireFile("--prometheus.config", config, "point it at the prometheus.yml Prometheus runs with");
         Path rulesDir = request.rulesDir.toAbsolutePath().normalize();
         if (Files.exists(rulesDir) && !Files.isDirectory(rulesDir)) {
@@ -53,7 +59,7 @@ final class Planner {
         }
         List<Path> missing = new ArrayList<>();
         requireWritable(config.getParent(), rulesDir);
-        WritableCheck.requireWritableDir("--backup.dir", request.backupDir.orElse(ManifestStore.defaultDirFor(config)));
+        WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
 
         List<PlannedFile> files = new ArrayList<>();
         List<Path> ruleTargets = new ArrayList<>();
@@ -63,7 +69,7 @@ final class Planner {
             if (content.isPresent()) {
                 Path target = rulesDir.resolve(BundlePaths.fileName(bundlePath));
                 ruleTargets.add(target);
-                files.add(file(PlannedFile.Kind.RULES, target, content.get(), List.of("rules from the bundle")));
+                files.add(file(FileKind.RULES, target, content.get(), List.of("rules from the bundle")));
             }
         }
         addMissing(missing, rulesDir);
@@ -78,11 +84,11 @@ final class Planner {
                 throw new OpsInputException("bundle dashboard " + BundlePaths.DASHBOARD + " from "
                         + request.bundle.describe() + " cannot be provisioned: " + problems + "; nothing was changed");
             }
-            files.add(file(PlannedFile.Kind.DASHBOARD, dashboards.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD)),
+            files.add(file(FileKind.DASHBOARD, dashboards.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD)),
                     dashboard, List.of("dashboard " + GrafanaFiles.dashboardSummary(dashboard))));
             String providers = pointProvidersAt(new String(request.bundle.require(BundlePaths.DASHBOARD_PROVISIONING),
                     StandardCharsets.UTF_8), dashboards);
-            files.add(file(PlannedFile.Kind.DASHBOARD_PROVISIONING,
+            files.add(file(FileKind.DASHBOARD_PROVISIONING,
                     provisioning.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD_PROVISIONING)),
                     providers.getBytes(StandardCharsets.UTF_8), List.of("file provider loading " + dashboards)));
             addMissing(missing, dashboards);
@@ -93,7 +99,7 @@ final class Planner {
             Path target = request.alertmanagerConfig.get().toAbsolutePath().normalize();
             requireWritable(target.getParent());
             byte[] wanted = request.bundle.require(BundlePaths.ALERTMANAGER);
-            PlannedFile planned = file(PlannedFile.Kind.ALERTMANAGER_CONFIG, target, wanted,
+            PlannedFile planned = file(FileKind.ALERTMANAGER_CONFIG, target, wanted,
                     List.of("Alertmanager routing from the bundle"));
             if (planned.changed() && !planned.creates() && !request.force) {
                 throw new OpsInputException("--alertmanager.config " + target + " exists and differs from the bundle's; "
@@ -112,11 +118,40 @@ final class Planner {
         MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
                 new PrometheusConfigMerger.Request(job, ruleTargets, config.getParent(),
                         request.alertmanagerUrl.map(u -> java.net.URI.create(u).getRawAuthority()), request.force));
-        files.add(new PlannedFile(PlannedFile.Kind.PROMETHEUS_CONFIG, config,
+        files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
                 merged.changes()));
         files.sort(Comparator.comparing(PlannedFile::kind));
         return new Plan(List.copyOf(files), List.copyOf(missing));
+    }
+
+    /**
+     * The plan as the operator reads it: steps and diffs instead of bytes, plus the backups, the reloads and the
+     * checks. A dry run gets the same plan, so it shows what the real run would do. Backups and reloads happen only
+     * when something changes; verification runs whenever install reloads and verifies, and rolls back only what this
+     * install changed.
+     */
+    InstallPlan describe(Plan plan) {
+        List<PlannedFile> changed = plan.changed();
+        boolean live = !changed.isEmpty();
+        List<PlannedReload> reloads = new ArrayList<>();
+        if (live) {
+            reloads.add(new PlannedReload(Service.PROMETHEUS, request.reload
+                    ? "POST " + Http.requireBaseUrl("--prometheus.url", request.prometheusUrl) + "/-/reload"
+                    : ReloadStep.MANUAL_RELOAD));
+            if (changed.stream().anyMatch(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG)) {
+                reloads.add(new PlannedReload(Service.ALERTMANAGER, request.alertmanagerUrl
+                        .map(u -> "POST " + Http.requireBaseUrl("--alertmanager.url", u) + "/-/reload")
+                        .orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
+            }
+        }
+        PlannedVerification verification = !request.reload || !request.verify ? null
+                : new PlannedVerification(Verifier.verifyChecks().stream().map(Check::title).toList(),
+                        request.verifyTimeout.toSeconds(), live);
+        return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),
+                live ? plan.missingDirectories() : List.of(),
+                live ? changed.stream().filter(f -> !f.creates()).map(PlannedFile::target).toList() : List.of(),
+                request.manifestDir(), reloads, verification);
     }
 
     /** The bundle's provisioning file with every provider's {@code options.path} set to the operator's folder. */
@@ -130,7 +165,7 @@ final class Planner {
         return out.toString();
     }
 
-    private PlannedFile file(PlannedFile.Kind kind, Path target, byte[] content, List<String> changes) {
+    private PlannedFile file(FileKind kind, Path target, byte[] content, List<String> changes) {
         if (Files.isDirectory(target)) {
             throw new OpsInputException(target + " is a folder; install would write a file there. Remove or rename it");
         }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import quantum.safety.ops.plan.RollbackPlan;
+
 /**
  * What {@code ops rollback} is asked to do. {@code to}: an install id ({@code install_qs_20260119_034418}), its
  * manifest file, or a single backup file ({@code prometheus.yml.backup_p12_20260119_034418}, legacy ones too);
@@ -13,7 +15,7 @@ import java.util.function.Predicate;
  */
 public record RollbackRequest(Path prometheusConfig, Optional<Path> backupDir, Optional<String> to,
                               String prometheusUrl, boolean reload, boolean verify, Duration verifyTimeout,
-                              boolean force, String promtool, String amtool, Clock clock, Predicate<String> confirm) {
+                              boolean force, String promtool, String amtool, Clock clock, Predicate<RollbackPlan> confirm) {
 
     public static RollbackRequest of(Path prometheusConfig, String prometheusUrl) {
         return new RollbackRequest(prometheusConfig, Optional.empty(), Optional.empty(), prometheusUrl, true, true,
@@ -45,7 +47,7 @@ public record RollbackRequest(Path prometheusConfig, Optional<Path> backupDir, O
                 promtoolPath, amtoolPath, clock, confirm);
     }
 
-    public RollbackRequest withConfirm(Predicate<String> value) {
+    public RollbackRequest withConfirm(Predicate<RollbackPlan> value) {
         return new RollbackRequest(prometheusConfig, backupDir, to, prometheusUrl, reload, verify, verifyTimeout, force,
                 promtool, amtool, clock, value);
     }

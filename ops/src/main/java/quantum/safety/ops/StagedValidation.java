@@ -1,7 +1,6 @@
 package quantum.safety.ops;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import quantum.safety.ops.event.OpsEvent.FileValidated;
+import quantum.safety.ops.event.OpsEvent.ValidationFailed;
+import quantum.safety.ops.event.OpsListener;
 import quantum.safety.ops.validate.Amtool;
 import quantum.safety.ops.validate.Promtool;
 import quantum.safety.ops.validate.ValidationResult;
@@ -24,12 +26,12 @@ final class StagedValidation {
 
     private final Promtool promtool;
     private final Optional<Amtool> amtool;
-    private final PrintWriter out;
+    private final OpsListener events;
 
-    StagedValidation(Promtool promtool, Optional<Amtool> amtool, PrintWriter out) {
+    StagedValidation(Promtool promtool, Optional<Amtool> amtool, OpsListener events) {
         this.promtool = promtool;
         this.amtool = amtool;
-        this.out = out;
+        this.events = events;
     }
 
     /** Validates every candidate (target → bytes); throws {@link OpsInputException} naming the refused file. */
@@ -82,10 +84,11 @@ final class StagedValidation {
 
     private void report(ValidationResult result, String what) {
         if (!result.ok()) {
+            events.on(new ValidationFailed(result.command(), what, result.summary()));
             throw new OpsInputException(Path.of(result.command().split(" ")[0]).getFileName() + " refused the candidate "
                     + what + ": " + result.summary() + " — nothing was changed");
         }
-        out.println("  ok      " + result.command().replaceFirst("^\\S*/", "") + "  (" + what + ")");
+        events.on(new FileValidated(result.command(), what));
     }
 
     private static Path write(Path file, byte[] content) {

@@ -1,6 +1,8 @@
 /**
- * Safe changes to the monitoring stack: install the bundle into Prometheus, Alertmanager and Grafana files (plan,
- * back up, validate with the real tools, apply, reload, verify, roll back on failure) and roll an install back.
- * Bad operator input is an {@link quantum.safety.ops.OpsInputException}, found before anything changed.
+ * Safe changes to the monitoring integration: {@link quantum.safety.ops.Installer} and
+ * {@link quantum.safety.ops.Rollback} plan a change, validate it, back up, write atomically, reload, verify and roll
+ * back on failure, telling each step to an {@link quantum.safety.ops.event.OpsListener} as it happens. Nothing here
+ * prints; the command line renders the events. Bad operator input is an
+ * {@link quantum.safety.ops.OpsInputException}, found before anything changed.
  */
 package quantum.safety.ops;

@@ -14,8 +14,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.event.EventLog;
+import quantum.safety.ops.event.OpsEvent.AutomaticRollbackStarted;
+import quantum.safety.ops.event.OpsEvent.CheckFailed;
+import quantum.safety.ops.event.OpsEvent.CheckPassed;
+import quantum.safety.ops.event.OpsEvent.DryRunEnded;
+import quantum.safety.ops.event.OpsEvent.FileRestored;
+import quantum.safety.ops.event.OpsEvent.FileValidated;
+import quantum.safety.ops.event.OpsEvent.FileWritten;
+import quantum.safety.ops.event.OpsEvent.InstallPlanned;
+import quantum.safety.ops.event.OpsEvent.ManifestWritten;
+import quantum.safety.ops.event.OpsEvent.Reloaded;
+import quantum.safety.ops.event.OpsEvent.ReloadFailed;
+import quantum.safety.ops.event.OpsEvent.ReloadLeftToOperator;
+import quantum.safety.ops.event.OpsEvent.ValidationFailed;
+import quantum.safety.ops.plan.FileStep;
+import quantum.safety.ops.plan.InstallPlan;
+import quantum.safety.ops.plan.Service;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
+import quantum.safety.ops.event.OpsListener;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Status;
 import quantum.safety.ops.verify.Verifier;
@@ -36,6 +55,7 @@ class InstallEndToEndTest {
     @Test
     void installVerifyRollbackGivesTheOriginalFileBackByteForByte() throws Exception {
         env = OpsEnvironment.start();
+        EventLog events = env.events;
         Path grafanaProvisioning = env.dir.resolve("grafana/provisioning/dashboards");
         Path grafanaDashboards = env.dir.resolve("grafana/dashboards/quantum");
         Path amConfig = env.dir.resolve("alertmanager/alertmanager.yml");
@@ -43,9 +63,32 @@ class InstallEndToEndTest {
         OpsResult installed = new Installer(env.install()
                 .alertmanagerConfig(amConfig).alertmanagerUrl(env.alertmanager.url())
                 .grafanaProvisioningDir(grafanaProvisioning).grafanaDashboardsDir(grafanaDashboards)
-                .build(), env.out).install();
+                .build(), events).install();
 
-        assertThat(installed.exitCode()).as(env.output()).isZero();
+        assertThat(installed.exitCode()).as(events.toString()).isZero();
+        assertThat(events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+                "FileValidated", "DirectoryCreated", "BackupWritten", "ManifestWritten", "FileWritten",
+                "ReloadRequested", "Reloaded", "ReloadRequested", "Reloaded",
+                "VerificationStarted", "CheckPassed", "VerificationFinished");
+        InstallPlan plan = events.first(InstallPlanned.class).plan();
+        assertThat(plan.toChange()).extracting(FileStep::path).containsExactlyInAnyOrder(
+                env.rulesDir.resolve("quantum_safety_alerts.yml"), env.rulesDir.resolve("quantum_safety_recording.yml"),
+                grafanaDashboards.resolve("quantum_safety_telemetry.json"), grafanaProvisioning.resolve("quantum_safety.yaml"),
+                amConfig, env.config);
+        assertThat(plan.backUp()).containsExactly(env.config);
+        assertThat(plan.reloads()).extracting(r -> r.service()).containsExactly(Service.PROMETHEUS, Service.ALERTMANAGER);
+        assertThat(plan.verification().rollBackOnFailure()).isTrue();
+        assertThat(events.all(FileValidated.class)).extracting(FileValidated::command)
+                .anyMatch(c -> c.contains("promtool check rules")).anyMatch(c -> c.contains("amtool check-config"))
+                .anyMatch(c -> c.contains("promtool check config"));
+        assertThat(events.all(FileWritten.class)).extracting(FileWritten::file).endsWith(env.config)
+                .hasSameElementsAs(plan.toChange().stream().map(FileStep::path).toList());
+        assertThat(events.first(Reloaded.class).detail()).isEqualTo("POST " + env.prometheus.url() + "/-/reload -> 200");
+        ManifestWritten written = events.first(ManifestWritten.class);
+        Manifest manifest = new ManifestStore(ManifestStore.defaultDirFor(env.config)).find(written.installId()).orElseThrow();
+        assertThat(written.manifest()).exists();
+        assertThat(manifest.files()).hasSize(plan.toChange().size());
+
         String merged = Files.readString(env.config);
         List<String> added = addedLines(new String(env.original), merged);
         assertThat(added).as("only our lines were added; every operator line kept, in order")
@@ -56,41 +99,50 @@ class InstallEndToEndTest {
         assertThat(grafanaDashboards.resolve("quantum_safety_telemetry.json")).exists();
         assertThat(Files.readString(grafanaProvisioning.resolve("quantum_safety.yaml"))).contains("path: " + grafanaDashboards);
         assertThat(amConfig).exists();
-        assertThat(env.output()).contains("promtool check rules", "promtool check config", "amtool check-config",
-                "POST " + env.prometheus.url() + "/-/reload -> 200");
 
         List<CheckResult> verified = new Verifier(new Installer(env.install().alertmanagerUrl(env.alertmanager.url()).build(),
-                env.out).verifySettings(), Verifier.verifyChecks()).run();
+                OpsListener.ignoring()).verifySettings(), Verifier.verifyChecks()).run();
         assertThat(verified).as(verified.toString()).allMatch(r -> r.status() == Status.PASSED);
         assertThat(verified.stream().map(CheckResult::name).collect(Collectors.joining("\n")))
                 .contains("job quantum_safety_telemetry scraped and up", "rule group quantum_safety loaded",
                         "rule group quantum_safety_recording loaded", "Alertmanager reachable", "exporter build info",
                         "Prometheus holds what the exporter serves", "exporter listens where Prometheus scrapes");
 
-        OpsResult rolledBack = new Rollback(env.rollback(), env.out).run();
+        events.clear();
+        OpsResult rolledBack = new Rollback(env.rollback(), events).run();
 
-        assertThat(rolledBack.exitCode()).as(env.output()).isZero();
+        assertThat(rolledBack.exitCode()).as(events.toString()).isZero();
+        assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",
+                "FileValidated", "FileRestored", "FileDeleted", "DirectoryDeleted", "RolledBack",
+                "ReloadRequested", "Reloaded", "VerificationStarted", "CheckPassed", "VerificationFinished");
+        assertThat(events.first(FileRestored.class).file()).isEqualTo(env.config);
+        assertThat(events.all(CheckPassed.class)).extracting(CheckPassed::name)
+                .containsExactly("job quantum_safety_telemetry gone", "our rule groups gone");
         assertThat(env.configBytes()).isEqualTo(env.original);
         assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
         assertThat(env.rulesDir.resolve("operator_node.yml")).exists();
         assertThat(grafanaDashboards.resolve("quantum_safety_telemetry.json")).doesNotExist();
         assertThat(grafanaDashboards).doesNotExist();
         assertThat(amConfig).doesNotExist();
-        assertThat(env.output()).contains("PASSED  job quantum_safety_telemetry gone", "PASSED  our rule groups gone");
         assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config)).latestActive()).isEmpty();
     }
 
     @Test
     void installingTwiceChangesNothingTheSecondTime() throws Exception {
         env = OpsEnvironment.start();
-        assertThat(new Installer(env.install().build(), env.out).install().exitCode()).as(env.output()).isZero();
+        assertThat(new Installer(env.install().build(), env.events).install().exitCode()).as(env.events.toString()).isZero();
         List<Path> filesAfterFirst = env.files();
         Map<Path, Long> mtimes = modificationTimes(filesAfterFirst);
+        env.events.clear();
 
-        OpsResult second = new Installer(env.install().build(), env.out).install();
+        OpsResult second = new Installer(env.install().build(), env.events).install();
 
-        assertThat(second.exitCode()).as(env.output()).isZero();
+        assertThat(second.exitCode()).as(env.events.toString()).isZero();
         assertThat(second.summary()).contains("nothing changed");
+        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "NothingToChange",
+                "VerificationStarted", "CheckPassed", "VerificationFinished");
+        assertThat(env.events.first(InstallPlanned.class).plan().files()).extracting(FileStep::action)
+                .containsOnly(FileStep.Action.KEEP);
         assertThat(env.files()).isEqualTo(filesAfterFirst);
         assertThat(modificationTimes(filesAfterFirst)).isEqualTo(mtimes);
         assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config)).containsOnlyOnce("quantum_safety_telemetry");
@@ -102,10 +154,17 @@ class InstallEndToEndTest {
         Files.write(env.dir.resolve("bundle/prometheus/rules/quantum_safety_alerts.yml"), Fixtures.invalidAlertRules());
         List<Path> before = env.files();
 
-        assertThatThrownBy(() -> new Installer(env.install().build(), env.out).install())
+        assertThatThrownBy(() -> new Installer(env.install().build(), env.events).install())
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageContaining("promtool refused the candidate rule files")
                 .hasMessageContaining("nothing was changed");
+
+        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+                "ValidationFailed");
+        ValidationFailed refused = env.events.first(ValidationFailed.class);
+        assertThat(refused.command()).contains("promtool check rules");
+        assertThat(refused.subject()).contains(env.rulesDir.resolve("quantum_safety_alerts.yml").toString());
+        assertThat(refused.output()).isNotBlank();
 
         assertThat(env.configBytes()).isEqualTo(env.original);
         assertThat(env.files()).isEqualTo(before);
@@ -116,10 +175,18 @@ class InstallEndToEndTest {
         env = OpsEnvironment.start();
         env.prometheus.stop();
 
-        OpsResult result = new Installer(env.install().build(), env.out).install();
+        OpsResult result = new Installer(env.install().build(), env.events).install();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.summary()).contains("install rolled back", "could not be reloaded", "connection refused");
+        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+                "FileValidated", "BackupWritten", "ManifestWritten", "FileWritten", "ReloadRequested", "ReloadFailed",
+                "AutomaticRollbackStarted", "RollbackPlanned", "ValidationStarted", "FileValidated", "FileRestored",
+                "FileDeleted", "RolledBack", "ReloadRequested", "ReloadFailed");
+        assertThat(env.events.all(ReloadFailed.class)).extracting(ReloadFailed::failure)
+                .containsOnly(ReloadFailed.Failure.UNREACHABLE);
+        assertThat(env.events.first(AutomaticRollbackStarted.class).installId())
+                .isEqualTo(env.events.first(ManifestWritten.class).installId());
         assertThat(env.configBytes()).isEqualTo(env.original);
         assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
         assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config)).latestActive()).isEmpty();
@@ -130,12 +197,17 @@ class InstallEndToEndTest {
         env = OpsEnvironment.start();
         env.exporter.close();
 
-        OpsResult result = new Installer(env.install().verifyTimeout(Duration.ofSeconds(8)).build(), env.out).install();
+        OpsResult result = new Installer(env.install().verifyTimeout(Duration.ofSeconds(8)).build(), env.events).install();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.summary()).contains("install rolled back: verification failed",
                 "job quantum_safety_telemetry scraped and up");
-        assertThat(env.output()).contains("FAILED  job quantum_safety_telemetry scraped and up", "restore: " + env.config);
+        assertThat(env.events.steps()).containsSubsequence("FileWritten", "ReloadRequested", "Reloaded",
+                "VerificationStarted", "VerificationFinished", "AutomaticRollbackStarted", "RollbackPlanned",
+                "FileRestored", "RolledBack", "ReloadRequested", "Reloaded", "VerificationStarted", "VerificationFinished");
+        assertThat(env.events.all(CheckFailed.class)).extracting(CheckFailed::name)
+                .contains("job quantum_safety_telemetry scraped and up");
+        assertThat(env.events.first(FileRestored.class).file()).isEqualTo(env.config);
         assertThat(env.configBytes()).isEqualTo(env.original);
         assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
     }
@@ -148,14 +220,14 @@ class InstallEndToEndTest {
                       - targets: ['localhost:9105']
                 """, true);
 
-        assertThatThrownBy(() -> new Installer(env.install().build(), env.out).install())
+        assertThatThrownBy(() -> new Installer(env.install().build(), env.events).install())
                 .isInstanceOf(PrometheusConfigMerger.JobConflictException.class)
                 .hasMessageContaining("[localhost:9105]").hasMessageContaining("--force");
         assertThat(env.configBytes()).isEqualTo(env.original);
 
-        OpsResult forced = new Installer(env.install().force(true).build(), env.out).install();
+        OpsResult forced = new Installer(env.install().force(true).build(), env.events).install();
 
-        assertThat(forced.exitCode()).as(env.output()).isZero();
+        assertThat(forced.exitCode()).as(env.events.toString()).isZero();
         assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config))
                 .containsExactly("prometheus", "node", "quantum_safety_telemetry");
         assertThat(Files.readString(env.config)).doesNotContain("localhost:9105").contains(env.exporter.address().toString());
@@ -165,12 +237,15 @@ class InstallEndToEndTest {
     void withTheLifecycleApiOffInstallTellsTheExactReloadCommand() throws Exception {
         env = OpsEnvironment.start("", false);
 
-        OpsResult result = new Installer(env.install().build(), env.out).install();
+        OpsResult result = new Installer(env.install().build(), env.events).install();
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.summary()).contains("not live until Prometheus is reloaded");
-        assertThat(env.output()).contains("the lifecycle API is off", "kill -HUP $(pidof prometheus)",
-                "systemctl reload prometheus");
+        assertThat(env.events.steps()).endsWith("FileWritten", "ReloadRequested", "ReloadLeftToOperator");
+        ReloadLeftToOperator left = env.events.first(ReloadLeftToOperator.class);
+        assertThat(left.reason()).isEqualTo(ReloadLeftToOperator.Reason.LIFECYCLE_API_OFF);
+        assertThat(left.command()).contains("kill -HUP $(pidof prometheus)", "systemctl reload prometheus");
+        assertThat(left.then()).contains("quantum-safety ops verify");
     }
 
     @Test
@@ -178,11 +253,19 @@ class InstallEndToEndTest {
         env = OpsEnvironment.start();
         List<Path> before = env.files();
 
-        OpsResult result = new Installer(env.install().dryRun(true).build(), env.out).install();
+        OpsResult result = new Installer(env.install().dryRun(true).build(), env.events).install();
 
         assertThat(result.exitCode()).isZero();
-        assertThat(env.output()).contains("--- " + env.config, "+++ " + env.config, "+  - job_name: quantum_safety_telemetry",
+        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+                "FileValidated", "DryRunEnded");
+        InstallPlan plan = env.events.first(InstallPlanned.class).plan();
+        assertThat(plan.diff()).contains("--- " + env.config, "+++ " + env.config, "+  - job_name: quantum_safety_telemetry",
                 "--- /dev/null", "+++ " + env.rulesDir.resolve("quantum_safety_alerts.yml"));
+        assertThat(plan.backUp()).as("what the real run would do").containsExactly(env.config);
+        assertThat(plan.reloads()).extracting(r -> r.how()).containsExactly("POST " + env.prometheus.url() + "/-/reload");
+        assertThat(plan.verification().rollBackOnFailure()).isTrue();
+        assertThat(env.events.first(DryRunEnded.class).wouldChange())
+                .containsExactlyElementsOf(plan.toChange().stream().map(FileStep::path).toList());
         assertThat(env.files()).isEqualTo(before);
         assertThat(env.configBytes()).isEqualTo(env.original);
     }

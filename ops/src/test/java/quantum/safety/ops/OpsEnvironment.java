@@ -1,8 +1,6 @@
 package quantum.safety.ops;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import quantum.safety.ops.bundle.DirectoryBundleSource;
+import quantum.safety.ops.event.EventLog;
 import quantum.safety.testkit.AlertmanagerProcess;
 import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.PrometheusProcess;
@@ -32,8 +31,8 @@ final class OpsEnvironment implements AutoCloseable {
     final AlertmanagerProcess alertmanager;
     final PrometheusProcess prometheus;
     final byte[] original;
-    final StringWriter output = new StringWriter();
-    final PrintWriter out = new PrintWriter(output, true);
+    /** What the commands run on this machine reported, in order. */
+    final EventLog events = new EventLog();
 
     private OpsEnvironment(Path dir, String extraJob, boolean lifecycle) throws IOException {
         this.dir = dir;
@@ -93,10 +92,6 @@ final class OpsEnvironment implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).filter(p -> !p.startsWith(dir.resolve("bundle"))).sorted().toList();
         }
-    }
-
-    String output() {
-        return output.toString();
     }
 
     @Override

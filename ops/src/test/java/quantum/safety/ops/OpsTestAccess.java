@@ -1,9 +1,9 @@
 package quantum.safety.ops;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import quantum.safety.ops.event.EventLog;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.testkit.LocalRedis;
@@ -73,12 +73,9 @@ public final class OpsTestAccess {
             return env.dir.resolve("grafana/dashboards/quantum");
         }
 
-        public PrintWriter out() {
-            return env.out;
-        }
-
-        public String output() {
-            return env.output();
+        /** What the commands run on this machine reported, in order. */
+        public EventLog events() {
+            return env.events;
         }
 
         @Override

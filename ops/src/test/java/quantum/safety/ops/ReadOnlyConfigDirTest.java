@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.ops.backup.WritableCheck;
 import quantum.safety.ops.bundle.DirectoryBundleSource;
+import quantum.safety.ops.event.OpsListener;
 
 /**
  * A folder install cannot write into is found before anything changes.
@@ -59,7 +58,7 @@ class ReadOnlyConfigDirTest {
 
         assertThatThrownBy(() -> new Installer(InstallRequest.builder()
                 .prometheusConfig(config).rulesDir(rules)
-                .bundle(bundle).build(), new PrintWriter(new StringWriter())).install())
+                .bundle(bundle).build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageStartingWith("--prometheus.config's folder " + NO_NEW_FILES)
                 .hasMessageContaining("cannot write in " + NO_NEW_FILES)
@@ -78,7 +77,7 @@ class ReadOnlyConfigDirTest {
 
         assertThatThrownBy(() -> new Installer(InstallRequest.builder()
                 .prometheusConfig(config).rulesDir(rules)
-                .bundle(bundle).build(), new PrintWriter(new StringWriter())).install())
+                .bundle(bundle).build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageStartingWith("--prometheus.rules-dir " + rules)
                 .hasMessageContaining("cannot write in " + NO_NEW_FILES)
@@ -95,13 +94,13 @@ class ReadOnlyConfigDirTest {
         InstallRequest.Builder base = InstallRequest.builder().prometheusConfig(config)
                 .bundle(Fixtures.bundle(tmp.resolve("bundle")));
 
-        assertThatThrownBy(() -> new Installer(base.rulesDir(file).build(), new PrintWriter(new StringWriter())).install())
+        assertThatThrownBy(() -> new Installer(base.rulesDir(file).build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
         // A folder under a regular file can never be made (mkdir fails with ENOTDIR, for root too).
         assertThatThrownBy(() -> WritableCheck.requireWritableDir("--prometheus.rules-dir", file.resolve("rules")))
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("is a file, not a folder");
         assertThatThrownBy(() -> new Installer(base.rulesDir(tmp.resolve("rules")).prometheusConfig(tmp.resolve("missing.yml"))
-                .build(), new PrintWriter(new StringWriter())).install())
+                .build(), OpsListener.ignoring()).install())
                 .isInstanceOf(OpsInputException.class).hasMessageStartingWith("--prometheus.config " + tmp.resolve("missing.yml")
                         + ": no such file");
         assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");

@@ -1,6 +1,5 @@
 package quantum.safety.cli.ops;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -9,13 +8,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.LoggingOptions;
+import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.BackupListing;
 
 /** {@code quantum-safety ops backups}. */
 @Command(name = "backups", sortOptions = false, mixinStandardHelpOptions = true,
         description = "List the installs that can be rolled back (id, tag, time, state, files) and the backup files next "
                 + "to prometheus.yml, legacy ones included.",
-        footer = {"", "Example:", "  quantum-safety ops backups --prometheus.config=/etc/prometheus/prometheus.yml"})
+        footer = {"", "Examples:", "  quantum-safety ops backups --prometheus.config=/etc/prometheus/prometheus.yml",
+                "  quantum-safety ops backups --prometheus.config=/etc/prometheus/prometheus.yml --json \\",
+                "      | jq -r 'select(.event == \"BackupsListed\") | .installs[] | select(.rolledBackAt == null) | .id'"})
 public final class BackupsCommand implements Callable<Integer> {
 
     @Spec
@@ -28,6 +30,9 @@ public final class BackupsCommand implements Callable<Integer> {
     BackupOptions backup;
 
     @Mixin
+    OutputOptions output;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -37,10 +42,10 @@ public final class BackupsCommand implements Callable<Integer> {
 
     private int list() {
         logging.apply();
-        Path config = prometheus.requireConfig().toAbsolutePath().normalize();
-        PrintWriter out = spec.commandLine().getOut();
-        BackupListing.print(out, config, backup.store(config));
-        out.flush();
-        return 0;
+        return output.run(spec, events -> {
+            Path config = prometheus.requireConfig().toAbsolutePath().normalize();
+            int found = BackupListing.list(config, backup.store(config), events);
+            return OpsResult.ok(found + " install(s) and backup file(s) to roll back to");
+        });
     }
 }

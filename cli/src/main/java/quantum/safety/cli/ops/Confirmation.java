@@ -3,12 +3,13 @@ package quantum.safety.cli.ops;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import quantum.safety.cli.UsageException;
 
 /**
- * Asks before changing live files: shows the diff and waits for "yes" on a terminal; {@code --yes} skips the
+ * Asks before changing live files: shows the change and waits for "yes" on a terminal; {@code --yes} skips the
  * question. Without a terminal and without --yes nothing changes (exit 2), so a script never hangs on a prompt.
  */
 final class Confirmation {
@@ -16,7 +17,8 @@ final class Confirmation {
     private Confirmation() {
     }
 
-    static Predicate<String> of(boolean yes, PrintWriter out) {
+    /** {@code show}: the plan as the operator should see it before answering. */
+    static <P> Predicate<P> of(boolean yes, PrintWriter out, Function<P, String> show) {
         if (yes) {
             return plan -> true;
         }
@@ -26,7 +28,7 @@ final class Confirmation {
                 throw new UsageException("no terminal to confirm the change on; nothing was changed. Review it with "
                         + "--dry-run, then re-run with --yes (env QUANTUM_SAFETY_ASSUME_YES=true)");
             }
-            out.print(plan);
+            out.print(show.apply(plan));
             out.flush();
             String answer = console.readLine("Apply these changes? [y/N] ");
             return answer != null && answer.strip().toLowerCase(Locale.ROOT).startsWith("y");

@@ -1,6 +1,5 @@
 package quantum.safety.cli.ops;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +14,7 @@ import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
-import quantum.safety.ops.OpsResult;
+import quantum.safety.ops.plan.InstallPlan;
 
 /** {@code quantum-safety ops install}. */
 @Command(name = "install", sortOptions = false, mixinStandardHelpOptions = true,
@@ -32,6 +31,7 @@ import quantum.safety.ops.OpsResult;
                 "      --alertmanager.config=/etc/prometheus/alertmanager.yml --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
+                "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do), 1 failed and rolled back, 2 bad input (nothing changed)."})
 public final class InstallCommand implements Callable<Integer> {
 
@@ -98,6 +98,9 @@ public final class InstallCommand implements Callable<Integer> {
     Duration verifyTimeout;
 
     @Mixin
+    OutputOptions output;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -107,12 +110,15 @@ public final class InstallCommand implements Callable<Integer> {
 
     private int install() {
         logging.apply();
+        return output.run(spec, events -> new Installer(request(), events).install());
+    }
+
+    private InstallRequest request() {
         if (rulesDir == null) {
             throw new UsageException("--prometheus.rules-dir is required; pass the folder of Prometheus rule files, "
                     + "e.g. --prometheus.rules-dir=/etc/prometheus/rules (env QUANTUM_SAFETY_PROMETHEUS_RULES_DIR)");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        InstallRequest request = InstallRequest.builder()
+        return InstallRequest.builder()
                 .prometheusConfig(prometheus.requireConfig())
                 .rulesDir(rulesDir)
                 .prometheusUrl(prometheus.url())
@@ -131,11 +137,7 @@ public final class InstallCommand implements Callable<Integer> {
                 .verifyTimeout(verifyTimeout)
                 .promtool(tools.promtool)
                 .amtool(tools.amtool)
-                .confirm(Confirmation.of(yes, out))
+                .confirm(Confirmation.of(yes, output.promptOut(spec), InstallPlan::diff))
                 .build();
-        OpsResult result = new Installer(request, out).install();
-        out.println(result.summary());
-        out.flush();
-        return result.exitCode();
     }
 }

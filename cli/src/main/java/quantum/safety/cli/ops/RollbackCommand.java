@@ -1,6 +1,5 @@
 package quantum.safety.cli.ops;
 
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.ops.Http;
-import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.Rollback;
 import quantum.safety.ops.RollbackRequest;
 
@@ -29,6 +27,7 @@ import quantum.safety.ops.RollbackRequest;
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --to=install_qs_20260119_034418",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml \\",
                 "      --to=/etc/prometheus/prometheus.yml.backup_p12_20260119_034418 --yes",
+                "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --yes --json | tail -n 1",
                 "", "Exit: 0 rolled back, 1 failed, 2 bad input (nothing changed)."})
 public final class RollbackCommand implements Callable<Integer> {
 
@@ -69,6 +68,9 @@ public final class RollbackCommand implements Callable<Integer> {
     Duration verifyTimeout;
 
     @Mixin
+    OutputOptions output;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -78,13 +80,13 @@ public final class RollbackCommand implements Callable<Integer> {
 
     private int rollBack() {
         logging.apply();
-        PrintWriter out = spec.commandLine().getOut();
-        RollbackRequest request = new RollbackRequest(prometheus.requireConfig(), Optional.ofNullable(backup.dir),
+        return output.run(spec, events -> new Rollback(request(), events).run());
+    }
+
+    private RollbackRequest request() {
+        return new RollbackRequest(prometheus.requireConfig(), Optional.ofNullable(backup.dir),
                 Optional.ofNullable(to), Http.requireBaseUrl("--prometheus.url", prometheus.url()), !noReload, !noReload,
-                verifyTimeout, force, tools.promtool, tools.amtool, Clock.systemDefaultZone(), Confirmation.of(yes, out));
-        OpsResult result = new Rollback(request, out).run();
-        out.println(result.summary());
-        out.flush();
-        return result.exitCode();
+                verifyTimeout, force, tools.promtool, tools.amtool, Clock.systemDefaultZone(),
+                Confirmation.of(yes, output.promptOut(spec), plan -> String.join("\n", HumanText.rollbackPlan(plan)) + "\n"));
     }
 }

@@ -1,6 +1,5 @@
 package quantum.safety.cli.ops;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.ops.Http;
-import quantum.safety.ops.Printing;
+import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
+import quantum.safety.ops.verify.VerifyStep;
 
 /** {@code quantum-safety ops verify}. */
 @Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
@@ -32,6 +32,7 @@ import quantum.safety.ops.verify.VerifySettings;
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091 --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --exporter.address=127.0.0.1:9105 --wait=30s",
+                "  quantum-safety ops verify --json | jq -r 'select(.event == \"CheckFailed\") | .name + \": \" + .fix'",
                 "", "Exit: 0 all passed, 1 any failed, 2 bad input."})
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -57,6 +58,9 @@ public final class VerifyCommand implements Callable<Integer> {
     Duration wait;
 
     @Mixin
+    OutputOptions output;
+
+    @Mixin
     LoggingOptions logging;
 
     @Override
@@ -66,16 +70,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private int verify() {
         logging.apply();
-        PrintWriter out = spec.commandLine().getOut();
-        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-        Optional<String> am = Optional.ofNullable(alertmanager.url).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
-        VerifySettings settings = VerifySettings.of(url, exporter.addressOrDefault(), ExpectedRules.fromBundle(bundle.source()))
-                .withAlertmanager(am, true);
-        out.println("verify: Prometheus " + url + ", exporter " + settings.exporter()
-                + am.map(a -> ", Alertmanager " + a).orElse(""));
-        List<CheckResult> results = new Verifier(settings, Verifier.verifyChecks()).runUntilPassed(wait, Duration.ofSeconds(1));
-        Printing.results(out, results);
-        out.flush();
-        return Verifier.passed(results) ? 0 : 1;
+        return output.run(spec, events -> {
+            String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
+            Optional<String> am = Optional.ofNullable(alertmanager.url).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
+            VerifySettings settings = VerifySettings.of(url, exporter.addressOrDefault(),
+                    ExpectedRules.fromBundle(bundle.source())).withAlertmanager(am, true);
+            List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
+            return Verifier.passed(results) ? OpsResult.ok("verification passed")
+                    : OpsResult.failed("verification failed: " + Verifier.failedNames(results));
+        });
     }
 }

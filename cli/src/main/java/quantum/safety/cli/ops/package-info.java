@@ -1,6 +1,7 @@
 /**
- * {@code quantum-safety ops}: install, verify and roll back the monitoring bundle, list backups and print the Grafana
- * import payload. The commands hand the operator's input to the {@code ops} library and turn its input errors into
- * usage errors ({@link quantum.safety.cli.ops.OpsInput}).
+ * The {@code quantum-safety ops} commands: install, verify and roll back the monitoring bundle, list backups and
+ * print the Grafana import payload. Options go in as requests to the ops module (its input errors become usage
+ * errors, {@link quantum.safety.cli.ops.OpsInput}), and its events come out rendered as text for people or, with
+ * {@code --json}, as one JSON object per line for scripts.
  */
 package quantum.safety.cli.ops;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,51 @@ class OpsCommandEndToEndTest {
         OpsCommandTest.Run rollback = OpsCommandTest.run("ops", "rollback", "--yes", "--verify.timeout=30s",
                 "--prometheus.config=" + env.config(), "--prometheus.url=" + env.prometheusUrl());
         assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(Files.readAllBytes(env.config())).isEqualTo(original);
+    }
+
+    @Test
+    void installVerifyBackupsRollbackAsJsonLines() throws Exception {
+        env = OpsTestAccess.start("");
+        byte[] original = Files.readAllBytes(env.config());
+        Path bundle = Fixtures.copyBundleTo(env.dir().resolve("cli-bundle"));
+
+        OpsCommandTest.Run install = OpsCommandTest.run("ops", "install", "--json", "--yes", "--verify.timeout=30s",
+                "--prometheus.config=" + env.config(), "--prometheus.rules-dir=" + env.config().resolveSibling("rules"),
+                "--prometheus.url=" + env.prometheusUrl(), "--exporter.address=" + env.exporterAddress(),
+                "--bundle.dir=" + bundle);
+        assertThat(install.code()).as(install.out() + install.err()).isZero();
+        List<JsonNode> installed = OpsCommandTest.jsonLines(install.out());
+        assertThat(OpsCommandTest.eventNames(installed)).startsWith("InstallStarted", "InstallPlanned")
+                .containsSubsequence("ValidationStarted", "BackupWritten", "ManifestWritten", "FileWritten",
+                        "ReloadRequested", "Reloaded", "VerificationStarted", "CheckPassed", "VerificationFinished")
+                .doesNotContain("CheckFailed").endsWith("Finished");
+        String id = OpsCommandTest.first(installed, "ManifestWritten").path("installId").asText();
+        assertThat(OpsCommandTest.first(installed, "BackupWritten").path("file").asText()).isEqualTo(env.config().toString());
+        assertThat(OpsCommandTest.first(installed, "Finished").path("summary").asText()).startsWith("installed " + id);
+
+        OpsCommandTest.Run verify = OpsCommandTest.run("ops", "verify", "--json", "--prometheus.url=" + env.prometheusUrl(),
+                "--exporter.address=" + env.exporterAddress(), "--bundle.dir=" + bundle);
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        List<JsonNode> verified = OpsCommandTest.jsonLines(verify.out());
+        assertThat(verified).filteredOn(l -> l.path("event").asText().equals("CheckPassed"))
+                .extracting(l -> l.path("name").asText()).contains("job quantum_safety_telemetry scraped and up");
+        assertThat(OpsCommandTest.first(verified, "VerificationFinished").path("failed").asInt()).isZero();
+        assertThat(OpsCommandTest.first(verified, "VerificationStarted").path("prometheusUrl").asText())
+                .isEqualTo(env.prometheusUrl());
+
+        OpsCommandTest.Run backups = OpsCommandTest.run("ops", "backups", "--json", "--prometheus.config=" + env.config());
+        JsonNode listed = OpsCommandTest.first(OpsCommandTest.jsonLines(backups.out()), "BackupsListed");
+        assertThat(listed.path("installs").get(0).path("id").asText()).isEqualTo(id);
+
+        OpsCommandTest.Run rollback = OpsCommandTest.run("ops", "rollback", "--json", "--yes", "--verify.timeout=30s",
+                "--prometheus.config=" + env.config(), "--prometheus.url=" + env.prometheusUrl());
+        assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
+        List<JsonNode> rolledBack = OpsCommandTest.jsonLines(rollback.out());
+        assertThat(OpsCommandTest.eventNames(rolledBack)).startsWith("RollbackChosen", "RollbackPlanned")
+                .contains("FileRestored", "RolledBack", "Reloaded").endsWith("VerificationFinished", "Finished");
+        assertThat(OpsCommandTest.first(rolledBack, "RolledBack").path("installIds").get(0).asText()).isEqualTo(id);
+        assertThat(OpsCommandTest.first(rolledBack, "Finished").path("exitCode").asInt()).isZero();
         assertThat(Files.readAllBytes(env.config())).isEqualTo(original);
     }
 

@@ -6,15 +6,24 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import quantum.safety.cli.Main;
 import quantum.safety.ops.Fixtures;
+import quantum.safety.ops.backup.BackupStamp;
+import quantum.safety.ops.backup.FileAction;
+import quantum.safety.ops.backup.FileChange;
+import quantum.safety.ops.backup.Manifest;
+import quantum.safety.ops.backup.ManifestStore;
 
 class OpsCommandTest {
 
@@ -32,6 +41,24 @@ class OpsCommandTest {
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Every line of {@code out} parsed as JSON: a line that is not JSON fails the test. */
+    static List<JsonNode> jsonLines(String out) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        return lines;
+    }
+
+    static List<String> eventNames(List<JsonNode> lines) {
+        return lines.stream().map(l -> l.path("event").asText()).toList();
+    }
+
+    static JsonNode first(List<JsonNode> lines, String event) {
+        return lines.stream().filter(l -> l.path("event").asText().equals(event)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + event + " in " + lines));
     }
 
     @Test
@@ -104,5 +131,88 @@ class OpsCommandTest {
         assertThat(run.out()).contains("+++ " + config.toAbsolutePath(), "+  - job_name: quantum_safety_telemetry",
                 "dry run: 3 file(s) would change; nothing was changed");
         assertThat(Files.readString(config)).isEqualTo("# mine\nscrape_configs: []\n");
+    }
+
+    @Test
+    void dryRunWithJsonPrintsThePlanAndEachStepAsOneJsonObjectPerLine() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "# mine\nscrape_configs: []\n");
+        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+
+        Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
+                "--bundle.dir=" + bundle, "--dry-run", "--json");
+
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        List<JsonNode> lines = jsonLines(run.out());
+        assertThat(eventNames(lines)).startsWith("InstallStarted", "InstallPlanned", "ValidationStarted", "FileValidated")
+                .endsWith("FileValidated", "DryRunEnded", "Finished");
+        JsonNode plan = first(lines, "InstallPlanned").path("plan");
+        assertThat(plan.path("prometheusConfig").asText()).isEqualTo(config.toAbsolutePath().toString());
+        assertThat(plan.path("files")).hasSize(3).allSatisfy(f -> assertThat(f.path("action").asText()).isIn("CREATE", "MODIFY"));
+        JsonNode configStep = plan.path("files").get(2);
+        assertThat(configStep.path("kind").asText()).isEqualTo("PROMETHEUS_CONFIG");
+        assertThat(configStep.path("diff").asText()).contains("+++ " + config.toAbsolutePath(),
+                "+  - job_name: quantum_safety_telemetry");
+        assertThat(plan.path("createDirectories").get(0).asText()).as("what the real run would do")
+                .isEqualTo(tmp.resolve("rules").toString());
+        assertThat(plan.path("verification").path("rollBackOnFailure").asBoolean()).isTrue();
+        assertThat(first(lines, "FileValidated").path("command").asText()).contains("promtool check rules");
+        assertThat(first(lines, "DryRunEnded").path("wouldChange")).hasSize(3);
+        JsonNode finished = lines.get(lines.size() - 1);
+        assertThat(finished.path("exitCode").asInt()).isZero();
+        assertThat(finished.path("summary").asText()).isEqualTo("dry run: 3 file(s) would change; nothing was changed");
+        assertThat(Files.readString(config)).isEqualTo("# mine\nscrape_configs: []\n");
+    }
+
+    @Test
+    void withJsonABadInputEndsTheLinesWithStoppedAndTheOneErrorLineStaysOnStderr() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+
+        Run missing = run("ops", "rollback", "--prometheus.config=" + tmp.resolve("nope.yml"), "--json");
+        Run unconfirmed = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
+                "--bundle.dir=" + bundle, "--json");
+
+        assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(jsonLines(missing.out())).singleElement().satisfies(l -> {
+            assertThat(l.path("event").asText()).isEqualTo("Stopped");
+            assertThat(l.path("error").asText()).contains("--prometheus.config " + tmp.resolve("nope.yml") + ": no such file");
+        });
+        assertThat(missing.err().strip().lines()).hasSize(1);
+        assertThat(unconfirmed.code()).isEqualTo(Main.EXIT_USAGE);
+        List<JsonNode> lines = jsonLines(unconfirmed.out());
+        assertThat(eventNames(lines)).startsWith("InstallStarted", "InstallPlanned").endsWith("Stopped");
+        assertThat(lines.get(lines.size() - 1).path("error").asText()).contains("no terminal to confirm", "--yes");
+        assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");
+    }
+
+    @Test
+    void backupsListsTheRecordedInstallsAndTheLooseBackupsAsTextOrJson() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+        Path legacy = Files.writeString(tmp.resolve("prometheus.yml.backup_p12_20260119_034418"), "scrape_configs: []\n");
+        ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
+        String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
+        store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
+                new FileChange(tmp.resolve("rules/quantum_safety_alerts.yml").toString(), "RULES", FileAction.CREATED,
+                        null, null, "aa")), List.of(), null));
+
+        Run text = run("ops", "backups", "--prometheus.config=" + config);
+        Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");
+
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("installs recorded in " + store.dir() + ":",
+                "  " + id + "  tag qs  2026-01-19T03:44:18  ACTIVE",
+                "      created  " + tmp.resolve("rules/quantum_safety_alerts.yml"),
+                "backup files next to prometheus.yml:", "  " + legacy + "  (19 bytes, ",
+                "roll back the newest install: quantum-safety ops rollback --prometheus.config " + config);
+        assertThat(json.code()).as(json.err()).isZero();
+        List<JsonNode> lines = jsonLines(json.out());
+        assertThat(eventNames(lines)).containsExactly("BackupsListed", "Finished");
+        JsonNode listed = lines.get(0);
+        assertThat(listed.path("manifestDir").asText()).isEqualTo(store.dir().toString());
+        assertThat(listed.path("installs").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(listed.path("installs").get(0).path("files").get(0).path("action").asText()).isEqualTo("CREATED");
+        assertThat(listed.path("backupFiles").get(0).path("path").asText()).isEqualTo(legacy.toString());
+        assertThat(listed.path("backupFiles").get(0).path("bytes").asLong()).isEqualTo(19);
+        assertThat(lines.get(1).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
     }
 }

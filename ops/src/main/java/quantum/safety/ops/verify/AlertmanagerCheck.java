@@ -14,6 +14,11 @@ import quantum.safety.ops.Http;
 public final class AlertmanagerCheck implements Check {
 
     @Override
+    public String title() {
+        return "Alertmanager configured and reachable";
+    }
+
+    @Override
     public List<CheckResult> run(Observations o, VerifySettings s) {
         String configured = "Alertmanager configured in Prometheus";
         String reachable = "Alertmanager reachable";

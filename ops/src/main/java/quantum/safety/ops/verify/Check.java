@@ -7,4 +7,9 @@ import java.util.List;
 public interface Check {
 
     List<CheckResult> run(Observations observations, VerifySettings settings);
+
+    /** What the check looks at, in a few words, for plans (its results carry their own, more precise names). */
+    default String title() {
+        return getClass().getSimpleName();
+    }
 }

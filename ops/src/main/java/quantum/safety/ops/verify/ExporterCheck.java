@@ -9,6 +9,11 @@ import quantum.safety.ops.verify.Exposition.Series;
 /** The exporter serves its build info ({@code version}, {@code git}, {@code deployment}) and is ready. */
 public final class ExporterCheck implements Check {
 
+    @Override
+    public String title() {
+        return "exporter build info and ready";
+    }
+
     static final String BUILD_INFO = "quantum_safety_exporter_build_info";
 
     @Override

@@ -10,6 +10,11 @@ import java.util.stream.Collectors;
 public final class ExporterHygieneCheck implements Check {
 
     @Override
+    public String title() {
+        return "exporter exposition hygiene";
+    }
+
+    @Override
     public List<CheckResult> run(Observations o, VerifySettings s) {
         ExporterSnapshot e = o.exporter();
         if (e.metrics().isEmpty()) {

@@ -21,6 +21,11 @@ import quantum.safety.ops.prometheus.PrometheusApi.Target;
  */
 public final class ListenAddressCheck implements Check {
 
+    @Override
+    public String title() {
+        return "exporter listens where Prometheus scrapes";
+    }
+
     private static final int CONNECT_TIMEOUT_MS = 1000;
 
     @Override

@@ -14,6 +14,11 @@ import quantum.safety.ops.prometheus.PrometheusApi.RuleGroup;
 public final class RuleGroupCheck implements Check {
 
     @Override
+    public String title() {
+        return "rule groups loaded with every expected rule";
+    }
+
+    @Override
     public List<CheckResult> run(Observations o, VerifySettings s) {
         List<CheckResult> results = new ArrayList<>();
         for (ExpectedRules.Group expected : s.expectedRules().groups()) {

@@ -9,6 +9,11 @@ import quantum.safety.ops.prometheus.PrometheusApi.Target;
 public final class TargetHealthCheck implements Check {
 
     @Override
+    public String title() {
+        return "job scraped and up";
+    }
+
+    @Override
     public List<CheckResult> run(Observations o, VerifySettings s) {
         String name = "job " + s.jobName() + " scraped and up";
         if (!o.targets().ok()) {

@@ -13,6 +13,11 @@ import quantum.safety.ops.prometheus.PrometheusApi.Sample;
  */
 public final class ValueMatchCheck implements Check {
 
+    @Override
+    public String title() {
+        return "Prometheus holds what the exporter serves";
+    }
+
     /** Slow-moving gauges: a mismatch means another process or a stale scrape, not a race. */
     static final List<String> GAUGES = List.of("quantum_safety_safe_mode", "quantum_safety_redis_up",
             "quantum_safety_kill_switch_engaged", "quantum_safety_safe_mode_latched");

@@ -59,4 +59,9 @@ public final class Verifier {
     public static boolean passed(List<CheckResult> results) {
         return results.stream().noneMatch(r -> r.status() == Status.FAILED);
     }
+
+    /** The names of the failed checks, for a one-line summary. */
+    public static List<String> failedNames(List<CheckResult> results) {
+        return results.stream().filter(r -> r.status() == Status.FAILED).map(CheckResult::name).toList();
+    }
 }

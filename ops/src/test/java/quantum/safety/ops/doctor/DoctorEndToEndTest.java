@@ -87,7 +87,7 @@ class DoctorEndToEndTest {
         InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
                 .alertmanagerUrl(env.alertmanagerUrl())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
-        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
+        assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
 
         Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true), Clock.systemUTC()).run();
 
@@ -135,7 +135,7 @@ class DoctorEndToEndTest {
                 .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml")).alertmanagerUrl(env.alertmanagerUrl())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards())
                 .verifyTimeout(Duration.ofSeconds(60)).build();
-        assertThat(new Installer(install, env.out()).install().exitCode()).as(env.output()).isZero();
+        assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
 
         Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true, ExpectedRules.fromBundle(bundle)),
                 Clock.systemUTC()).run();
