@@ -1,0 +1,6 @@
+/**
+ * How the kernel and the tools reach Redis: addresses without secrets (RedisEndpoint), credentials from the
+ * environment or a file, pooled clients for standalone, Sentinel and Cluster, and the clients for decisions whose
+ * every wait fits in the decision's deadline (RedisConnector.forDecisions, DecisionDeadline).
+ */
+package quantum.safety.kernel.redis;
