@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.ChildProcess;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -74,10 +75,11 @@ public final class ExporterLoadHarness {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("REDIS_HOST", redis.host());
         builder.environment().put("REDIS_PORT", Integer.toString(redis.port()));
-        Process exporter = builder.start();
+        // The script builds the jar first when it is stale, hence the long wait.
+        ChildProcess exporter = ChildProcess.start("the exporter", builder, ChildProcess.Output.of(log, 40));
         try {
             URL url = new URL("http://127.0.0.1:" + port + "/metrics");
-            awaitUp(url, exporter, log);
+            exporter.awaitReady("answer /metrics", Duration.ofMinutes(5), Duration.ofMillis(200), () -> answers(url));
             drive(url, 20, null);                       // warm-up: JIT and pools
             long[] ping = ping(redis, 2_000);
             long[] before;
@@ -117,8 +119,7 @@ public final class ExporterLoadHarness {
                     percentile(healthy, 0.99), ping50, ping99, commands, reads, cpuMs, healthyCpuMs, rss[0] / 1024.0,
                     rss[1] / 1024.0);
         } finally {
-            exporter.destroy();
-            exporter.waitFor(30, TimeUnit.SECONDS);
+            exporter.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -166,24 +167,14 @@ public final class ExporterLoadHarness {
         return times;
     }
 
-    private static void awaitUp(URL url, Process exporter, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!exporter.isAlive()) {
-                throw new IllegalStateException("the exporter exited: " + Files.readString(log));
-            }
-            try {
-                HttpURLConnection conn = (HttpURLConnection) url.openConnection();
-                if (conn.getResponseCode() == 200) {
-                    conn.getInputStream().readAllBytes();
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting (or still building the jar)
-            }
-            exporter.waitFor(200, TimeUnit.MILLISECONDS);
+    /** True when {@code url} answers 200; an exception (still starting) counts as not yet. */
+    private static boolean answers(URL url) throws IOException {
+        HttpURLConnection conn = (HttpURLConnection) url.openConnection();
+        if (conn.getResponseCode() == 200) {
+            conn.getInputStream().readAllBytes();
+            return true;
         }
-        throw new IllegalStateException("the exporter did not answer within 5 minutes: " + Files.readString(log));
+        return false;
     }
 
     private static long rssKb(long pid) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /** Exit codes and stderr as a shell sees them, from the launcher and the runnable jar of this build. */
 class MainIT {

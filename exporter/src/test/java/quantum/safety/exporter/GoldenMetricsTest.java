@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RedisVersion;
 import quantum.safety.testkit.RequiresTools;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;

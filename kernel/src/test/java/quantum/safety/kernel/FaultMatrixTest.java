@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;

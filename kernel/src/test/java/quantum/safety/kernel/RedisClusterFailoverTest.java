@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.LocalRedisCluster;
 import quantum.safety.testkit.NodeInfo;
 import redis.clients.jedis.Jedis;

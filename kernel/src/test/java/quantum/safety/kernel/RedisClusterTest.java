@@ -13,7 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Named;
 
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /**

@@ -2,11 +2,11 @@ package quantum.safety.monitoring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import quantum.safety.process.ChildProcess;
 
 /** Runs one of the distribution's tools (promtool, amtool, …) in a directory and keeps what it printed. */
 record Tool(List<String> command, int exitCode, String output) {
@@ -14,18 +14,11 @@ record Tool(List<String> command, int exitCode, String output) {
     static Tool run(Path dir, String... command) {
         List<String> cmd = List.of(command);
         try {
-            Process process = new ProcessBuilder(new ArrayList<>(cmd))
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-            process.getOutputStream().close();
-            // Read to the end first: a full pipe would block the tool.
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+            ChildProcess.Completed run = ChildProcess.run(cmd, dir, Duration.ofMinutes(5));
+            if (run.timedOut()) {
                 throw new IllegalStateException(cmd + " did not finish within 5 minutes");
             }
-            return new Tool(cmd, process.exitValue(), output);
+            return new Tool(cmd, run.exitCode(), run.output());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + cmd, e);
         } catch (InterruptedException e) {

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import quantum.safety.ops.bundle.DirectoryBundleSource;
 import quantum.safety.ops.event.EventLog;
-import quantum.safety.testkit.AlertmanagerProcess;
-import quantum.safety.testkit.LocalRedis;
-import quantum.safety.testkit.PrometheusProcess;
+import quantum.safety.process.AlertmanagerProcess;
+import quantum.safety.process.LocalRedis;
+import quantum.safety.process.PrometheusProcess;
 
 /**
  * One operator machine for end-to-end tests: a real Prometheus (lifecycle API on unless asked) running the

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import quantum.safety.ops.event.EventLog;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.HostPort;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /** Lets tests in sub-packages use the package-private {@link OpsEnvironment}. */
 public final class OpsTestAccess {

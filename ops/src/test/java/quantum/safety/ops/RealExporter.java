@@ -12,7 +12,7 @@ import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.ops.verify.HostPort;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /**
  * The real exporter, in-process, for ops tests: reads a real Redis and listens where it is told (by default

@@ -21,7 +21,7 @@ import quantum.safety.kernel.FailureStats;
 import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /**

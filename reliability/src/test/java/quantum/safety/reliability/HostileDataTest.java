@@ -17,7 +17,7 @@ import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.params.XAddParams;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.ExporterServer;
 import quantum.safety.exporter.web.HttpLimits;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /** Slowloris and oversized requests against the exporter's real HTTP server on loopback. */
 @Tag("reliability")

@@ -21,7 +21,7 @@ import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
 import quantum.safety.kernel.redis.RedisCredentials;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /**

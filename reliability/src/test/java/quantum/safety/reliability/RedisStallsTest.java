@@ -22,7 +22,7 @@ import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ClientPauseMode;
 import redis.clients.jedis.exceptions.JedisBusyException;

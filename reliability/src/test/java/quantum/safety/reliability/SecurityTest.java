@@ -18,7 +18,7 @@ import quantum.safety.exporter.ExporterServer;
 import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /** Secrets: what a log reader or a prober can get out of the exporter. */
 @Tag("reliability")

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /**

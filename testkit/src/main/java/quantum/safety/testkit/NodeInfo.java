@@ -3,6 +3,7 @@ package quantum.safety.testkit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /** What one cluster node says about itself and its view of the cluster, each over a fresh connection. */

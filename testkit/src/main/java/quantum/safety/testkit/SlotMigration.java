@@ -2,6 +2,8 @@ package quantum.safety.testkit;
 
 import java.util.List;
 
+import quantum.safety.process.LocalRedis;
+import quantum.safety.process.Poll;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.MigrateParams;
 

@@ -2,6 +2,7 @@ package quantum.safety.testkit;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
 /** The Redis a test talks to: where it is, and a way to open a plain connection to it. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import quantum.safety.process.ChildProcess;
+
 /** Evaluates {@link RequiresTools}: skip locally with a message, fail in CI. */
 public final class ToolCondition implements ExecutionCondition {
 
@@ -30,7 +32,7 @@ public final class ToolCondition implements ExecutionCondition {
                 .flatMap(e -> AnnotationSupport.findAnnotation(e, RequiresTools.class))
                 .map(a -> Arrays.asList(a.value()))
                 .orElse(List.of());
-        List<String> missing = required.stream().filter(t -> LocalRedis.findOnPath(t).isEmpty()).toList();
+        List<String> missing = required.stream().filter(t -> ChildProcess.onPath(t).isEmpty()).toList();
         if (missing.isEmpty()) {
             return ConditionEvaluationResult.enabled("tools present: " + required);
         }

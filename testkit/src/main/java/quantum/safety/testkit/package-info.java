@@ -1,6 +1,7 @@
 /**
  * Real servers for tests: the JUnit extension that gives each test a real Redis (from an env URL, from PATH, or the
- * Redis 6.2 binary shipped in a Maven artifact), local Redis, Sentinel-ready and Cluster processes, Prometheus and
- * Alertmanager processes, and the conditions that skip a test locally (and fail it in CI) when a tool is missing.
+ * Redis 6.2 binary shipped in a Maven artifact, started by {@code quantum.safety.process.LocalRedis}), a Redis Cluster
+ * of such processes, the shared table of flag values, and the conditions that skip a test locally (and fail it in CI)
+ * when a tool is missing. Test scope only, everywhere.
  */
 package quantum.safety.testkit;

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /**
  * The demo's Redis: a private server started for the run (from PATH, else the Redis 6.2 binary of the embedded-redis

@@ -149,7 +149,7 @@ class ChangeCommandsTest {
 
     @Test
     void aChangeRedisDoesNotAnswerIsAFailureWithOneLineNotAUsageError() throws Exception {
-        String nowhere = "redis://127.0.0.1:" + quantum.safety.testkit.LocalRedis.freePort();
+        String nowhere = "redis://127.0.0.1:" + quantum.safety.process.LocalRedis.freePort();
         Ctl.Run run = Ctl.run(nowhere, "kill", "on", "--actor", "alice", "--reason", "outage", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);

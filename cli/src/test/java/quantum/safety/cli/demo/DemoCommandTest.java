@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import picocli.CommandLine;
 import quantum.safety.cli.Main;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;

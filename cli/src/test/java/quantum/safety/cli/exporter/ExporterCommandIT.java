@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.cli.Launcher;
 import quantum.safety.cli.Main;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 
 /**
  * The exporter as a user runs it: {@code quantum-safety exporter} through the launcher and the runnable jar of this

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.redis.RedisFeatures;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;

@@ -22,7 +22,7 @@ import quantum.safety.exporter.Http;
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.TestExporters;
 import quantum.safety.kernel.RedisSchema;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;

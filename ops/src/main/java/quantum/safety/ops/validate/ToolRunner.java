@@ -1,16 +1,15 @@
 package quantum.safety.ops.validate;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import quantum.safety.ops.OpsInputException;
+import quantum.safety.process.ChildProcess;
 
 /** Runs one of Prometheus' command-line checkers with a deadline and captures what it says. */
 public final class ToolRunner {
@@ -32,7 +31,7 @@ public final class ToolRunner {
     public static ToolRunner locate(String flag, String configured, String debianPackage) {
         Path candidate = Path.of(configured);
         Optional<Path> found = configured.contains("/") ? Optional.of(candidate).filter(Files::isExecutable)
-                : onPath(configured);
+                : ChildProcess.onPath(configured);
         return new ToolRunner(flag, found.orElseThrow(() -> new OpsInputException(flag + " " + configured
                 + ": not found or not executable; install it (apt-get install " + debianPackage + ") or pass "
                 + flag + " /path/to/" + candidate.getFileName())));
@@ -48,34 +47,16 @@ public final class ToolRunner {
         command.addAll(args);
         String shown = String.join(" ", command);
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            ChildProcess.Completed run = ChildProcess.run(command, TIMEOUT);
+            if (run.timedOut()) {
                 return new ValidationResult(shown, false, -1, "timed out after " + TIMEOUT.toSeconds() + "s");
             }
-            return new ValidationResult(shown, process.exitValue() == 0, process.exitValue(),
-                    new String(out, StandardCharsets.UTF_8));
+            return new ValidationResult(shown, run.exitCode() == 0, run.exitCode(), run.output());
         } catch (IOException e) {
             return new ValidationResult(shown, false, -1, flag + " could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ValidationResult(shown, false, -1, "interrupted");
         }
-    }
-
-    static Optional<Path> onPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -33,7 +33,7 @@ import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.prometheus.ExpectedRules;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.Jedis;
 import quantum.safety.kernel.redis.RedisConnector;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Status;
-import quantum.safety.testkit.LocalRedis;
+import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;

@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.RealExporter;
 import quantum.safety.ops.prometheus.PrometheusApi;
-import quantum.safety.testkit.AlertmanagerProcess;
-import quantum.safety.testkit.LocalRedis;
-import quantum.safety.testkit.PrometheusProcess;
+import quantum.safety.process.AlertmanagerProcess;
+import quantum.safety.process.LocalRedis;
+import quantum.safety.process.PrometheusProcess;
 
 /**
  * The whole pipeline on loopback: a real Redis, the real exporter in-process, a real Prometheus scraping it with the

@@ -1,4 +1,4 @@
-package quantum.safety.testkit;
+package quantum.safety.process;
 
 import java.io.IOException;
 import java.nio.file.Files;

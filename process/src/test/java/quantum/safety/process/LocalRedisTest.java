@@ -1,4 +1,4 @@
-package quantum.safety.testkit;
+package quantum.safety.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,19 +1,16 @@
-package quantum.safety.testkit;
+package quantum.safety.process;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A server process started by a test on a loopback port, ready once its {@code /-/ready} answers 200. Shared by
+ * A server process started on a loopback port, ready once its {@code /-/ready} answers 200. Shared by
  * {@link PrometheusProcess} and {@link AlertmanagerProcess}; its output goes to a log file in its work directory so
  * a failure message can quote the last lines.
  */
@@ -24,7 +21,7 @@ public abstract class ServerProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path workDir;
-    private Process process;
+    private ChildProcess process;
 
     protected ServerProcess(String name, int port, Path workDir) {
         this.name = name;
@@ -62,25 +59,17 @@ public abstract class ServerProcess implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        process = new ProcessBuilder(command())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(name + ".log").toFile()))
-                .start();
-        awaitReady(Duration.ofSeconds(30));
+        process = ChildProcess.start(name, new ProcessBuilder(command())
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())),
+                ChildProcess.Output.of(log(), 15));
+        process.awaitReady("answer 200 on /-/ready", Duration.ofSeconds(30), Duration.ofMillis(50), this::isReady);
     }
 
     /** Stops the server gracefully (SIGTERM) and waits for it to exit. */
     public final void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
         }
     }
 
@@ -100,42 +89,16 @@ public abstract class ServerProcess implements AutoCloseable {
 
     /** The last lines the server wrote, for failure messages. */
     public final String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(workDir.resolve(name + ".log"));
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return ChildProcess.Output.of(log(), lines).tail();
     }
 
     @Override
     public void close() {
         stop();
-        try (var files = Files.walk(workDir)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: a temporary directory left behind is harmless
-        }
+        ChildProcess.deleteQuietly(workDir);
     }
 
-    private void awaitReady(Duration timeout) throws IOException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException(name + " exited with " + process.exitValue() + ":\n" + logTail(15));
-            }
-            if (isReady()) {
-                return;
-            }
-            // Polling a starting process: there is no event to wait on; waitFor doubles as the poll delay.
-            try {
-                process.waitFor(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + name, e);
-            }
-        }
-        process.destroyForcibly();
-        throw new IOException(name + " was not ready within " + timeout + ":\n" + logTail(15));
+    private Path log() {
+        return workDir.resolve(name + ".log");
     }
 }
