@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import quantum.safety.process.AlertmanagerProcess;
 import quantum.safety.testkit.RequiresTools;
 
 /**
- * amtool cannot test inhibitions, so a real Alertmanager (the distribution's, on a free loopback port, clustering
- * off, temporary storage) loads the bundle's alertmanager.yml, receives alerts through its API and reports which
- * ones it mutes. Notifications go to the configured relay URLs, which nothing serves here: they fail and are retried,
+ * amtool cannot test inhibitions, so a real Alertmanager ({@link AlertmanagerProcess}: the distribution's, on a free
+ * loopback port, clustering off, temporary storage) loads the bundle's alertmanager.yml, receives alerts through its
+ * API and reports which ones it mutes. Notifications go to the configured relay URLs, which nothing serves here: they fail and are retried,
  * which does not affect inhibition.
  */
 @RequiresTools({"prometheus-alertmanager"})
@@ -42,40 +41,19 @@ class AlertmanagerInhibitionTest {
     @TempDir
     Path dir;
 
-    private Process alertmanager;
+    private AlertmanagerProcess alertmanager;
     private URI api;
 
     @BeforeEach
     void startAlertmanager() throws IOException {
-        Path config = Bundle.copyTo(dir).resolve("alertmanager/alertmanager.yml");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        api = URI.create("http://127.0.0.1:" + port);
-        alertmanager = new ProcessBuilder("prometheus-alertmanager",
-                "--config.file=" + config,
-                "--storage.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile())
-                .start();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions()
-                .untilAsserted(() -> {
-                    assertThat(alertmanager.isAlive()).as("alertmanager running; log:\n%s", log()).isTrue();
-                    assertThat(get("/-/ready").statusCode()).isEqualTo(200);
-                });
+        alertmanager = AlertmanagerProcess.start(Bundle.copyTo(dir).resolve("alertmanager/alertmanager.yml"));
+        api = URI.create(alertmanager.url());
     }
 
     @AfterEach
-    void stopAlertmanager() throws InterruptedException {
+    void stopAlertmanager() {
         if (alertmanager != null) {
-            alertmanager.destroy();
-            if (!alertmanager.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                alertmanager.destroyForcibly().waitFor();
-            }
+            alertmanager.close();
         }
     }
 
@@ -134,13 +112,5 @@ class AlertmanagerInhibitionTest {
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dir.resolve("alertmanager.log"));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import quantum.safety.ops.bundle.BundlePaths;
 import quantum.safety.ops.bundle.DirectoryBundleSource;
 
-/** The test bundle (small copies of the monitoring bundle under fixtures/bundle) and an operator's prometheus.yml. */
+/** The test bundle: small copies of the monitoring bundle under fixtures/bundle, and a rule file promtool refuses. */
 public final class Fixtures {
 
     private Fixtures() {
@@ -44,40 +44,5 @@ public final class Fixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * An operator's config with comments, blank lines, quoting styles and other jobs, the way a hand-kept
-     * prometheus.yml looks; {@code extraJob} is appended to scrape_configs verbatim (may be empty).
-     */
-    public static String operatorConfig(int prometheusPort, int alertmanagerPort, String extraJob) {
-        return """
-                # Prometheus of the trading host — edited by hand; keep these comments.
-                global:
-                  scrape_interval: 1s      # fast, for tests
-                  evaluation_interval: 1s
-
-                alerting:
-                  alertmanagers:
-                    - static_configs:
-                        - targets: ['127.0.0.1:%d']
-
-                # Operator rules live next to ours.
-                rule_files:
-                  - "rules/operator_*.yml"
-
-                scrape_configs:
-                  # Prometheus itself
-                  - job_name: prometheus
-                    static_configs:
-                      - targets: ["127.0.0.1:%d"]
-
-                  # node exporter (not running in tests; that is fine)
-                  - job_name: node
-                    scrape_interval: 30s
-                    static_configs:
-                      - targets: ['127.0.0.1:9']
-                %s# end of the operator's file
-                """.formatted(alertmanagerPort, prometheusPort, extraJob);
     }
 }

@@ -1,7 +1,6 @@
 package quantum.safety.ops;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,14 +10,16 @@ import java.util.stream.Stream;
 import quantum.safety.ops.bundle.DirectoryBundleSource;
 import quantum.safety.ops.event.EventLog;
 import quantum.safety.process.AlertmanagerProcess;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.process.PrometheusProcess;
+import quantum.safety.testkit.PrometheusStack;
 
 /**
- * One operator machine for end-to-end tests: a real Prometheus (lifecycle API on unless asked) running the
- * operator's prometheus.yml from {@link Fixtures#operatorConfig}, a real Alertmanager it sends to, a real Redis and
- * the real exporter reading it, bound to 127.0.0.1 only (like the legacy exporter), all on free loopback ports in one
- * temporary folder.
+ * One operator machine for end-to-end tests: a real Prometheus (lifecycle API on unless asked) running the operator's
+ * prometheus.yml from {@link PrometheusStack#operatorConfig}, a real Alertmanager it sends to (the testkit's
+ * {@link PrometheusStack}), a real Redis and the real exporter reading it, bound to 127.0.0.1 only (like the legacy
+ * exporter), all on free loopback ports in one temporary folder.
  */
 final class OpsEnvironment implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class OpsEnvironment implements AutoCloseable {
     final DirectoryBundleSource bundle;
     final LocalRedis redis;
     final RealExporter exporter;
+    final PrometheusStack stack;
     final AlertmanagerProcess alertmanager;
     final PrometheusProcess prometheus;
     final byte[] original;
@@ -50,13 +52,13 @@ final class OpsEnvironment implements AutoCloseable {
         this.bundle = Fixtures.bundle(dir.resolve("bundle"));
         this.redis = LocalRedis.start();
         this.exporter = RealExporter.startOnLoopbackV4(redis);
-        this.alertmanager = AlertmanagerProcess.startMinimal();
-        int port = LocalRedis.freePort();
-        String text = Fixtures.operatorConfig(port, alertmanager.port(), extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
-                .replace("EXPORTER", exporter.address().toString()));
-        Files.writeString(config, text);
-        this.original = text.getBytes(StandardCharsets.UTF_8);
-        this.prometheus = PrometheusProcess.start(config, lifecycle, port);
+        String job = extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
+                .replace("EXPORTER", exporter.address().toString());
+        this.stack = PrometheusStack.start((prometheusPort, alertmanagerPort) -> Files.writeString(config,
+                PrometheusStack.operatorConfig(prometheusPort, alertmanagerPort, job)), lifecycle);
+        this.original = Files.readAllBytes(config);
+        this.alertmanager = stack.alertmanager();
+        this.prometheus = stack.prometheus();
     }
 
     static OpsEnvironment start() throws IOException {
@@ -96,14 +98,9 @@ final class OpsEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        prometheus.close();
-        alertmanager.close();
+        stack.close();
         exporter.close();
         redis.close();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
-        }
+        ChildProcess.deleteQuietly(dir);
     }
 }

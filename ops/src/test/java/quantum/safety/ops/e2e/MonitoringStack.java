@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import quantum.safety.ops.Http;
 import quantum.safety.ops.RealExporter;
 import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.process.AlertmanagerProcess;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.process.PrometheusProcess;
+import quantum.safety.testkit.PrometheusStack;
+import quantum.safety.testkit.WebhookReceiver;
 
 /**
  * The whole pipeline on loopback: a real Redis, the real exporter in-process, a real Prometheus scraping it with the
@@ -23,6 +25,7 @@ final class MonitoringStack implements AutoCloseable {
     final LocalRedis redis;
     final RealExporter exporter;
     final WebhookReceiver webhook;
+    final PrometheusStack stack;
     final AlertmanagerProcess alertmanager;
     final PrometheusProcess prometheus;
     final PrometheusApi api;
@@ -33,9 +36,10 @@ final class MonitoringStack implements AutoCloseable {
         this.exporter = RealExporter.startOnLoopbackV4(redis);
         this.webhook = WebhookReceiver.start();
         FastBundle.write(dir, webhook.url("").replaceAll("/$", ""));
-        this.alertmanager = AlertmanagerProcess.start(dir.resolve("alertmanager/alertmanager.yml"));
-        this.prometheus = PrometheusProcess.start(
-                FastBundle.writePrometheusConfig(dir, exporter.address().toString(), alertmanager.port()));
+        this.stack = PrometheusStack.start(dir.resolve("alertmanager/alertmanager.yml"), (prometheusPort, alertmanagerPort) ->
+                FastBundle.writePrometheusConfig(dir, exporter.address().toString(), alertmanagerPort));
+        this.alertmanager = stack.alertmanager();
+        this.prometheus = stack.prometheus();
         this.api = new PrometheusApi(prometheus.url(), new Http(Duration.ofSeconds(5)));
     }
 
@@ -45,15 +49,10 @@ final class MonitoringStack implements AutoCloseable {
 
     @Override
     public void close() {
-        prometheus.close();
-        alertmanager.close();
+        stack.close();
         webhook.close();
         exporter.close();
         redis.close();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
-        }
+        ChildProcess.deleteQuietly(dir);
     }
 }

@@ -1,4 +1,4 @@
-package quantum.safety.ops.e2e;
+package quantum.safety.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,18 +18,18 @@ import com.sun.net.httpserver.HttpServer;
  * The other end of Alertmanager's webhook receivers, inside the test: a JDK HttpServer on loopback that keeps every
  * notification (Alertmanager's version 4 JSON payload) in arrival order, one {@link Alert} per alert in it.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One alert of one notification; {@code seq} is the arrival number of the notification that carried it. */
-    record Alert(int seq, String path, String status, Map<String, String> labels, Map<String, String> annotations) {
+    public record Alert(int seq, String path, String status, Map<String, String> labels, Map<String, String> annotations) {
 
-        String name() {
+        public String name() {
             return labels.getOrDefault("alertname", "");
         }
 
-        boolean firing() {
+        public boolean firing() {
             return "firing".equals(status);
         }
     }
@@ -43,7 +43,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static WebhookReceiver start() throws IOException {
+    public static WebhookReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
         WebhookReceiver receiver = new WebhookReceiver(server);
         server.createContext("/", exchange -> {
@@ -62,7 +62,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The URL a receiver named {@code name} posts to. */
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + name;
     }
 
@@ -80,12 +80,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Every alert received so far, in arrival order. */
-    List<Alert> alerts() {
+    public List<Alert> alerts() {
         return new ArrayList<>(alerts);
     }
 
     /** Payloads that could not be read (expected: none). */
-    List<String> errors() {
+    public List<String> errors() {
         return List.copyOf(errors);
     }
 
