@@ -1,12 +1,9 @@
 package quantum.safety.cli.demo;
 
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +12,11 @@ import picocli.CommandLine.Spec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.Logging;
 import quantum.safety.cli.UsageException;
-import quantum.safety.exporter.web.ListenAddress;
+import quantum.safety.demo.Demo;
+import quantum.safety.demo.DemoInputException;
+import quantum.safety.demo.DemoRedis;
+import quantum.safety.demo.DemoRedisChoice;
+import quantum.safety.demo.DemoSettings;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 
@@ -133,37 +134,12 @@ public final class DemoCommand implements Callable<Integer> {
         Logging.configure(logLevel, logFormat);
         DemoSettings settings = settings();
         DemoRedisChoice redisChoice = redisChoice();
-        PrintWriter out = spec.commandLine().getOut();
-        // System.console() is null unless stdin and stdout are both a terminal: then the line is rewritten in place.
-        StatusLine line = new StatusLine(out, System.console() != null);
-
-        DemoRun run = DemoRun.start(settings, redisChoice, listenAddress, line);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            run.close();
-            stopped.countDown();
-        }, "quantum-safety-demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try {
-            DemoGuide.lines(run.redis(), ListenAddress.parse(listenAddress).host(), run.exporter().port(), settings,
-                    SymbolMix.standard().names()).forEach(out::println);
-            out.flush();
-            if (settings.duration().isPresent()) {
-                stopped.await(settings.duration().get().toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                stopped.await();
-            }
-        } finally {
-            run.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or ran: it has closed the run
-            }
+            // System.console() is null unless stdin and stdout are both a terminal: then the line is rewritten in place.
+            Demo.run(settings, redisChoice, listenAddress, spec.commandLine().getOut(), System.console() != null);
+        } catch (DemoInputException e) {
+            throw new UsageException(e.getMessage(), e);
         }
-        out.println("demo stopped: flow, exporter and " + (run.redis().isLocal() ? "the private Redis (and its files)"
-                : "the Redis connections") + " are gone");
-        out.flush();
         return 0;
     }
 

@@ -1,6 +1,5 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
-import quantum.safety.cli.UsageException;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -22,7 +21,7 @@ final class DemoState {
      */
     static void prepare(UnifiedJedis redis, RedisSchema schema, boolean privateServer) {
         if (!privateServer && "LIVE".equalsIgnoreCase(redis.get(schema.executionMode()))) {
-            throw new UsageException("--redis.addr: that Redis holds " + schema.executionMode() + "=LIVE; the demo "
+            throw new DemoInputException("--redis.addr: that Redis holds " + schema.executionMode() + "=LIVE; the demo "
                     + "trips SAFE MODE on purpose and must not run against a live deployment; leave --redis.addr out "
                     + "to use a private Redis");
         }

@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -7,13 +7,13 @@ import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 
 /** Which Redis the demo uses, decided from the flags before anything starts. */
-record DemoRedisChoice(Optional<RedisEndpoint> existing, RedisCredentials credentials, DemoRedis.Server server) {
+public record DemoRedisChoice(Optional<RedisEndpoint> existing, RedisCredentials credentials, DemoRedis.Server server) {
 
-    static DemoRedisChoice local(DemoRedis.Server server) {
+    public static DemoRedisChoice local(DemoRedis.Server server) {
         return new DemoRedisChoice(Optional.empty(), RedisCredentials.none(), server);
     }
 
-    static DemoRedisChoice existing(RedisEndpoint endpoint, RedisCredentials credentials) {
+    public static DemoRedisChoice existing(RedisEndpoint endpoint, RedisCredentials credentials) {
         return new DemoRedisChoice(Optional.of(endpoint), credentials, DemoRedis.Server.AUTO);
     }
 

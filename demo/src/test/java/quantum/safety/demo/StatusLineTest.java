@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

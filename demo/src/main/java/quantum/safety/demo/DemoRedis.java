@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -11,10 +11,10 @@ import quantum.safety.process.LocalRedis;
  * The demo's Redis: a private server started for the run (from PATH, else the Redis 6.2 binary of the embedded-redis
  * artifact) and removed with its files on {@link #close()}, or an existing one given by address, left as it is.
  */
-final class DemoRedis implements AutoCloseable {
+public final class DemoRedis implements AutoCloseable {
 
     /** Which binary a private server comes from. */
-    enum Server { AUTO, PATH, EMBEDDED }
+    public enum Server { AUTO, PATH, EMBEDDED }
 
     private final Optional<LocalRedis> local;
     private final RedisEndpoint endpoint;

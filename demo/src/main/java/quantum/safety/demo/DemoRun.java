@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.ExporterConfig;
 import quantum.safety.exporter.ExporterServer;
@@ -43,7 +42,7 @@ final class DemoRun implements AutoCloseable {
 
     /**
      * Starts everything; on failure stops what was started and rethrows. A listen address that cannot be bound is a
-     * {@link UsageException} that names a free alternative.
+     * {@link DemoInputException} that names a free alternative.
      */
     static DemoRun start(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, StatusLine line)
             throws IOException {
@@ -108,7 +107,7 @@ final class DemoRun implements AutoCloseable {
         try {
             return ListenAddress.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--web.listen-address=" + text + ": " + e.getMessage() + "; use e.g. :9105");
+            throw new DemoInputException("--web.listen-address=" + text + ": " + e.getMessage() + "; use e.g. :9105");
         }
     }
 
@@ -125,7 +124,7 @@ final class DemoRun implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             String next = listen.host().map(h -> h.contains(":") ? "[" + h + "]" : h).orElse("") + ":"
                     + (listen.port() == 65535 ? 9106 : listen.port() + 1);
-            throw new UsageException("cannot listen on " + listenText + " (is another demo or exporter running?); "
+            throw new DemoInputException("cannot listen on " + listenText + " (is another demo or exporter running?); "
                     + "run with --web.listen-address=" + next);
         }
     }

@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

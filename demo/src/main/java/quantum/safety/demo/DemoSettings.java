@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param duration     run this long, then clean up and exit; empty = until Ctrl-C
  * @param statusEvery  how often the live status line is printed
  */
-record DemoSettings(Duration window, Duration cooldown, int globalMax, int symbolMax, double rate, int threads,
+public record DemoSettings(Duration window, Duration cooldown, int globalMax, int symbolMax, double rate, int threads,
                     long seed, Optional<Duration> duration, Duration statusEvery) {
 
     int windowSeconds() {

@@ -1,4 +1,4 @@
-package quantum.safety.cli.demo;
+package quantum.safety.demo;
 
 import java.util.List;
 import java.util.Map;
