@@ -4,18 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import quantum.safety.exporter.collect.Deadline;
+import quantum.safety.state.SafetyStatus;
 
 /**
- * One collection, shared by every scrape that arrives while it runs. Collectors publish their results as they finish,
- * so a scrape whose deadline passes takes what is finished and reports the rest as failed.
+ * One collection, shared by every scrape and status page load that arrives while it runs. Collectors publish their
+ * results as they finish, so a scrape whose deadline passes takes what is finished and reports the rest as failed;
+ * the status page's {@link SafetyStatus} is published last, from the same read.
  */
 public final class Collection {
 
@@ -27,6 +26,7 @@ public final class Collection {
     private final Map<String, CollectorResult> finished = new ConcurrentHashMap<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile RedisState redis = RedisState.PENDING;
+    private volatile SafetyStatus status;
 
     public Collection(List<String> collectors) {
         this.collectors = List.copyOf(collectors);
@@ -44,6 +44,11 @@ public final class Collection {
 
     public void finished(CollectorResult result) {
         finished.put(result.collector(), result);
+    }
+
+    /** Publishes what the status page shows: the records of this collection's read, or why Redis could not be read. */
+    public void status(SafetyStatus status) {
+        this.status = status;
     }
 
     /** Marks the collection complete; every waiting scrape wakes up. */
@@ -78,11 +83,15 @@ public final class Collection {
             CollectorResult result = finished.get(name);
             results.add(result != null ? result : CollectorResult.unfinished(name, elapsed));
         }
-        return new View(redis, results, complete);
+        return new View(redis, results, complete, Optional.ofNullable(status));
     }
 
-    /** What a scrape reports. */
-    public record View(RedisState redis, List<CollectorResult> results, boolean complete) {
+    /**
+     * What a scrape reports.
+     *
+     * @param status what the status page shows; empty until the whole read is finished
+     */
+    public record View(RedisState redis, List<CollectorResult> results, boolean complete, Optional<SafetyStatus> status) {
 
         public View {
             results = List.copyOf(results);
@@ -90,32 +99,6 @@ public final class Collection {
 
         public boolean redisUp() {
             return redis == RedisState.ANSWERED;
-        }
-
-        /** The value of an unlabelled gauge some collector produced, for the landing page. */
-        public OptionalDouble gauge(String name) {
-            for (CollectorResult result : results) {
-                for (MetricSnapshot snapshot : result.snapshots()) {
-                    if (snapshot instanceof GaugeSnapshot gauge && snapshot.getMetadata().getName().equals(name)
-                            && gauge.getDataPoints().size() == 1) {
-                        return OptionalDouble.of(gauge.getDataPoints().get(0).getValue());
-                    }
-                }
-            }
-            return OptionalDouble.empty();
-        }
-
-        /** The label value of the series at 1 in a state-set gauge such as {@code quantum_safety_execution_mode}. */
-        public Optional<String> state(String name, String label) {
-            for (CollectorResult result : results) {
-                for (MetricSnapshot snapshot : result.snapshots()) {
-                    if (snapshot instanceof GaugeSnapshot gauge && snapshot.getMetadata().getName().equals(name)) {
-                        return gauge.getDataPoints().stream().filter(p -> p.getValue() == 1)
-                                .map(p -> p.getLabels().get(label)).findFirst();
-                    }
-                }
-            }
-            return Optional.empty();
         }
     }
 }

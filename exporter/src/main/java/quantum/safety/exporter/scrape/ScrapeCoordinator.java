@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import quantum.safety.exporter.collect.Deadline;
 
@@ -13,7 +14,7 @@ import quantum.safety.exporter.collect.Deadline;
  * Single-flight collection with a deadline per scrape.
  *
  * <p>A scrape starts a collection unless one is already running, in which case it shares it: Redis sees one collection
- * however many scrapers (Prometheus pairs, the landing page, a curl) ask at once. Each scrape waits for the collection
+ * however many scrapers (Prometheus pairs, the status page, a curl) ask at once. Each scrape waits for the collection
  * until its own deadline and answers with what is finished then. The collection runs on its own thread because a Redis
  * call cannot be interrupted; it ends by itself within the Redis timeouts.
  */
@@ -22,6 +23,7 @@ public final class ScrapeCoordinator implements AutoCloseable {
     private final CollectionTask task;
     private final ScrapeStats stats;
     private final ExecutorService executor;
+    private final AtomicLong joined = new AtomicLong();
     private Collection inFlight;
 
     public ScrapeCoordinator(CollectionTask task, ScrapeStats stats) {
@@ -53,7 +55,13 @@ public final class ScrapeCoordinator implements AutoCloseable {
         return stats.collections();
     }
 
+    /** Scrapes (and status page loads) that have started or joined a collection so far (for tests of the single flight). */
+    public long scrapesJoined() {
+        return joined.get();
+    }
+
     private synchronized Collection joinOrStart(Deadline deadline) {
+        joined.incrementAndGet();
         if (inFlight != null && !inFlight.isDone()) {
             return inFlight;
         }
