@@ -75,8 +75,8 @@ public final class ExporterConfig {
     }
 
     /** What the status page at {@code /} shows counts against: the kernels' window and limits. */
-    public quantum.safety.exporter.status.StatusLimits statusLimits() {
-        return new quantum.safety.exporter.status.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
+    public quantum.safety.state.StatusLimits statusLimits() {
+        return new quantum.safety.state.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
     }
 
     public boolean top5Info() {

@@ -15,9 +15,9 @@ import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
-import quantum.safety.exporter.status.SafetyStatus;
-import quantum.safety.exporter.status.SafetyStatusReader;
-import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
 import redis.clients.jedis.UnifiedJedis;
 
 /** {@code ctl status}: are we blocked, why, since when, by whom; one screen. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
