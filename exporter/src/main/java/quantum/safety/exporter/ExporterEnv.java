@@ -38,12 +38,12 @@ public final class ExporterEnv {
         }).orElseGet(() -> Integer.parseInt(row.setting().defaultValue().orElseThrow()));
     }
 
-    /** One line for each ignored legacy setting that is set, saying why it is ignored. */
+    /** One line for each ignored legacy setting that is set, saying why (its help: "Ignored: why."). */
     public List<String> ignoredSettingNotes() {
         List<String> notes = new ArrayList<>();
         for (ExporterSetting row : ExporterSetting.ignored()) {
             env.exact(row).ifPresent(v -> {
-                String help = row.setting().help();
+                String help = row.setting().help().replaceFirst("\\.$", "");
                 notes.add(v.name() + " is " + help.substring(0, 1).toLowerCase(Locale.ROOT) + help.substring(1));
             });
         }

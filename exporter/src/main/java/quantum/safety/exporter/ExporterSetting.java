@@ -49,12 +49,12 @@ public enum ExporterSetting implements SettingRow {
             .help("The kernels' global limit, which the status page (/) shows the current window against.")),
     KERNEL_SYMBOL_MAX(KernelSetting.SYMBOL_MAX.setting().toBuilder().flag(null)
             .help("The kernels' per-symbol limit, which the status page (/) shows the busiest symbols against.")),
-    SAMPLE_INTERVAL(Setting.builder().legacyEnv("SAMPLE_INTERVAL_SEC").unit("seconds")
+    SAMPLE_INTERVAL(Setting.builder().legacyEnv("SAMPLE_INTERVAL_SEC").shownDefault("–").unit("seconds")
             .help("Ignored: this exporter reads Redis on every scrape, so values are as fresh as the scrape and no "
-                    + "background polling interval exists")),
-    FAULT_LOOKBACK(Setting.builder().legacyEnv("FAULT_LOOKBACK_MAX").unit("faults")
+                    + "background polling interval exists.")),
+    FAULT_LOOKBACK(Setting.builder().legacyEnv("FAULT_LOOKBACK_MAX").shownDefault("–").unit("faults")
             .help("Ignored: faults of the last hour are counted exactly by stream id range, in bounded pages, with no "
-                    + "lookback cap"));
+                    + "lookback cap."));
 
     private final Setting setting;
 

@@ -78,7 +78,7 @@ public enum KernelSetting implements SettingRow {
     TRIP_ACK_TIMEOUT(Setting.builder().flag("--trip-ack-timeout-ms").env("QUANTUM_SAFETY_TRIP_ACK_TIMEOUT_MS")
             .defaultValue(Long.toString(KernelConfig.DEFAULT_TRIP_ACK_TIMEOUT.toMillis())).unit("milliseconds")
             .help("How long a trip waits for --trip-replica-acks, e.g. 200; keep it below the Redis socket timeout.")),
-    SAFE_MODE_DEFAULT(Setting.builder().legacyEnv("SAFETY_SAFE_MODE_DEFAULT")
+    SAFE_MODE_DEFAULT(Setting.builder().legacyEnv("SAFETY_SAFE_MODE_DEFAULT").shownDefault("–")
             .help("Accepted and, as in the legacy kernel, ignored."));
 
     private final Setting setting;
