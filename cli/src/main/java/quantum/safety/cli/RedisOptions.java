@@ -100,19 +100,19 @@ public final class RedisOptions {
                 .clientName(clientName);
     }
 
-    /** The legacy way: {@code REDIS_HOST} and {@code REDIS_PORT} (see {@link RedisSetting#HOST}), each with its default. */
+    /** The legacy way: {@link RedisSetting#LEGACY_HOST} and {@link RedisSetting#LEGACY_PORT}, each with its default. */
     private static RedisEndpoint legacyEndpoint() {
         SettingEnv env = SettingEnv.system();
-        String host = env.value(RedisSetting.HOST).map(SettingEnv.Value::text)
-                .orElseGet(() -> RedisSetting.HOST.setting().defaultValue().orElseThrow());
-        String port = env.value(RedisSetting.PORT).map(SettingEnv.Value::text)
-                .orElseGet(() -> RedisSetting.PORT.setting().defaultValue().orElseThrow());
-        String names = RedisSetting.HOST.legacyEnv() + "/" + RedisSetting.PORT.legacyEnv();
+        String host = env.value(RedisSetting.LEGACY_HOST).map(SettingEnv.Value::text)
+                .orElseGet(() -> RedisSetting.LEGACY_HOST.setting().defaultValue().orElseThrow());
+        String port = env.value(RedisSetting.LEGACY_PORT).map(SettingEnv.Value::text)
+                .orElseGet(() -> RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow());
+        String names = RedisSetting.LEGACY_HOST.legacyEnv() + "/" + RedisSetting.LEGACY_PORT.legacyEnv();
         try {
             return RedisEndpoint.standalone(host, Integer.parseInt(port));
         } catch (NumberFormatException e) {
-            throw new UsageException(RedisSetting.PORT.legacyEnv() + "='" + port + "' is not a port number; set e.g. "
-                    + RedisSetting.PORT.legacyEnv() + "=" + RedisSetting.PORT.setting().defaultValue().orElseThrow());
+            throw new UsageException(RedisSetting.LEGACY_PORT.legacyEnv() + "='" + port + "' is not a port number; set e.g. "
+                    + RedisSetting.LEGACY_PORT.legacyEnv() + "=" + RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow());
         } catch (IllegalArgumentException e) {
             throw new UsageException("env " + names + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,7 @@ import quantum.safety.kernel.settings.Setting;
 import quantum.safety.kernel.settings.SettingRow;
 
 /**
- * The exporter's settings table: its flags with their env twins, the legacy exporter's {@code PORT}, the kernel
+ * The exporter's settings table: its flags with their env twins, the legacy exporter's port variable, the kernel
  * settings it shares (the window) or reads for the status page (the limits), and the legacy polling settings it
  * accepts and ignores. The Redis settings are {@link quantum.safety.kernel.redis.RedisSetting}'s. The command line
  * takes its defaults and help from here, {@link ExporterEnv} reads the env-only rows, and the README's exporter table

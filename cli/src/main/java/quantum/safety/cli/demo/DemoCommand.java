@@ -169,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--redis.addr: " + e.getMessage());
         }
-        String password = SettingEnv.system().exact(DemoSetting.REDIS_PASSWORD).map(SettingEnv.Value::text).orElse(null);
+        String password = SettingEnv.system().exact(DemoSetting.PASSWORD).map(SettingEnv.Value::text).orElse(null);
         return DemoRedisChoice.existing(endpoint, RedisCredentials.ofPassword(password));
     }
 

@@ -21,7 +21,7 @@ public enum DemoSetting implements SettingRow {
                     + "trips, intents and a kill switch drill there under the quantum: keys and refuses a Redis whose "
                     + "quantum:mode is LIVE. Password from env " + RedisSetting.PASSWORD.env() + ". Example: "
                     + "--redis.addr=redis://127.0.0.1:6379")),
-    REDIS_PASSWORD(RedisSetting.PASSWORD.setting().toBuilder().legacyEnv(null)
+    PASSWORD(RedisSetting.PASSWORD.setting().toBuilder().legacyEnv(null)
             .help("The password of the Redis given by --redis.addr; the legacy name is not read.")),
     REDIS_SERVER(Setting.builder().flag("--redis.server").env("QUANTUM_SAFETY_DEMO_REDIS_SERVER").defaultValue("auto")
             .unit("auto|path|embedded")

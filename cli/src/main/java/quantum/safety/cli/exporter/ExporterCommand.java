@@ -43,8 +43,8 @@ import quantum.safety.exporter.ExporterServer;
                 "  quantum-safety exporter",
                 "  quantum-safety exporter --redis.addr=redis://10.0.0.5:6379 \\",
                 "      --web.listen-address=127.0.0.1:9105",
-                "  QUANTUM_SAFETY_REDIS_PASSWORD=... quantum-safety exporter --deployment=prod-eu \\",
-                "      --web.config.file=/etc/quantum/web.yml --no-collector.top5-info",
+                "  quantum-safety exporter --redis.password-file=/etc/quantum/redis-password \\",
+                "      --deployment=prod-eu --web.config.file=/etc/quantum/web.yml --no-collector.top5-info",
                 "",
                 "Endpoints: / (summary), /metrics, /-/healthy, /-/ready (503 while Redis does not answer)."})
 public final class ExporterCommand implements Callable<Integer> {

@@ -10,15 +10,15 @@ import quantum.safety.kernel.settings.SettingRow;
  */
 public enum RedisSetting implements SettingRow {
 
-    HOST(Setting.builder().legacyEnv("REDIS_HOST").defaultValue("127.0.0.1").unit("host")
+    LEGACY_HOST(Setting.builder().legacyEnv("REDIS_HOST").defaultValue("127.0.0.1").unit("host")
             .help("The Redis host when no address is given (flag or env).")),
-    PORT(Setting.builder().legacyEnv("REDIS_PORT").defaultValue("6379").unit("port")
+    LEGACY_PORT(Setting.builder().legacyEnv("REDIS_PORT").defaultValue("6379").unit("port")
             .help("The Redis port when no address is given (flag or env).")),
     ADDR(Setting.builder().flag("--redis.addr").env("QUANTUM_SAFETY_REDIS_ADDR")
-            .shownDefault("redis://" + HOST.setting().shownDefault() + ":" + PORT.setting().shownDefault()).unit("URL")
+            .shownDefault("redis://" + LEGACY_HOST.setting().shownDefault() + ":" + LEGACY_PORT.setting().shownDefault()).unit("URL")
             .help("Redis address: redis://host:port[/db], rediss:// (TLS), redis+sentinel://host:26379[,host…]/master, "
-                    + "redis+cluster://host:port[,host…]; without it the legacy " + HOST.legacyEnv() + " and "
-                    + PORT.legacyEnv() + " apply. Example: "
+                    + "redis+cluster://host:port[,host…]; without it the legacy " + LEGACY_HOST.legacyEnv() + " and "
+                    + LEGACY_PORT.legacyEnv() + " apply. Example: "
                     + "--redis.addr=redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/trading")),
     USER(Setting.builder().flag("--redis.user").env("QUANTUM_SAFETY_REDIS_USER").unit("name")
             .help("Redis ACL user (overrides a user in the address).")),

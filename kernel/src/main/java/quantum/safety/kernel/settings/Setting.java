@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * help, and the README tables all come from it. An immutable snapshot made with {@link #builder()}.
  *
  * <p>A setting has at least one of a flag, an env name and a legacy env name: the Redis password has no flag (it never
- * comes from argv), the legacy {@code REDIS_HOST} has only its legacy name, {@code --no-collector.top5-info} no env.
+ * comes from argv), the legacy Redis host has only its legacy name, {@code --no-collector.top5-info} no env.
  */
 public final class Setting {
 
@@ -52,12 +52,12 @@ public final class Setting {
         return flag;
     }
 
-    /** The env name, e.g. {@code QUANTUM_SAFETY_WINDOW_SEC}; it wins over the legacy one. */
+    /** The env name, e.g. {@code QUANTUM_SAFETY_KERNEL_ID}; it wins over the legacy one. */
     public Optional<String> env() {
         return env;
     }
 
-    /** The name the replaced system read, e.g. {@code SAFETY_WINDOW_SEC}; it keeps working. */
+    /** The name the replaced system read, e.g. the legacy kernel's name of the window; it keeps working. */
     public Optional<String> legacyEnv() {
         return legacyEnv;
     }

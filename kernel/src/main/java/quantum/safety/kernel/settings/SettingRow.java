@@ -23,10 +23,7 @@ public interface SettingRow {
         return setting().legacyEnv().orElseThrow(() -> new IllegalStateException(setting() + " has no legacy name"));
     }
 
-    /**
-     * The env names as an error message names them: {@code QUANTUM_SAFETY_GLOBAL_MAX or
-     * SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW}, or the one name.
-     */
+    /** The env names as an error message names them: {@code NEW_NAME or LEGACY_NAME}, or the one name. */
     default String envNames() {
         return String.join(" or ", setting().envNames());
     }
