@@ -3,7 +3,6 @@ package quantum.safety.cli.demo;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -149,8 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration must be positive, e.g. --duration=2m; leave it out to run until Ctrl-C");
         }
-        return new DemoSettings(window, cooldown, globalMax, symbolMax, rate, threads, seed, Optional.ofNullable(duration),
-                statusInterval);
+        return DemoSettings.builder().window(window).cooldown(cooldown).globalMax(globalMax).symbolMax(symbolMax)
+                .rate(rate).threads(threads).seed(seed).duration(duration).statusEvery(statusInterval).build();
     }
 
     DemoRedisChoice redisChoice() {
