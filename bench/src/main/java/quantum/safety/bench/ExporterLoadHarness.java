@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.redis.RedisSetting;
 import quantum.safety.testkit.LocalRedis;
 import redis.clients.jedis.Jedis;
 
@@ -72,8 +73,8 @@ public final class ExporterLoadHarness {
                 "--web.listen-address=127.0.0.1:" + port, "--window=" + WINDOW_SECONDS + "s")
                 .directory(launcher.getParent().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("REDIS_HOST", redis.host());
-        builder.environment().put("REDIS_PORT", Integer.toString(redis.port()));
+        builder.environment().put(RedisSetting.LEGACY_HOST.legacyEnv(), redis.host());
+        builder.environment().put(RedisSetting.LEGACY_PORT.legacyEnv(), Integer.toString(redis.port()));
         Process exporter = builder.start();
         try {
             URL url = new URL("http://127.0.0.1:" + port + "/metrics");

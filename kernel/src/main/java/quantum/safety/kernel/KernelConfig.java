@@ -78,38 +78,38 @@ public final class KernelConfig {
 
     /**
      * Reads the environment: each setting from its {@code QUANTUM_SAFETY_*} name, else the legacy {@code SAFETY_*}
-     * name, else the default (see {@link EnvNames}). A bad value throws {@link IllegalArgumentException} naming
+     * name, else the default (see {@link KernelSetting}). A bad value throws {@link IllegalArgumentException} naming
      * the variable and the fix.
      */
     public static KernelConfig fromEnv(Map<String, String> env) {
         EnvReader reader = new EnvReader(env);
         Builder b = builder()
-                .windowSeconds(reader.seconds(EnvNames.WINDOW, DEFAULT_WINDOW_SEC))
-                .globalMax(reader.count(EnvNames.GLOBAL_MAX, DEFAULT_GLOBAL_MAX))
-                .symbolMax(reader.count(EnvNames.SYMBOL_MAX, DEFAULT_SYMBOL_MAX))
-                .cooldownSeconds(reader.seconds(EnvNames.COOLDOWN, DEFAULT_COOLDOWN_SEC))
-                .latchedTrips(reader.flag(EnvNames.LATCHED_TRIPS, false))
-                .escalateCooldown(reader.flag(EnvNames.ESCALATE_COOLDOWN, false))
-                .maxCooldownSeconds(reader.seconds(EnvNames.MAX_COOLDOWN, DEFAULT_MAX_COOLDOWN_SEC))
-                .escalationPeriodSeconds(reader.seconds(EnvNames.ESCALATION_PERIOD, DEFAULT_ESCALATION_PERIOD_SEC));
-        reader.value(EnvNames.FAIL_POLICY).ifPresent(v -> b.failPolicy(FailPolicy.parse(v.value(), v.name())));
-        reader.value(EnvNames.REDUCE_ONLY_IN_SAFE_MODE).ifPresent(v -> b.reduceOnlyPassesSafeMode(
-                parseReduceOnlyPolicy(v.value(), v.name())));
-        reader.value(EnvNames.KERNEL_ID).ifPresent(v -> b.kernelId(v.value()));
-        reader.value(EnvNames.TRIP_REPLICA_ACKS).ifPresent(v -> b.tripReplicaAcks(
-                parseNonNegative(v.value(), v.name(), "a replica count such as 0 or 1")));
-        reader.value(EnvNames.TRIP_ACK_TIMEOUT_MS).ifPresent(v -> b.tripAckTimeout(Duration.ofMillis(
-                parseNonNegative(v.value(), v.name(), "milliseconds such as 200"))));
-        reader.value(EnvNames.DECISION_TIMEOUT_MS).ifPresent(v -> b.decisionTimeout(Duration.ofMillis(
-                parsePositive(v.value(), v.name(), "milliseconds above 0 such as 250"))));
-        reader.value(EnvNames.FAIL_OPEN_GLOBAL_MAX).ifPresent(v -> b.failOpenGlobalMax(
-                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 20")));
-        reader.value(EnvNames.FAIL_OPEN_SYMBOL_MAX).ifPresent(v -> b.failOpenSymbolMax(
-                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 5")));
-        reader.value(EnvNames.REDUCE_ONLY_SYMBOL_MAX).ifPresent(v -> b.reduceOnlySymbolMax(
-                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 5")));
-        reader.value(EnvNames.REDUCE_ONLY_GLOBAL_MAX).ifPresent(v -> b.reduceOnlyGlobalMax(
-                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 20")));
+                .windowSeconds(reader.seconds(KernelSetting.WINDOW, DEFAULT_WINDOW_SEC))
+                .globalMax(reader.count(KernelSetting.GLOBAL_MAX, DEFAULT_GLOBAL_MAX))
+                .symbolMax(reader.count(KernelSetting.SYMBOL_MAX, DEFAULT_SYMBOL_MAX))
+                .cooldownSeconds(reader.seconds(KernelSetting.COOLDOWN, DEFAULT_COOLDOWN_SEC))
+                .latchedTrips(reader.flag(KernelSetting.LATCHED_TRIPS, false))
+                .escalateCooldown(reader.flag(KernelSetting.ESCALATE_COOLDOWN, false))
+                .maxCooldownSeconds(reader.seconds(KernelSetting.MAX_COOLDOWN, DEFAULT_MAX_COOLDOWN_SEC))
+                .escalationPeriodSeconds(reader.seconds(KernelSetting.ESCALATION_PERIOD, DEFAULT_ESCALATION_PERIOD_SEC));
+        reader.value(KernelSetting.FAIL_POLICY).ifPresent(v -> b.failPolicy(FailPolicy.parse(v.text(), v.name())));
+        reader.value(KernelSetting.REDUCE_ONLY_IN_SAFE_MODE).ifPresent(v -> b.reduceOnlyPassesSafeMode(
+                parseReduceOnlyPolicy(v.text(), v.name())));
+        reader.value(KernelSetting.KERNEL_ID).ifPresent(v -> b.kernelId(v.text()));
+        reader.value(KernelSetting.TRIP_REPLICA_ACKS).ifPresent(v -> b.tripReplicaAcks(
+                parseNonNegative(v.text(), v.name(), "a replica count such as 0 or 1")));
+        reader.value(KernelSetting.TRIP_ACK_TIMEOUT).ifPresent(v -> b.tripAckTimeout(Duration.ofMillis(
+                parseNonNegative(v.text(), v.name(), "milliseconds such as 200"))));
+        reader.value(KernelSetting.DECISION_TIMEOUT).ifPresent(v -> b.decisionTimeout(Duration.ofMillis(
+                parsePositive(v.text(), v.name(), "milliseconds above 0 such as 250"))));
+        reader.value(KernelSetting.FAIL_OPEN_GLOBAL_MAX).ifPresent(v -> b.failOpenGlobalMax(
+                parseNonNegative(v.text(), v.name(), "a count of fail-open decisions per window such as 20")));
+        reader.value(KernelSetting.FAIL_OPEN_SYMBOL_MAX).ifPresent(v -> b.failOpenSymbolMax(
+                parseNonNegative(v.text(), v.name(), "a count of fail-open decisions per window such as 5")));
+        reader.value(KernelSetting.REDUCE_ONLY_SYMBOL_MAX).ifPresent(v -> b.reduceOnlySymbolMax(
+                parseNonNegative(v.text(), v.name(), "a count of reduce-only intents per window such as 5")));
+        reader.value(KernelSetting.REDUCE_ONLY_GLOBAL_MAX).ifPresent(v -> b.reduceOnlyGlobalMax(
+                parseNonNegative(v.text(), v.name(), "a count of reduce-only intents per window such as 20")));
         return b.build();
     }
 

@@ -10,7 +10,8 @@ import redis.clients.jedis.StreamEntryID;
  * What one read of the state asks Redis for.
  *
  * @param nowMillis     unix milliseconds on the Redis server's clock: decides the current bucket and the last hour
- * @param windowSeconds the kernel's rate window ({@code SAFETY_WINDOW_SEC}); buckets are {@code floor(now / window)}
+ * @param windowSeconds the kernel's rate window ({@link quantum.safety.kernel.KernelSetting#WINDOW}); buckets are
+ *                      {@code floor(now / window)}
  * @param entriesAdded  whether the server reports {@code entries-added} (Redis 7.0+)
  * @param newestFaults  how many of the newest faults to read (at least 1 is read)
  * @param topSymbols    how many symbols per rate window to read

@@ -4,7 +4,7 @@ import quantum.safety.kernel.KernelConfig;
 
 /**
  * The kernel settings a status needs to show counts against their limits; they must match the kernels'
- * ({@code SAFETY_WINDOW_SEC}, {@code SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW}, {@code SAFETY_SYMBOL_MAX_INTENTS_PER_WINDOW}).
+ * ({@link quantum.safety.kernel.KernelSetting}: its WINDOW, GLOBAL_MAX and SYMBOL_MAX).
  *
  * @param lastFaults how many of the newest faults a status lists
  * @param topSymbols how many symbols per window a status lists

@@ -32,7 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
         footer = {"", "Examples:",
                 "  quantum-safety ctl status",
                 "  quantum-safety ctl status --json | jq .safe_mode",
-                "  SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW=50 quantum-safety ctl status --redis.addr=redis://10.0.0.5:6379"})
+                "  QUANTUM_SAFETY_GLOBAL_MAX=50 quantum-safety ctl status --redis.addr=redis://10.0.0.5:6379"})
 final class StatusCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

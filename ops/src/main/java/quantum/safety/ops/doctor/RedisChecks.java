@@ -9,6 +9,7 @@ import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.Text;
+import quantum.safety.kernel.redis.RedisSetting;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
 import quantum.safety.state.ExecutionControls;
@@ -54,7 +55,8 @@ public final class RedisChecks {
         if (!status.reachable()) {
             results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reachable", where + ": "
                     + status.redis().error().orElse("no answer"),
-                    "start Redis or pass --redis.addr (env QUANTUM_SAFETY_REDIS_ADDR, legacy REDIS_HOST/REDIS_PORT)"));
+                    "start Redis or pass " + RedisSetting.ADDR.flag() + " (env " + RedisSetting.ADDR.env() + ", legacy "
+                            + RedisSetting.LEGACY_HOST.legacyEnv() + "/" + RedisSetting.LEGACY_PORT.legacyEnv() + ")"));
             results.add(CheckResult.skipped(Section.SYSTEM_STATE, "Redis keys", "Redis unreachable"));
             return results;
         }
