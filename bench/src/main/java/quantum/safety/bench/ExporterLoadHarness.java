@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.redis.RedisSetting;
 import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
@@ -73,8 +74,8 @@ public final class ExporterLoadHarness {
                 "--web.listen-address=127.0.0.1:" + port, "--window=" + WINDOW_SECONDS + "s")
                 .directory(launcher.getParent().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("REDIS_HOST", redis.host());
-        builder.environment().put("REDIS_PORT", Integer.toString(redis.port()));
+        builder.environment().put(RedisSetting.LEGACY_HOST.legacyEnv(), redis.host());
+        builder.environment().put(RedisSetting.LEGACY_PORT.legacyEnv(), Integer.toString(redis.port()));
         // The script builds the jar first when it is stale, hence the long wait.
         ChildProcess exporter = ChildProcess.start("the exporter", builder, ChildProcess.Output.of(log, 40));
         try {

@@ -21,8 +21,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class ExitCodes {
 
-    static final String LOG_LEVEL_FLAG = "--log.level";
-    static final String LOG_LEVEL_ENV = "QUANTUM_SAFETY_LOG_LEVEL";
+    static final String LOG_LEVEL_FLAG = LoggingSetting.LEVEL.flag();
+    static final String LOG_LEVEL_ENV = LoggingSetting.LEVEL.env();
     /** Longest message we repeat: an exception can carry a whole server reply. */
     static final int MAX_MESSAGE = 400;
 

@@ -2,11 +2,12 @@ package quantum.safety.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import quantum.safety.cli.settings.CommandSettings;
 
 /**
  * The {@code quantum-safety} command. Every subcommand is one class in this package (or a sub-package); options
- * take their env twin through picocli's {@code ${env:NAME:-default}} default values, so flags win over env and env
- * over defaults. Exit codes: 0 success, 1 runtime failure, 2 bad input (flag, file, URL), 3 "blocked" where a
+ * declared in a settings table take their env twin, default and help from it ({@link CommandSettings}), so flags win
+ * over env and env over defaults. Exit codes: 0 success, 1 runtime failure, 2 bad input (flag, file, URL), 3 "blocked" where a
  * command reports a safety decision; {@link ExitCodes} says which failure is which.
  */
 @Command(name = "quantum-safety",
@@ -39,6 +40,6 @@ public final class Main {
 
     /** The command line with the project's error handling; tests call {@code execute} on it. */
     public static CommandLine newCommandLine() {
-        return ExitCodes.install(new CommandLine(new Main()));
+        return ExitCodes.install(CommandSettings.install(new CommandLine(new Main())));
     }
 }

@@ -4,47 +4,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import picocli.CommandLine.Option;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
+import quantum.safety.kernel.redis.RedisSetting;
+import quantum.safety.kernel.settings.SettingEnv;
 
 /**
- * How every command reaches Redis. Flags win over env; the new env names win over the legacy ones
- * ({@code REDIS_HOST}, {@code REDIS_PORT}, {@code REDIS_PASSWORD}); the password never comes from argv.
+ * How every command reaches Redis, with the settings of {@link RedisSetting}: flags win over env, the new env names
+ * over the legacy ones; the password never comes from argv.
  */
+@SettingsFrom(RedisSetting.class)
 public final class RedisOptions {
 
-    @Option(names = "--redis.addr", paramLabel = "URL",
-            defaultValue = "${env:QUANTUM_SAFETY_REDIS_ADDR}",
-            description = {"Redis address: redis://host:port[/db], rediss:// (TLS), "
-                    + "redis+sentinel://host:26379[,host…]/master, redis+cluster://host:port[,host…].",
-                    "Env: QUANTUM_SAFETY_REDIS_ADDR; else legacy REDIS_HOST/REDIS_PORT; default redis://127.0.0.1:6379.",
-                    "Example: --redis.addr=redis+sentinel://10.0.0.1:26379,10.0.0.2:26379/trading"})
+    @Option(names = "--redis.addr", paramLabel = "URL")
     String addr;
 
-    @Option(names = "--redis.user", paramLabel = "NAME",
-            defaultValue = "${env:QUANTUM_SAFETY_REDIS_USER}",
-            description = "Redis ACL user (overrides a user in the address). Env: QUANTUM_SAFETY_REDIS_USER.")
+    @Option(names = "--redis.user", paramLabel = "NAME")
     String user;
 
-    @Option(names = "--redis.password-file", paramLabel = "FILE",
-            defaultValue = "${env:QUANTUM_SAFETY_REDIS_PASSWORD_FILE}",
-            description = {"File holding the Redis password. Env: QUANTUM_SAFETY_REDIS_PASSWORD_FILE.",
-                    "Without it the password comes from env QUANTUM_SAFETY_REDIS_PASSWORD or legacy REDIS_PASSWORD; "
-                            + "there is deliberately no flag that takes the password itself."})
+    @Option(names = "--redis.password-file", paramLabel = "FILE")
     Path passwordFile;
 
-    @Option(names = "--redis.timeout", paramLabel = "DURATION",
-            defaultValue = "${env:QUANTUM_SAFETY_REDIS_TIMEOUT:-1s}", converter = DurationConverter.class,
-            description = "Socket timeout of one Redis call, e.g. 500ms or 2s. Env: QUANTUM_SAFETY_REDIS_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--redis.timeout", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration timeout;
 
-    @Option(names = "--redis.key-prefix", paramLabel = "PREFIX",
-            defaultValue = "${env:QUANTUM_SAFETY_KEY_PREFIX:-quantum:}",
-            description = {"Prefix of every key. The default gives the legacy key names; on Redis Cluster use a hash "
-                    + "tag such as {quantum}: so one decision's keys share a slot.",
-                    "Env: QUANTUM_SAFETY_KEY_PREFIX. Default: ${DEFAULT-VALUE}"})
+    @Option(names = "--redis.key-prefix", paramLabel = "PREFIX")
     String keyPrefix;
 
     /** The address from the flag, env or the legacy env; one the kernel refuses is a {@link UsageException}. */
@@ -54,18 +41,11 @@ public final class RedisOptions {
             try {
                 endpoint = RedisEndpoint.parse(addr);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--redis.addr (or env QUANTUM_SAFETY_REDIS_ADDR): " + e.getMessage(), e);
+                throw new UsageException(RedisSetting.ADDR.flag() + " (or env " + RedisSetting.ADDR.env() + "): "
+                        + e.getMessage(), e);
             }
         } else {
-            String host = envOr("REDIS_HOST", "127.0.0.1");
-            String port = envOr("REDIS_PORT", "6379");
-            try {
-                endpoint = RedisEndpoint.standalone(host, Integer.parseInt(port.trim()));
-            } catch (NumberFormatException e) {
-                throw new UsageException("REDIS_PORT='" + port + "' is not a port number; set e.g. REDIS_PORT=6379");
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("env REDIS_HOST/REDIS_PORT: " + e.getMessage(), e);
-            }
+            endpoint = legacyEndpoint();
         }
         if (user != null && !user.isBlank()) {
             endpoint = new RedisEndpoint(endpoint.topology(), endpoint.nodes(), java.util.Optional.of(user),
@@ -80,21 +60,18 @@ public final class RedisOptions {
             try {
                 return RedisCredentials.fromFile(passwordFile);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--redis.password-file: " + e.getMessage(), e);
+                throw new UsageException(RedisSetting.PASSWORD_FILE.flag() + ": " + e.getMessage(), e);
             }
         }
-        String password = System.getenv("QUANTUM_SAFETY_REDIS_PASSWORD");
-        if (password == null || password.isEmpty()) {
-            password = System.getenv("REDIS_PASSWORD");
-        }
-        return RedisCredentials.ofPassword(password);
+        return RedisCredentials.ofPassword(SettingEnv.system().exact(RedisSetting.PASSWORD).map(SettingEnv.Value::text)
+                .orElse(null));
     }
 
     public RedisSchema schema() {
         try {
             return RedisSchema.withPrefix(keyPrefix);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--redis.key-prefix: " + e.getMessage(), e);
+            throw new UsageException(RedisSetting.KEY_PREFIX.flag() + ": " + e.getMessage(), e);
         }
     }
 
@@ -105,8 +82,8 @@ public final class RedisOptions {
     public RedisSchema scriptSchema() {
         RedisSchema schema = schema();
         if (endpoint().topology() == RedisEndpoint.Topology.CLUSTER && !schema.hasHashTag()) {
-            throw new UsageException("--redis.key-prefix='" + schema.prefix() + "' (or env QUANTUM_SAFETY_KEY_PREFIX) "
-                    + "has no hash tag; on Redis Cluster all kernel keys must share one slot: use e.g. {quantum}:");
+            throw new UsageException(RedisSetting.KEY_PREFIX.flag() + "='" + schema.prefix() + "' (or env "
+                    + RedisSetting.KEY_PREFIX.env() + ") has no hash tag; on Redis Cluster all kernel keys must share one slot: use e.g. {quantum}:");
         }
         return schema;
     }
@@ -123,8 +100,21 @@ public final class RedisOptions {
                 .clientName(clientName);
     }
 
-    private static String envOr(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+    /** The legacy way: {@link RedisSetting#LEGACY_HOST} and {@link RedisSetting#LEGACY_PORT}, each with its default. */
+    private static RedisEndpoint legacyEndpoint() {
+        SettingEnv env = SettingEnv.system();
+        String host = env.value(RedisSetting.LEGACY_HOST).map(SettingEnv.Value::text)
+                .orElseGet(() -> RedisSetting.LEGACY_HOST.setting().defaultValue().orElseThrow());
+        String port = env.value(RedisSetting.LEGACY_PORT).map(SettingEnv.Value::text)
+                .orElseGet(() -> RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow());
+        String names = RedisSetting.LEGACY_HOST.legacyEnv() + "/" + RedisSetting.LEGACY_PORT.legacyEnv();
+        try {
+            return RedisEndpoint.standalone(host, Integer.parseInt(port));
+        } catch (NumberFormatException e) {
+            throw new UsageException(RedisSetting.LEGACY_PORT.legacyEnv() + "='" + port + "' is not a port number; set e.g. "
+                    + RedisSetting.LEGACY_PORT.legacyEnv() + "=" + RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("env " + names + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -20,6 +20,9 @@ import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
 import quantum.safety.kernel.redis.RedisConnector;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -83,7 +86,8 @@ final class DemoRun implements AutoCloseable {
         resources.push(OrderFlow.start(kernel, new IntentPublisher(client, schema), SymbolMix.standard(), settings));
 
         statusLine = line;
-        StatusReader reader = new StatusReader(client, schema, settings.windowSeconds());
+        SafetyStatusReader reader = new SafetyStatusReader(client, schema, new StatusLimits(settings.windowSeconds(),
+                settings.globalMax(), settings.symbolMax(), 1, DemoStatus.TOP), redis.endpoint().toString());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quantum-safety-demo-status");
             t.setDaemon(true);
@@ -96,7 +100,12 @@ final class DemoRun implements AutoCloseable {
         long every = settings.statusEvery().toMillis();
         ticker.scheduleAtFixedRate(() -> {
             try {
-                line.show(reader.read());
+                SafetyStatus status = reader.read();
+                if (status.reachable()) {
+                    line.show(DemoStatus.of(status));
+                } else {
+                    LOG.warn("demo status could not be read: {}", status.redis().error().orElse("no answer"));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("demo status could not be read: {}", e.toString());
             }

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,9 @@ import redis.clients.jedis.Jedis;
 /** What the demo refuses before its flow starts comes out as {@link DemoInputException}, which the command exits 2 on. */
 class DemoTest {
 
-    private static final DemoSettings FAST = new DemoSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 30, 10, 6, 1,
-            7, Optional.of(Duration.ofSeconds(3)), Duration.ofMillis(500));
+    private static final DemoSettings FAST = DemoSettings.builder().window(Duration.ofSeconds(1))
+            .cooldown(Duration.ofSeconds(2)).globalMax(30).symbolMax(10).rate(6).threads(1).seed(7)
+            .duration(Duration.ofSeconds(3)).statusEvery(Duration.ofMillis(500)).build();
 
     @Test
     void anExistingRedisInLiveModeIsRefusedUntouched() throws Exception {

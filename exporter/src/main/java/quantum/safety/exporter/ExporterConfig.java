@@ -75,8 +75,8 @@ public final class ExporterConfig {
     }
 
     /** What the status page at {@code /} shows counts against: the kernels' window and limits. */
-    public quantum.safety.exporter.status.StatusLimits statusLimits() {
-        return new quantum.safety.exporter.status.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
+    public quantum.safety.state.StatusLimits statusLimits() {
+        return new quantum.safety.state.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
     }
 
     public boolean top5Info() {
@@ -148,8 +148,8 @@ public final class ExporterConfig {
         }
 
         /**
-         * The kernels' rate limits ({@code SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW}, {@code
-         * SAFETY_SYMBOL_MAX_INTENTS_PER_WINDOW}); only the status page uses them, to show counts against limits.
+         * The kernels' rate limits ({@link ExporterSetting#KERNEL_GLOBAL_MAX}, {@link ExporterSetting#KERNEL_SYMBOL_MAX});
+         * only the status page uses them, to show counts against limits.
          */
         public Builder kernelLimits(int globalMax, int symbolMax) {
             if (globalMax < 1 || symbolMax < 1) {
@@ -161,7 +161,7 @@ public final class ExporterConfig {
             return this;
         }
 
-        /** The kernel's rate window in seconds ({@code SAFETY_WINDOW_SEC}); must match the kernel's. */
+        /** The kernel's rate window in seconds ({@link ExporterSetting#WINDOW}); must match the kernel's. */
         public Builder windowSeconds(int seconds) {
             if (seconds < 1) {
                 throw new IllegalArgumentException("window must be at least 1 second, got " + seconds);

@@ -56,7 +56,8 @@ public final class ExporterServer implements AutoCloseable {
                 new Backoff(config.backoffInitial(), config.backoffMax()), clock, config.clock().isEmpty(),
                 config.redis().endpoint().topology() == RedisEndpoint.Topology.CLUSTER);
         ScrapeStats stats = new ScrapeStats();
-        CollectionRunner runner = new CollectionRunner(session, config.schema(), config.windowSeconds(),
+        String redisAddress = config.redis().endpoint().toString();
+        CollectionRunner runner = new CollectionRunner(session, config.schema(), config.statusLimits(), redisAddress,
                 StandardCollectors.create(config.faultsTopSymbols(), config.top5Info()), stats);
         ScrapeCoordinator coordinator = new ScrapeCoordinator(runner, stats);
 
@@ -67,8 +68,8 @@ public final class ExporterServer implements AutoCloseable {
         }
         try {
             WebServer web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),
-                    HandlersFactory.routes(registry, session, config.schema(), config.statusLimits(), config.build(),
-                            config.redis().endpoint().toString()),
+                    HandlersFactory.routes(registry, coordinator, session, config.statusLimits(), config.build(),
+                            redisAddress),
                     config.maxHttpThreads());
             ExporterServer server = new ExporterServer(session, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",

@@ -4,46 +4,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads kernel settings from an environment map; every error names the variable that holds the bad value. */
+import quantum.safety.kernel.settings.SettingEnv;
+import quantum.safety.kernel.settings.SettingEnv.Value;
+
+/**
+ * Reads the kernel's settings ({@link KernelSetting}) from an environment map; every error names the variable that
+ * holds the bad value.
+ */
 final class EnvReader {
 
-    /** A value and the variable it came from. */
-    record Value(String name, String value) {
-    }
-
-    private final Map<String, String> env;
+    private final SettingEnv env;
 
     EnvReader(Map<String, String> env) {
-        this.env = Map.copyOf(env);
+        this.env = SettingEnv.of(env);
     }
 
-    Optional<Value> value(EnvNames setting) {
-        String current = env.get(setting.envName());
-        if (current != null && !current.isBlank()) {
-            return Optional.of(new Value(setting.envName(), current.trim()));
-        }
-        return setting.legacyName()
-                .filter(legacy -> env.get(legacy) != null && !env.get(legacy).isBlank())
-                .map(legacy -> new Value(legacy, env.get(legacy).trim()));
+    Optional<Value> value(KernelSetting setting) {
+        return env.value(setting);
     }
 
     /** Whole seconds, optionally written with an {@code s} suffix ({@code 10} or {@code 10s}); at least 1. */
-    int seconds(EnvNames setting, int fallback) {
-        return value(setting).map(v -> positive(v, v.value().endsWith("s")
-                ? v.value().substring(0, v.value().length() - 1) : v.value(), "a whole number of seconds", "10"))
+    int seconds(KernelSetting setting, int fallback) {
+        return value(setting).map(v -> positive(v, v.text().endsWith("s")
+                ? v.text().substring(0, v.text().length() - 1) : v.text(), "a whole number of seconds", "10"))
                 .orElse(fallback);
     }
 
     /** A positive count of intents. */
-    int count(EnvNames setting, int fallback) {
-        return value(setting).map(v -> positive(v, v.value(), "a positive whole number", "20")).orElse(fallback);
+    int count(KernelSetting setting, int fallback) {
+        return value(setting).map(v -> positive(v, v.text(), "a positive whole number", "20")).orElse(fallback);
     }
 
-    boolean flag(EnvNames setting, boolean fallback) {
-        return value(setting).map(v -> switch (v.value().toLowerCase(Locale.ROOT)) {
+    boolean flag(KernelSetting setting, boolean fallback) {
+        return value(setting).map(v -> switch (v.text().toLowerCase(Locale.ROOT)) {
             case "1", "true", "yes", "on" -> true;
             case "0", "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(v.name() + "='" + v.value()
+            default -> throw new IllegalArgumentException(v.name() + "='" + v.text()
                     + "' is not a boolean; use true or false");
         }).orElse(fallback);
     }
@@ -57,7 +53,7 @@ final class EnvReader {
         } catch (NumberFormatException e) {
             // reported below with the variable's name
         }
-        throw new IllegalArgumentException(v.name() + "='" + v.value() + "' is not " + expected + "; set e.g. "
+        throw new IllegalArgumentException(v.name() + "='" + v.text() + "' is not " + expected + "; set e.g. "
                 + v.name() + "=" + example);
     }
 }

@@ -78,39 +78,11 @@ public final class KernelConfig {
 
     /**
      * Reads the environment: each setting from its {@code QUANTUM_SAFETY_*} name, else the legacy {@code SAFETY_*}
-     * name, else the default (see {@link EnvNames}). A bad value throws {@link IllegalArgumentException} naming
+     * name, else the default (see {@link KernelSetting}). A bad value throws {@link IllegalArgumentException} naming
      * the variable and the fix.
      */
     public static KernelConfig fromEnv(Map<String, String> env) {
-        EnvReader reader = new EnvReader(env);
-        Builder b = builder()
-                .windowSeconds(reader.seconds(EnvNames.WINDOW, DEFAULT_WINDOW_SEC))
-                .globalMax(reader.count(EnvNames.GLOBAL_MAX, DEFAULT_GLOBAL_MAX))
-                .symbolMax(reader.count(EnvNames.SYMBOL_MAX, DEFAULT_SYMBOL_MAX))
-                .cooldownSeconds(reader.seconds(EnvNames.COOLDOWN, DEFAULT_COOLDOWN_SEC))
-                .latchedTrips(reader.flag(EnvNames.LATCHED_TRIPS, false))
-                .escalateCooldown(reader.flag(EnvNames.ESCALATE_COOLDOWN, false))
-                .maxCooldownSeconds(reader.seconds(EnvNames.MAX_COOLDOWN, DEFAULT_MAX_COOLDOWN_SEC))
-                .escalationPeriodSeconds(reader.seconds(EnvNames.ESCALATION_PERIOD, DEFAULT_ESCALATION_PERIOD_SEC));
-        reader.value(EnvNames.FAIL_POLICY).ifPresent(v -> b.failPolicy(FailPolicy.parse(v.value(), v.name())));
-        reader.value(EnvNames.REDUCE_ONLY_IN_SAFE_MODE).ifPresent(v -> b.reduceOnlyPassesSafeMode(
-                parseReduceOnlyPolicy(v.value(), v.name())));
-        reader.value(EnvNames.KERNEL_ID).ifPresent(v -> b.kernelId(v.value()));
-        reader.value(EnvNames.TRIP_REPLICA_ACKS).ifPresent(v -> b.tripReplicaAcks(
-                parseNonNegative(v.value(), v.name(), "a replica count such as 0 or 1")));
-        reader.value(EnvNames.TRIP_ACK_TIMEOUT_MS).ifPresent(v -> b.tripAckTimeout(Duration.ofMillis(
-                parseNonNegative(v.value(), v.name(), "milliseconds such as 200"))));
-        reader.value(EnvNames.DECISION_TIMEOUT_MS).ifPresent(v -> b.decisionTimeout(Duration.ofMillis(
-                parsePositive(v.value(), v.name(), "milliseconds above 0 such as 250"))));
-        reader.value(EnvNames.FAIL_OPEN_GLOBAL_MAX).ifPresent(v -> b.failOpenGlobalMax(
-                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 20")));
-        reader.value(EnvNames.FAIL_OPEN_SYMBOL_MAX).ifPresent(v -> b.failOpenSymbolMax(
-                parseNonNegative(v.value(), v.name(), "a count of fail-open decisions per window such as 5")));
-        reader.value(EnvNames.REDUCE_ONLY_SYMBOL_MAX).ifPresent(v -> b.reduceOnlySymbolMax(
-                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 5")));
-        reader.value(EnvNames.REDUCE_ONLY_GLOBAL_MAX).ifPresent(v -> b.reduceOnlyGlobalMax(
-                parseNonNegative(v.value(), v.name(), "a count of reduce-only intents per window such as 20")));
-        return b.build();
+        return KernelConfigEnv.read(env);
     }
 
     /** {@code allow} or {@code block}: whether reduce-only intents pass SAFE MODE. */
@@ -121,26 +93,6 @@ public final class KernelConfig {
             case "block" -> false;
             default -> throw new IllegalArgumentException(source + "='" + text + "' is not understood; use allow or block");
         };
-    }
-
-    private static int parsePositive(String text, String source, String expected) {
-        int n = parseNonNegative(text, source, expected);
-        if (n == 0) {
-            throw new IllegalArgumentException(source + "='" + text + "' is not understood; use " + expected);
-        }
-        return n;
-    }
-
-    private static int parseNonNegative(String text, String source, String expected) {
-        try {
-            int n = Integer.parseInt(text.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(source + "='" + text + "' is not understood; use " + expected);
     }
 
     /** Seconds per rate window; the bucket is {@code floor(server_time / window)}. */
@@ -258,8 +210,9 @@ public final class KernelConfig {
                 + ", cooldown=" + cooldownSeconds + "s, failPolicy=" + failPolicy + ", latchedTrips=" + latchedTrips
                 + ", escalateCooldown=" + escalateCooldown + " (max " + maxCooldownSeconds + "s, period "
                 + escalationPeriodSeconds + "s), reduceOnlyPassesSafeMode=" + reduceOnlyPassesSafeMode
-                + " (max " + reduceOnlySymbolMax + " per symbol, " + reduceOnlyGlobalMax + " in all), kernelId=" + kernelId + ", tripReplicaAcks="
-                + tripReplicaAcks + " (timeout " + tripAckTimeout.toMillis() + "ms), decisionTimeout="
+                + " (max " + reduceOnlySymbolMax + " per symbol, " + reduceOnlyGlobalMax + " in all), kernelId="
+                + kernelId + ", tripReplicaAcks=" + tripReplicaAcks + " (timeout " + tripAckTimeout.toMillis()
+                + "ms), decisionTimeout="
                 + decisionTimeout.toMillis() + "ms, failOpenMax=" + failOpenGlobalMax + "/" + failOpenSymbolMax + "]";
     }
 
@@ -275,7 +228,7 @@ public final class KernelConfig {
         private int escalationPeriodSeconds = DEFAULT_ESCALATION_PERIOD_SEC;
         private boolean reduceOnlyPassesSafeMode = true;
         private Duration failLogInterval = DEFAULT_FAIL_LOG_INTERVAL;
-        private String kernelId = defaultKernelId();
+        private String kernelId = KernelConfigEnv.defaultKernelId();
         private int tripReplicaAcks;
         private Duration tripAckTimeout = DEFAULT_TRIP_ACK_TIMEOUT;
         private Duration decisionTimeout = DEFAULT_DECISION_TIMEOUT;
@@ -388,54 +341,7 @@ public final class KernelConfig {
 
         /** Validates and builds; the message of the {@link IllegalArgumentException} names the setting. */
         public KernelConfig build() {
-            requireRange("window", windowSeconds, 1, 86_400, "seconds");
-            requireRange("global max", globalMax, 1, Integer.MAX_VALUE, "intents per window");
-            requireRange("symbol max", symbolMax, 1, Integer.MAX_VALUE, "intents per window");
-            requireRange("cooldown", cooldownSeconds, 1, 31_536_000, "seconds");
-            requireRange("max cooldown", maxCooldownSeconds, 1, 31_536_000, "seconds");
-            requireRange("escalation period", escalationPeriodSeconds, 1, 31_536_000, "seconds");
-            requireRange("trip replica acks", tripReplicaAcks, 0, 100, "replicas");
-            if (tripAckTimeout == null || tripAckTimeout.isNegative() || tripAckTimeout.toMillis() > 60_000) {
-                throw new IllegalArgumentException("trip ack timeout must be 0..60000 ms");
-            }
-            if (decisionTimeout == null || decisionTimeout.isNegative() || decisionTimeout.isZero()
-                    || decisionTimeout.toMillis() > 60_000) {
-                throw new IllegalArgumentException("decision timeout " + (decisionTimeout == null ? "(none)"
-                        : decisionTimeout.toMillis() + " ms") + " is out of range; expected 1..60000 ms");
-            }
-            for (Integer cap : new Integer[] {failOpenGlobalMax, failOpenSymbolMax, reduceOnlySymbolMax,
-                    reduceOnlyGlobalMax}) {
-                if (cap != null && cap < 0) {
-                    throw new IllegalArgumentException("fail-open and reduce-only limits must be 0 or more, not " + cap);
-                }
-            }
-            if (failPolicy == null) {
-                throw new IllegalArgumentException("fail policy is missing; use open or closed");
-            }
-            if (escalateCooldown && maxCooldownSeconds < cooldownSeconds) {
-                throw new IllegalArgumentException("max cooldown " + maxCooldownSeconds + "s is below the cooldown "
-                        + cooldownSeconds + "s; raise the max cooldown or lower the cooldown");
-            }
-            if (failLogInterval == null || failLogInterval.isNegative()) {
-                throw new IllegalArgumentException("fail log interval must be zero or positive");
-            }
-            if (kernelId == null || kernelId.isBlank() || kernelId.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("kernel id '" + kernelId + "' must be non-empty without white space");
-            }
-            return new KernelConfig(this);
+            return KernelConfigRules.checked(new KernelConfig(this));
         }
-
-        private static void requireRange(String name, long value, long min, long max, String unit) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " " + value + " is out of range; expected " + min + ".."
-                        + max + " " + unit);
-            }
-        }
-    }
-
-    private static String defaultKernelId() {
-        String host = System.getenv("HOSTNAME");
-        String pid = String.valueOf(ProcessHandle.current().pid());
-        return host == null || host.isBlank() ? "pid-" + pid : host.strip() + "-" + pid;
     }
 }

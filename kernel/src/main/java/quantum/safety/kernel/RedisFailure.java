@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import quantum.safety.kernel.redis.RedisSetting;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -49,11 +50,13 @@ record RedisFailure(Kind kind, String cause) {
 
     private static final List<Hint> HINTS = List.of(
             new Hint(List.of("WRONGPASS", "INVALID PASSWORD", "INVALID USERNAME-PASSWORD"),
-                    "Redis refused the kernel's credentials; check REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD, "
-                            + "--redis.password-file) and the user in --redis.addr"),
+                    "Redis refused the kernel's credentials; check " + RedisSetting.PASSWORD.legacyEnv() + " ("
+                            + RedisSetting.PASSWORD.env() + ", " + RedisSetting.PASSWORD_FILE.flag()
+                            + ") and the user in " + RedisSetting.ADDR.flag()),
             new Hint(List.of("NOAUTH", "UNAUTHENTICATED", "CLIENT SENT AUTH", "WITHOUT ANY PASSWORD CONFIGURED"),
                     "the kernel's password does not match the server's (none sent, or one the server does not "
-                            + "expect); set REDIS_PASSWORD (QUANTUM_SAFETY_REDIS_PASSWORD) or --redis.password-file"),
+                            + "expect); set " + RedisSetting.PASSWORD.legacyEnv() + " (" + RedisSetting.PASSWORD.env() + ") or "
+                            + RedisSetting.PASSWORD_FILE.flag()),
             new Hint(List.of("NOPERM", "NO PERMISSIONS", "CAN'T ACCESS", "CAN'T RUN THIS COMMAND", "ACL FAILURE"),
                     "the Redis ACL user may not run what the kernel needs; grant it +evalsha +eval +time +incr +decr "
                             + "+expire +get +ttl +set +del +hset +hincrby +zincrby +xadd +type and the kernel's keys "

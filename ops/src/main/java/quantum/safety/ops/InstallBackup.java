@@ -29,7 +29,7 @@ final class InstallBackup {
     }
 
     static Manifest write(InstallRequest request, Planner.Plan plan, ManifestStore store, OpsListener events) {
-        BackupStamp stamp = BackupStamp.now(request.tag, request.clock);
+        BackupStamp stamp = BackupStamp.now(request.tag(), request.clock());
         List<FileChange> changes = new ArrayList<>();
         try {
             for (Path dir : plan.missingDirectories()) {
@@ -53,7 +53,7 @@ final class InstallBackup {
                     + "); no live file was changed", e);
         }
         Manifest manifest = new Manifest(store.newId(stamp), Manifest.KIND_INSTALL, stamp.tag(),
-                LocalDateTime.now(request.clock).withNano(0).toString(), request.configPath().toString(), changes,
+                LocalDateTime.now(request.clock()).withNano(0).toString(), request.configPath().toString(), changes,
                 plan.missingDirectories().stream().map(Path::toString).toList(), null);
         store.save(manifest);
         events.on(new ManifestWritten(manifest.id(), store.pathOf(manifest.id())));

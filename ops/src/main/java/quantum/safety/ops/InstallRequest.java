@@ -14,30 +14,30 @@ import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
 
-/** Everything {@code ops install} is asked to do; build it with {@link #builder()}. */
+/** Everything {@code ops install} is asked to do: an immutable snapshot built with {@link #builder()}. */
 public final class InstallRequest {
 
-    final Path prometheusConfig;
-    final Path rulesDir;
-    final String prometheusUrl;
-    final Optional<Path> alertmanagerConfig;
-    final Optional<String> alertmanagerUrl;
-    final Optional<Path> grafanaProvisioningDir;
-    final Optional<Path> grafanaDashboardsDir;
-    final Optional<HostPort> exporterAddress;
-    final BundleSource bundle;
-    final Optional<Path> backupDir;
-    final String tag;
-    final boolean dryRun;
-    final boolean force;
-    final boolean reload;
-    final boolean verify;
-    final Duration verifyTimeout;
-    final String promtool;
-    final String amtool;
-    final Clock clock;
-    final HostResolver resolver;
-    final Predicate<InstallPlan> confirm;
+    private final Path prometheusConfig;
+    private final Path rulesDir;
+    private final String prometheusUrl;
+    private final Optional<Path> alertmanagerConfig;
+    private final Optional<String> alertmanagerUrl;
+    private final Optional<Path> grafanaProvisioningDir;
+    private final Optional<Path> grafanaDashboardsDir;
+    private final Optional<HostPort> exporterAddress;
+    private final BundleSource bundle;
+    private final Optional<Path> backupDir;
+    private final String tag;
+    private final boolean dryRun;
+    private final boolean force;
+    private final boolean reload;
+    private final boolean verify;
+    private final Duration verifyTimeout;
+    private final String promtool;
+    private final String amtool;
+    private final Clock clock;
+    private final HostResolver resolver;
+    private final Predicate<InstallPlan> confirm;
 
     private InstallRequest(Builder b) {
         this.prometheusConfig = Objects.requireNonNull(b.prometheusConfig, "prometheus config");
@@ -74,6 +74,93 @@ public final class InstallRequest {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    public Path prometheusConfig() {
+        return prometheusConfig;
+    }
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    public String prometheusUrl() {
+        return prometheusUrl;
+    }
+
+    public Optional<Path> alertmanagerConfig() {
+        return alertmanagerConfig;
+    }
+
+    public Optional<String> alertmanagerUrl() {
+        return alertmanagerUrl;
+    }
+
+    public Optional<Path> grafanaProvisioningDir() {
+        return grafanaProvisioningDir;
+    }
+
+    public Optional<Path> grafanaDashboardsDir() {
+        return grafanaDashboardsDir;
+    }
+
+    /** Where the exporter listens; empty: the bundle's scrape target. */
+    public Optional<HostPort> exporterAddress() {
+        return exporterAddress;
+    }
+
+    public BundleSource bundle() {
+        return bundle;
+    }
+
+    /** Where backups and the manifest go; empty: next to prometheus.yml. */
+    public Optional<Path> backupDir() {
+        return backupDir;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    public boolean force() {
+        return force;
+    }
+
+    public boolean reload() {
+        return reload;
+    }
+
+    public boolean verify() {
+        return verify;
+    }
+
+    public Duration verifyTimeout() {
+        return verifyTimeout;
+    }
+
+    public String promtool() {
+        return promtool;
+    }
+
+    public String amtool() {
+        return amtool;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public HostResolver resolver() {
+        return resolver;
+    }
+
+    /** Shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes. */
+    public Predicate<InstallPlan> confirm() {
+        return confirm;
     }
 
     /** Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, reload and verify on. */

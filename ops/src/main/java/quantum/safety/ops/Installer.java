@@ -56,15 +56,15 @@ public final class Installer {
     }
 
     public OpsResult install() {
-        Http.requireBaseUrl("--prometheus.url", request.prometheusUrl);
-        request.alertmanagerUrl.ifPresent(u -> Http.requireBaseUrl("--alertmanager.url", u));
+        Http.requireBaseUrl("--prometheus.url", request.prometheusUrl());
+        request.alertmanagerUrl().ifPresent(u -> Http.requireBaseUrl("--alertmanager.url", u));
         Path config = request.configPath();
-        events.on(new InstallStarted(request.bundle.describe(), config));
+        events.on(new InstallStarted(request.bundle().describe(), config));
         Planner planner = new Planner(request);
         Planner.Plan files = planner.plan();
-        Promtool promtool = Promtool.locate(request.promtool);
-        Optional<Amtool> amtool = request.alertmanagerConfig.isPresent()
-                ? Optional.of(Amtool.locate(request.amtool)) : Optional.empty();
+        Promtool promtool = Promtool.locate(request.promtool());
+        Optional<Amtool> amtool = request.alertmanagerConfig().isPresent()
+                ? Optional.of(Amtool.locate(request.amtool())) : Optional.empty();
         InstallPlan plan = planner.describe(files);
         events.on(new InstallPlanned(plan));
 
@@ -81,12 +81,12 @@ public final class Installer {
         }
         events.on(new ValidationStarted());
         new StagedValidation(promtool, amtool, events).validate(candidates(changed), config, ruleTargets(files),
-                request.alertmanagerConfig.map(p -> p.toAbsolutePath().normalize()));
-        if (request.dryRun) {
+                request.alertmanagerConfig().map(p -> p.toAbsolutePath().normalize()));
+        if (request.dryRun()) {
             events.on(new DryRunEnded(changed.stream().map(PlannedFile::target).toList()));
             return OpsResult.ok("dry run: " + changed.size() + " file(s) would change; nothing was changed");
         }
-        if (!request.confirm.test(plan)) {
+        if (!request.confirm().test(plan)) {
             return OpsResult.failed("install aborted; nothing changed");
         }
         ManifestStore store = new ManifestStore(plan.manifestDir());
@@ -102,26 +102,26 @@ public final class Installer {
             OpsResult undone = rollback.undoInstall(manifest, store, e.getMessage());
             return OpsResult.failed("install rolled back: " + e.getMessage() + "; " + undone.summary());
         }
-        if (!request.reload) {
+        if (!request.reload()) {
             ReloadStep.prometheusNotAsked(events, VERIFY_HINT);
             return OpsResult.ok("installed " + manifest.id() + "; Prometheus not reloaded");
         }
-        PrometheusApi prometheus = new PrometheusApi(request.prometheusUrl, http);
+        PrometheusApi prometheus = new PrometheusApi(request.prometheusUrl(), http);
         PrometheusApi.ReloadResult reload = ReloadStep.prometheus(prometheus, events, AFTER_MANUAL_RELOAD);
         if (reload.outcome() == ReloadOutcome.LIFECYCLE_DISABLED) {
             return OpsResult.ok("installed " + manifest.id() + " (validated); not live until Prometheus is reloaded");
         }
         if (reload.outcome() != ReloadOutcome.RELOADED) {
             String reason = reload.outcome() == ReloadOutcome.UNREACHABLE
-                    ? "Prometheus at " + request.prometheusUrl + " could not be reloaded (" + reload.detail() + ")"
+                    ? "Prometheus at " + request.prometheusUrl() + " could not be reloaded (" + reload.detail() + ")"
                     : "Prometheus rejected the new config (" + reload.detail() + ")";
             OpsResult undone = rollback.undoInstall(manifest, store, reason);
             return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary());
         }
         if (changed.stream().anyMatch(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG)) {
-            ReloadStep.alertmanager(request.alertmanagerUrl, http, events);
+            ReloadStep.alertmanager(request.alertmanagerUrl(), http, events);
         }
-        if (!request.verify) {
+        if (!request.verify()) {
             return OpsResult.ok("installed " + manifest.id() + "; not verified (--no-verify)");
         }
         List<CheckResult> results = verify();
@@ -134,27 +134,31 @@ public final class Installer {
     }
 
     private List<CheckResult> verify() {
-        return VerifyStep.run(verifySettings(), request.verifyTimeout, Duration.ofMillis(500), events);
+        return VerifyStep.run(verifySettings(), request.verifyTimeout(), Duration.ofMillis(500), events);
     }
 
     VerifySettings verifySettings() {
-        HostPort exporter = request.exporterAddress.orElseGet(() -> {
-            ScrapeJob job = ScrapeJob.parse(new String(request.bundle.require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
+        HostPort exporter = request.exporterAddress().orElseGet(() -> {
+            ScrapeJob job = ScrapeJob.parse(new String(request.bundle().require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
                     BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB);
             return HostPort.parse("the bundle's scrape target", job.targets().get(0));
         });
-        boolean amAsked = request.alertmanagerUrl.isPresent() || request.alertmanagerConfig.isPresent();
-        return VerifySettings.of(request.prometheusUrl, exporter, ExpectedRules.fromBundle(request.bundle))
-                .withAlertmanager(request.alertmanagerUrl, amAsked)
-                .withResolver(request.resolver);
+        boolean amAsked = request.alertmanagerUrl().isPresent() || request.alertmanagerConfig().isPresent();
+        return VerifySettings.of(request.prometheusUrl(), exporter, ExpectedRules.fromBundle(request.bundle()))
+                .withAlertmanager(request.alertmanagerUrl(), amAsked)
+                .withResolver(request.resolver());
     }
 
     private RollbackRequest rollbackRequest(ManifestStore store) {
-        return RollbackRequest.of(request.prometheusConfig, request.prometheusUrl)
-                .withBackupDir(store.dir())
-                .withTools(request.promtool, request.amtool)
-                .withReload(true, true, request.verifyTimeout)
-                .withClock(request.clock);
+        return RollbackRequest.builder()
+                .prometheusConfig(request.prometheusConfig())
+                .prometheusUrl(request.prometheusUrl())
+                .backupDir(store.dir())
+                .promtool(request.promtool())
+                .amtool(request.amtool())
+                .verifyTimeout(request.verifyTimeout())
+                .clock(request.clock())
+                .build();
     }
 
     private void write(List<PlannedFile> changed) {

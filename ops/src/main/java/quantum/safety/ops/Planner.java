@@ -48,12 +48,12 @@ final class Planner {
     Plan plan() {
         Path config = request.configPath();
         requireFile("--prometheus.config", config, "point it at the prometheus.yml Prometheus runs with");
-        Path rulesDir = request.rulesDir.toAbsolutePath().normalize();
+        Path rulesDir = request.rulesDir().toAbsolutePath().normalize();
         if (Files.exists(rulesDir) && !Files.isDirectory(rulesDir)) {
             throw new OpsInputException("--prometheus.rules-dir " + rulesDir + ": is a file, not a folder; pass the "
                     + "folder your rule files live in, e.g. /etc/prometheus/rules");
         }
-        if (request.grafanaProvisioningDir.isPresent() != request.grafanaDashboardsDir.isPresent()) {
+        if (request.grafanaProvisioningDir().isPresent() != request.grafanaDashboardsDir().isPresent()) {
             throw new OpsInputException("--grafana.provisioning-dir and --grafana.dashboards-dir go together; pass both "
                     + "(e.g. /etc/grafana/provisioning/dashboards and /var/lib/grafana/dashboards/quantum) or neither");
         }
@@ -65,7 +65,7 @@ final class Planner {
         List<Path> ruleTargets = new ArrayList<>();
         for (String bundlePath : BundlePaths.RULE_FILES) {
             Optional<byte[]> content = bundlePath.equals(BundlePaths.ALERT_RULES)
-                    ? Optional.of(request.bundle.require(bundlePath)) : request.bundle.read(bundlePath);
+                    ? Optional.of(request.bundle().require(bundlePath)) : request.bundle().read(bundlePath);
             if (content.isPresent()) {
                 Path target = rulesDir.resolve(BundlePaths.fileName(bundlePath));
                 ruleTargets.add(target);
@@ -74,19 +74,19 @@ final class Planner {
         }
         addMissing(missing, rulesDir);
 
-        if (request.grafanaDashboardsDir.isPresent()) {
-            Path dashboards = request.grafanaDashboardsDir.get().toAbsolutePath().normalize();
-            Path provisioning = request.grafanaProvisioningDir.get().toAbsolutePath().normalize();
+        if (request.grafanaDashboardsDir().isPresent()) {
+            Path dashboards = request.grafanaDashboardsDir().get().toAbsolutePath().normalize();
+            Path provisioning = request.grafanaProvisioningDir().get().toAbsolutePath().normalize();
             requireWritable(dashboards, provisioning);
-            byte[] dashboard = request.bundle.require(BundlePaths.DASHBOARD);
+            byte[] dashboard = request.bundle().require(BundlePaths.DASHBOARD);
             List<String> problems = GrafanaFiles.dashboardProblems(dashboard);
             if (!problems.isEmpty()) {
                 throw new OpsInputException("bundle dashboard " + BundlePaths.DASHBOARD + " from "
-                        + request.bundle.describe() + " cannot be provisioned: " + problems + "; nothing was changed");
+                        + request.bundle().describe() + " cannot be provisioned: " + problems + "; nothing was changed");
             }
             files.add(file(FileKind.DASHBOARD, dashboards.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD)),
                     dashboard, List.of("dashboard " + GrafanaFiles.dashboardSummary(dashboard))));
-            String providers = pointProvidersAt(new String(request.bundle.require(BundlePaths.DASHBOARD_PROVISIONING),
+            String providers = pointProvidersAt(new String(request.bundle().require(BundlePaths.DASHBOARD_PROVISIONING),
                     StandardCharsets.UTF_8), dashboards);
             files.add(file(FileKind.DASHBOARD_PROVISIONING,
                     provisioning.resolve(BundlePaths.fileName(BundlePaths.DASHBOARD_PROVISIONING)),
@@ -95,13 +95,13 @@ final class Planner {
             addMissing(missing, provisioning);
         }
 
-        if (request.alertmanagerConfig.isPresent()) {
-            Path target = request.alertmanagerConfig.get().toAbsolutePath().normalize();
+        if (request.alertmanagerConfig().isPresent()) {
+            Path target = request.alertmanagerConfig().get().toAbsolutePath().normalize();
             requireWritable(target.getParent());
-            byte[] wanted = request.bundle.require(BundlePaths.ALERTMANAGER);
+            byte[] wanted = request.bundle().require(BundlePaths.ALERTMANAGER);
             PlannedFile planned = file(FileKind.ALERTMANAGER_CONFIG, target, wanted,
                     List.of("Alertmanager routing from the bundle"));
-            if (planned.changed() && !planned.creates() && !request.force) {
+            if (planned.changed() && !planned.creates() && !request.force()) {
                 throw new OpsInputException("--alertmanager.config " + target + " exists and differs from the bundle's; "
                         + "it may hold your receivers. Merge by hand, or re-run with --force to replace it (a backup is kept)");
             }
@@ -110,14 +110,14 @@ final class Planner {
         }
 
         String original = read(config);
-        ScrapeJob job = ScrapeJob.parse(new String(request.bundle.require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
-                BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB + " in " + request.bundle.describe());
-        if (request.exporterAddress.isPresent()) {
-            job = job.withTargets(List.of(request.exporterAddress.get().toString()));
+        ScrapeJob job = ScrapeJob.parse(new String(request.bundle().require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
+                BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB + " in " + request.bundle().describe());
+        if (request.exporterAddress().isPresent()) {
+            job = job.withTargets(List.of(request.exporterAddress().get().toString()));
         }
         MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
                 new PrometheusConfigMerger.Request(job, ruleTargets, config.getParent(),
-                        request.alertmanagerUrl.map(u -> java.net.URI.create(u).getRawAuthority()), request.force));
+                        request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority()), request.force()));
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
                 merged.changes()));
@@ -136,18 +136,18 @@ final class Planner {
         boolean live = !changed.isEmpty();
         List<PlannedReload> reloads = new ArrayList<>();
         if (live) {
-            reloads.add(new PlannedReload(Service.PROMETHEUS, request.reload
-                    ? "POST " + Http.requireBaseUrl("--prometheus.url", request.prometheusUrl) + "/-/reload"
+            reloads.add(new PlannedReload(Service.PROMETHEUS, request.reload()
+                    ? "POST " + Http.requireBaseUrl("--prometheus.url", request.prometheusUrl()) + "/-/reload"
                     : ReloadStep.MANUAL_RELOAD));
             if (changed.stream().anyMatch(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG)) {
-                reloads.add(new PlannedReload(Service.ALERTMANAGER, request.alertmanagerUrl
+                reloads.add(new PlannedReload(Service.ALERTMANAGER, request.alertmanagerUrl()
                         .map(u -> "POST " + Http.requireBaseUrl("--alertmanager.url", u) + "/-/reload")
                         .orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
             }
         }
-        PlannedVerification verification = !request.reload || !request.verify ? null
+        PlannedVerification verification = !request.reload() || !request.verify() ? null
                 : new PlannedVerification(Verifier.verifyChecks().stream().map(Check::title).toList(),
-                        request.verifyTimeout.toSeconds(), live);
+                        request.verifyTimeout().toSeconds(), live);
         return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),
                 live ? plan.missingDirectories() : List.of(),
                 live ? changed.stream().filter(f -> !f.creates()).map(PlannedFile::target).toList() : List.of(),
@@ -181,16 +181,16 @@ final class Planner {
 
     private String flagFor(Path dir) {
         Path normalized = dir.toAbsolutePath().normalize();
-        if (normalized.equals(request.rulesDir.toAbsolutePath().normalize())) {
+        if (normalized.equals(request.rulesDir().toAbsolutePath().normalize())) {
             return "--prometheus.rules-dir";
         }
-        if (normalized.equals(request.prometheusConfig.toAbsolutePath().normalize().getParent())) {
+        if (normalized.equals(request.prometheusConfig().toAbsolutePath().normalize().getParent())) {
             return "--prometheus.config's folder";
         }
-        if (request.grafanaDashboardsDir.map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
+        if (request.grafanaDashboardsDir().map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
             return "--grafana.dashboards-dir";
         }
-        if (request.grafanaProvisioningDir.map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
+        if (request.grafanaProvisioningDir().map(p -> p.toAbsolutePath().normalize().equals(normalized)).orElse(false)) {
             return "--grafana.provisioning-dir";
         }
         return "--alertmanager.config's folder";

@@ -109,7 +109,7 @@ class InstallEndToEndTest {
                         "Prometheus holds what the exporter serves", "exporter listens where Prometheus scrapes");
 
         events.clear();
-        OpsResult rolledBack = new Rollback(env.rollback(), events).run();
+        OpsResult rolledBack = new Rollback(env.rollback().build(), events).run();
 
         assertThat(rolledBack.exitCode()).as(events.toString()).isZero();
         assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",

@@ -66,8 +66,9 @@ class InstallWithoutReloadTest {
         String id = events.first(ManifestWritten.class).installId();
         events.clear();
 
-        OpsResult rolledBack = new Rollback(RollbackRequest.of(tmp.resolve("prometheus.yml"), "http://127.0.0.1:9")
-                .withReload(false, false, Duration.ofSeconds(1)), events).run();
+        OpsResult rolledBack = new Rollback(RollbackRequest.builder()
+                .prometheusConfig(tmp.resolve("prometheus.yml")).prometheusUrl("http://127.0.0.1:9")
+                .reload(false).verify(false).verifyTimeout(Duration.ofSeconds(1)).build(), events).run();
 
         assertThat(rolledBack.exitCode()).as(events.toString()).isZero();
         assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",

@@ -81,8 +81,9 @@ final class OpsEnvironment implements AutoCloseable {
                 .verifyTimeout(Duration.ofSeconds(30));
     }
 
-    RollbackRequest rollback() {
-        return RollbackRequest.of(config, prometheus.url()).withReload(true, true, Duration.ofSeconds(30));
+    RollbackRequest.Builder rollback() {
+        return RollbackRequest.builder().prometheusConfig(config).prometheusUrl(prometheus.url())
+                .verifyTimeout(Duration.ofSeconds(30));
     }
 
     byte[] configBytes() throws IOException {

@@ -56,7 +56,7 @@ class RollbackEndToEndTest {
                 env.rulesDir.resolve("quantum_safety_alerts.yml").toString()) && f.backup() == null);
         events.clear();
 
-        OpsResult result = new Rollback(env.rollback().to(first), events).run();
+        OpsResult result = new Rollback(env.rollback().to(first).build(), events).run();
 
         assertThat(result.exitCode()).as(events.toString()).isZero();
         assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",
@@ -82,7 +82,7 @@ class RollbackEndToEndTest {
         Files.write(legacy, env.original);
         Files.writeString(env.config, new String(env.original).replace("evaluation_interval: 1s", "evaluation_interval: 2s"));
 
-        OpsResult result = new Rollback(env.rollback().to(legacy.toString()), env.events).run();
+        OpsResult result = new Rollback(env.rollback().to(legacy.toString()).build(), env.events).run();
 
         assertThat(result.exitCode()).as(env.events.toString()).isZero();
         assertThat(env.configBytes()).isEqualTo(env.original);
@@ -106,13 +106,13 @@ class RollbackEndToEndTest {
         Files.writeString(env.config, Files.readString(env.config) + "# edited after the install\n");
         env.events.clear();
 
-        assertThatThrownBy(() -> new Rollback(env.rollback(), env.events).run())
+        assertThatThrownBy(() -> new Rollback(env.rollback().build(), env.events).run())
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("changed since the install")
                 .hasMessageContaining("--force");
         assertThat(env.events.steps()).containsExactly("RollbackChosen");
         env.events.clear();
 
-        OpsResult forced = new Rollback(env.rollback().withForce(true), env.events).run();
+        OpsResult forced = new Rollback(env.rollback().force(true).build(), env.events).run();
         assertThat(forced.exitCode()).as(env.events.toString()).isZero();
         assertThat(env.configBytes()).isEqualTo(env.original);
         BackupWritten edits = env.events.first(BackupWritten.class);
@@ -125,7 +125,7 @@ class RollbackEndToEndTest {
     @Test
     void nothingToRollBackIsBadInputNamingWhereItLooked() throws Exception {
         env = OpsEnvironment.start();
-        assertThatThrownBy(() -> new Rollback(env.rollback(), env.events).run())
+        assertThatThrownBy(() -> new Rollback(env.rollback().build(), env.events).run())
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("no install to roll back in");
         assertThat(env.events.all()).isEmpty();
     }

@@ -1,9 +1,7 @@
 package quantum.safety.cli.ctl;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -23,6 +21,7 @@ import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.state.RedisClock;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -143,12 +142,6 @@ final class FaultsCommand implements Callable<Integer> {
     }
 
     private static long serverMillis(UnifiedJedis client) {
-        Object reply = client.sendCommand(Protocol.Command.TIME);
-        if (reply instanceof List<?> parts && parts.size() == 2 && parts.get(0) instanceof byte[] s
-                && parts.get(1) instanceof byte[] us) {
-            return Long.parseLong(new String(s, StandardCharsets.US_ASCII)) * 1000
-                    + Long.parseLong(new String(us, StandardCharsets.US_ASCII)) / 1000;
-        }
-        return System.currentTimeMillis();
+        return RedisClock.millis(client.sendCommand(Protocol.Command.TIME)).orElseGet(System::currentTimeMillis);
     }
 }

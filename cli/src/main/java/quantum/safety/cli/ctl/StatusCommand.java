@@ -15,9 +15,9 @@ import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
-import quantum.safety.exporter.status.SafetyStatus;
-import quantum.safety.exporter.status.SafetyStatusReader;
-import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
 import redis.clients.jedis.UnifiedJedis;
 
 /** {@code ctl status}: are we blocked, why, since when, by whom; one screen. */
@@ -32,7 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
         footer = {"", "Examples:",
                 "  quantum-safety ctl status",
                 "  quantum-safety ctl status --json | jq .safe_mode",
-                "  SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW=50 quantum-safety ctl status --redis.addr=redis://10.0.0.5:6379"})
+                "  QUANTUM_SAFETY_GLOBAL_MAX=50 quantum-safety ctl status --redis.addr=redis://10.0.0.5:6379"})
 final class StatusCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();

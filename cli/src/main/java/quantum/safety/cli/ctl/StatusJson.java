@@ -3,13 +3,17 @@ package quantum.safety.cli.ctl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
-import quantum.safety.exporter.status.RateWindow;
-import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
+import quantum.safety.state.FaultWindow;
+import quantum.safety.state.RateWindow;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.StatusLimits;
+import quantum.safety.state.StreamWindow;
 
-/** {@code ctl status --json}: the same snapshot as plain maps for Jackson; field names are stable for scripts. */
+/** {@code ctl status --json}: the same records as plain maps for Jackson; field names are stable for scripts. */
 final class StatusJson {
 
     private StatusJson() {
@@ -31,23 +35,19 @@ final class StatusJson {
         json.put("blocked", s.blocked());
         Map<String, Object> safeMode = flag(s.safeMode().flag());
         safeMode.put("latched", s.safeMode().latched());
-        safeMode.put("ttl_seconds", s.safeMode().ttlSeconds().isPresent() ? s.safeMode().ttlSeconds().getAsLong() : null);
-        safeMode.put("info", s.safeMode().info());
+        OptionalLong left = s.safeMode().secondsLeft();
+        safeMode.put("ttl_seconds", left.isPresent() ? left.getAsLong() : null);
+        safeMode.put("info", s.safeMode().activeInfo());
         json.put("safe_mode", safeMode);
         json.put("kill_switch", flag(s.killSwitch()));
-        json.put("execution_mode", s.executionMode().orElse(null));
-        json.put("governor", s.governor().orElse(null));
-        json.put("current_window", window(s.current()));
-        json.put("previous_window", window(s.previous()));
-        Map<String, Object> faults = new LinkedHashMap<>();
-        faults.put("readable", s.faults().readable());
-        faults.put("stream_length", s.faults().streamLength());
-        faults.put("last_1h", s.faults().lastHour());
-        faults.put("last_1h_exact", s.faults().lastHourExact());
-        faults.put("last_1h_by_reason", s.faults().lastHourByReason());
-        faults.put("recent", s.faults().recent().stream().map(StatusJson::fault).toList());
-        json.put("faults", faults);
-        json.put("decisions", s.decisions());
+        json.put("execution_mode", s.controls().mode().text().orElse(null));
+        json.put("governor", s.controls().governor().text().orElse(null));
+        json.put("current_window", window(s.current(), s.limits()));
+        json.put("previous_window", window(s.previous(), s.limits()));
+        json.put("faults", faults(s));
+        Map<String, Long> decisions = new LinkedHashMap<>();
+        s.kernel().decisions().forEach((reason, n) -> decisions.put(reason, n.longValue()));
+        json.put("decisions", decisions);
         json.put("problems", s.problems());
         return json;
     }
@@ -76,15 +76,30 @@ final class StatusJson {
         return json;
     }
 
-    private static Map<String, Object> window(RateWindow w) {
+    /** An unreadable fault stream (a key of another type) reads as zeros, with {@code readable} false. */
+    private static Map<String, Object> faults(SafetyStatus s) {
+        FaultWindow f = s.faults();
+        boolean readable = f.readable();
+        StreamWindow hour = readable ? f.lastHour().orElseThrow() : null;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("readable", readable);
+        json.put("stream_length", readable ? f.length().getAsLong() : 0);
+        json.put("last_1h", readable ? hour.count() : 0);
+        json.put("last_1h_exact", readable && hour.complete());
+        json.put("last_1h_by_reason", readable ? s.lastHourReasons() : Map.of());
+        json.put("recent", readable ? s.recentFaults().stream().map(StatusJson::fault).toList() : List.of());
+        return json;
+    }
+
+    private static Map<String, Object> window(RateWindow w, StatusLimits limits) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bucket", w.bucket());
         json.put("window_seconds", w.windowSeconds());
         json.put("global_count", w.globalCount().isPresent() ? w.globalCount().getAsLong() : null);
-        json.put("global_max", w.globalMax());
-        json.put("symbol_max", w.symbolMax());
+        json.put("global_max", limits.globalMax());
+        json.put("symbol_max", limits.symbolMax());
         List<Map<String, Object>> top = w.top().stream()
-                .map(si -> Map.<String, Object>of("symbol", si.symbol(), "count", si.count())).toList();
+                .map(si -> Map.<String, Object>of("symbol", si.symbol(), "count", (long) si.count())).toList();
         json.put("top", top);
         json.put("scan_truncated", w.scanTruncated());
         return json;

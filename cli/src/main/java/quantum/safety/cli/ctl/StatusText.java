@@ -5,14 +5,16 @@ import static quantum.safety.exporter.status.StatusFormat.oneLine;
 import java.util.Locale;
 import java.util.StringJoiner;
 
-import quantum.safety.exporter.status.FaultSummary;
-import quantum.safety.exporter.status.RateWindow;
-import quantum.safety.exporter.status.SafeModeState;
-import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.exporter.status.StatusFormat;
-import quantum.safety.exporter.status.SymbolIntents;
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
+import quantum.safety.state.FaultWindow;
+import quantum.safety.state.RateWindow;
+import quantum.safety.state.SafeModeState;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.StatusLimits;
+import quantum.safety.state.StreamWindow;
+import quantum.safety.state.SymbolCount;
 
 /** {@code ctl status} for people: one screen, the most urgent line first. */
 final class StatusText {
@@ -32,13 +34,13 @@ final class StatusText {
         }
         safeMode(b, s);
         line(b, "Kill switch", flag(s.killSwitch(), "@|bold,red ENGAGED|@ (every order blocked)", "released"));
-        line(b, "Execution", "mode " + oneLine(s.executionMode().orElse("unset"), 20) + " · governor "
-                + oneLine(s.governor().orElse("unset"), 20));
-        window(b, "Window now", s.current());
-        window(b, "Previous", s.previous());
+        line(b, "Execution", "mode " + oneLine(s.controls().mode().text().orElse("unset"), 20) + " · governor "
+                + oneLine(s.controls().governor().text().orElse("unset"), 20));
+        window(b, "Window now", s.current(), s.limits());
+        window(b, "Previous", s.previous(), s.limits());
         faults(b, s);
         StringJoiner decisions = new StringJoiner(" · ");
-        s.decisions().forEach((reason, n) -> decisions.add(oneLine(reason, 30) + " " + n));
+        s.kernel().decisions().forEach((reason, n) -> decisions.add(oneLine(reason, 30) + " " + n.longValue()));
         line(b, "Decisions", decisions.length() == 0 ? "none recorded" : decisions.toString());
         line(b, "Redis", oneLine(s.redis().address(), VALUE) + " · version " + oneLine(s.redis().version(), 20)
                 + String.format(Locale.ROOT, " · round trip %.1f ms", s.redis().latency().toNanos() / 1e6));
@@ -56,8 +58,8 @@ final class StatusText {
             return;
         }
         line(b, "SAFE MODE", Terminal.style("@|bold,red ON|@") + (sm.latched() ? " latched (stays on until cleared)"
-                : " for " + StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " more") + unclear(sm.flag()));
-        if (sm.info().isEmpty()) {
+                : " for " + StatusFormat.duration(sm.secondsLeft().orElse(0)) + " more") + unclear(sm.flag()));
+        if (sm.activeInfo().isEmpty()) {
             line(b, "  set by", "unknown (set by hand, without the kernel)");
         } else {
             line(b, "  set by", oneLine(sm.infoField("set_by"), VALUE) + " (" + oneLine(sm.infoField("source"), 10)
@@ -66,27 +68,29 @@ final class StatusText {
         }
     }
 
-    private static void window(StringBuilder b, String title, RateWindow w) {
-        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + w.globalMax() : "unreadable";
+    private static void window(StringBuilder b, String title, RateWindow w, StatusLimits limits) {
+        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + limits.globalMax()
+                : "unreadable";
         StringJoiner top = new StringJoiner(", ");
-        for (SymbolIntents si : w.top()) {
-            top.add(oneLine(si.symbol(), 24) + " " + si.count() + "/" + w.symbolMax());
+        for (SymbolCount si : w.top()) {
+            top.add(oneLine(si.symbol(), 24) + " " + (long) si.count() + "/" + limits.symbolMax());
         }
         line(b, title, w.windowSeconds() + "s window, all symbols " + global + " · top: "
                 + (w.top().isEmpty() ? "none" : top.toString()) + (w.scanTruncated() ? " (incomplete)" : ""));
     }
 
     private static void faults(StringBuilder b, SafetyStatus s) {
-        FaultSummary f = s.faults();
+        FaultWindow f = s.faults();
         if (!f.readable()) {
             line(b, "Faults", "unreadable (see Problems)");
             return;
         }
+        StreamWindow hour = f.lastHour().orElseThrow();
         StringJoiner reasons = new StringJoiner(", ");
-        f.lastHourByReason().forEach((r, n) -> reasons.add(oneLine(r.isEmpty() ? "(none)" : r, 30) + " " + n));
-        line(b, "Faults", f.lastHour() + (f.lastHourExact() ? "" : "+") + " in the last hour"
-                + (reasons.length() == 0 ? "" : " (" + reasons + ")") + " · " + f.streamLength() + " in the stream");
-        for (FaultEvent e : f.recent()) {
+        s.lastHourReasons().forEach((r, n) -> reasons.add(oneLine(r.isEmpty() ? "(none)" : r, 30) + " " + n));
+        line(b, "Faults", hour.count() + (hour.complete() ? "" : "+") + " in the last hour"
+                + (reasons.length() == 0 ? "" : " (" + reasons + ")") + " · " + f.length().getAsLong() + " in the stream");
+        for (FaultEvent e : s.recentFaults()) {
             b.append("  ").append(FaultTable.row(e)).append('\n');
         }
     }

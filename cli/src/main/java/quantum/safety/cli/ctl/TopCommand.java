@@ -19,12 +19,12 @@ import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
-import quantum.safety.exporter.status.RateWindow;
-import quantum.safety.exporter.status.RateWindows;
-import quantum.safety.exporter.status.SafetyStatusReader;
 import quantum.safety.exporter.status.StatusFormat;
-import quantum.safety.exporter.status.StatusLimits;
-import quantum.safety.exporter.status.SymbolIntents;
+import quantum.safety.state.RateWindow;
+import quantum.safety.state.RateWindows;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
+import quantum.safety.state.SymbolCount;
 import redis.clients.jedis.UnifiedJedis;
 
 /** {@code ctl top}: the busiest symbols of the current and previous rate windows. */
@@ -98,12 +98,13 @@ final class TopCommand implements Callable<Integer> {
     static String render(RateWindows w) {
         RateWindow now = w.current();
         RateWindow before = w.previous();
+        int symbolMax = w.limits().symbolMax();
         Map<String, long[]> rows = new LinkedHashMap<>();
-        for (SymbolIntents si : now.top()) {
-            rows.computeIfAbsent(si.symbol(), s -> new long[2])[0] = si.count();
+        for (SymbolCount si : now.top()) {
+            rows.computeIfAbsent(si.symbol(), s -> new long[2])[0] = (long) si.count();
         }
-        for (SymbolIntents si : before.top()) {
-            rows.computeIfAbsent(si.symbol(), s -> new long[2])[1] = si.count();
+        for (SymbolCount si : before.top()) {
+            rows.computeIfAbsent(si.symbol(), s -> new long[2])[1] = (long) si.count();
         }
         List<Map.Entry<String, long[]>> sorted = new ArrayList<>(rows.entrySet());
         sorted.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
@@ -113,12 +114,13 @@ final class TopCommand implements Callable<Integer> {
         b.append(Terminal.style("@|bold Rate windows|@ ")).append(now.windowSeconds()).append("s · ")
                 .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft).append("s\n");
         b.append(String.format("%-24s %10s %10s%n", "", "NOW", "PREVIOUS"));
-        b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now), count(before)));
+        int globalMax = w.limits().globalMax();
+        b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now, globalMax), count(before, globalMax)));
         for (Map.Entry<String, long[]> row : sorted) {
             long[] c = row.getValue();
             String line = String.format("%-24s %10s %10s", StatusFormat.oneLine(row.getKey(), 24),
-                    c[0] + "/" + now.symbolMax(), c[1] + "/" + before.symbolMax());
-            b.append(line).append(c[0] > now.symbolMax() ? Terminal.style("  @|bold,red over the limit|@") : "").append('\n');
+                    c[0] + "/" + symbolMax, c[1] + "/" + symbolMax);
+            b.append(line).append(c[0] > symbolMax ? Terminal.style("  @|bold,red over the limit|@") : "").append('\n');
         }
         if (sorted.isEmpty()) {
             b.append("no intents in either window\n");
@@ -130,7 +132,7 @@ final class TopCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static String count(RateWindow w) {
-        return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + w.globalMax() : "unreadable";
+    private static String count(RateWindow w, int globalMax) {
+        return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + globalMax : "unreadable";
     }
 }

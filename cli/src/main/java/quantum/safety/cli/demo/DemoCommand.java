@@ -2,7 +2,6 @@ package quantum.safety.cli.demo;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Spec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.Logging;
 import quantum.safety.cli.UsageException;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.demo.Demo;
 import quantum.safety.demo.DemoInputException;
 import quantum.safety.demo.DemoRedis;
@@ -19,12 +19,14 @@ import quantum.safety.demo.DemoRedisChoice;
 import quantum.safety.demo.DemoSettings;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
+import quantum.safety.kernel.settings.SettingEnv;
 
 /**
  * {@code quantum-safety demo}: everything on one machine. A private Redis, the real kernel under a simulated order
  * flow that trips SAFE MODE now and then, and the exporter serving it; a live status line until Ctrl-C or
- * {@code --duration}, then everything is stopped and removed.
+ * {@code --duration}, then everything is stopped and removed. Its flags are declared in {@link DemoSetting}.
  */
+@SettingsFrom(DemoSetting.class)
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -48,85 +50,46 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--web.listen-address", paramLabel = "[HOST]:PORT",
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_LISTEN_ADDRESS:-:9105}",
-            description = {"Where the exporter listens; ':9105' is every interface, IPv4 and IPv6.",
-                    "Env: QUANTUM_SAFETY_DEMO_LISTEN_ADDRESS. Default: ${DEFAULT-VALUE}. Example: --web.listen-address=:9106"})
+    @Option(names = "--web.listen-address", paramLabel = "[HOST]:PORT")
     String listenAddress;
 
-    @Option(names = "--redis.addr", paramLabel = "URL", defaultValue = "${env:QUANTUM_SAFETY_DEMO_REDIS_ADDR}",
-            description = {"Use this existing Redis instead of starting a private one (redis://host:port[/db]); the "
-                    + "demo writes trips, intents and a kill switch drill there under the quantum: keys and refuses a "
-                    + "Redis whose quantum:mode is LIVE. Password from env QUANTUM_SAFETY_REDIS_PASSWORD.",
-                    "Env: QUANTUM_SAFETY_DEMO_REDIS_ADDR. Default: a private Redis. Example: --redis.addr=redis://127.0.0.1:6379"})
+    @Option(names = "--redis.addr", paramLabel = "URL")
     String redisAddr;
 
-    @Option(names = "--redis.server", paramLabel = "auto|path|embedded",
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_REDIS_SERVER:-auto}",
-            description = {"Which binary the private Redis runs: path (redis-server on PATH), embedded (Redis 6.2 "
-                    + "from the embedded-redis artifact, found on the classpath or in ~/.m2), auto (path, else embedded).",
-                    "Env: QUANTUM_SAFETY_DEMO_REDIS_SERVER. Default: ${DEFAULT-VALUE}. Example: --redis.server=embedded"})
+    @Option(names = "--redis.server", paramLabel = "auto|path|embedded")
     String redisServer;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_DURATION}",
-            description = {"Run this long, then stop cleanly and exit 0. Default: until Ctrl-C.",
-                    "Env: QUANTUM_SAFETY_DEMO_DURATION. Example: --duration=2m"})
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration duration;
 
-    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_WINDOW:-5s}",
-            description = {"The kernel's and exporter's rate window, whole seconds (production default: 10s).",
-                    "Env: QUANTUM_SAFETY_DEMO_WINDOW. Default: ${DEFAULT-VALUE}. Example: --window=10s"})
+    @Option(names = "--window", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration window;
 
-    @Option(names = "--cooldown", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_COOLDOWN:-20s}",
-            description = {"How long a trip keeps SAFE MODE on, whole seconds (production default: 300s); a burst "
-                    + "comes every cooldown + 2 windows.",
-                    "Env: QUANTUM_SAFETY_DEMO_COOLDOWN. Default: ${DEFAULT-VALUE}. Example: --cooldown=90s"})
+    @Option(names = "--cooldown", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration cooldown;
 
-    @Option(names = "--global-max", paramLabel = "N", defaultValue = "${env:QUANTUM_SAFETY_DEMO_GLOBAL_MAX:-30}",
-            description = {"Intents per window, all symbols, before a global trip.",
-                    "Env: QUANTUM_SAFETY_DEMO_GLOBAL_MAX. Default: ${DEFAULT-VALUE}. Example: --global-max=50"})
+    @Option(names = "--global-max", paramLabel = "N")
     int globalMax;
 
-    @Option(names = "--symbol-max", paramLabel = "N", defaultValue = "${env:QUANTUM_SAFETY_DEMO_SYMBOL_MAX:-10}",
-            description = {"Intents per window for one symbol before a symbol trip.",
-                    "Env: QUANTUM_SAFETY_DEMO_SYMBOL_MAX. Default: ${DEFAULT-VALUE}. Example: --symbol-max=8"})
+    @Option(names = "--symbol-max", paramLabel = "N")
     int symbolMax;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "${env:QUANTUM_SAFETY_DEMO_RATE:-3}",
-            description = {"Base flow in intents per second over all threads; keep it well under the limits, the "
-                    + "bursts do the tripping.",
-                    "Env: QUANTUM_SAFETY_DEMO_RATE. Default: ${DEFAULT-VALUE}. Example: --rate=1.5"})
+    @Option(names = "--rate", paramLabel = "PER_SECOND")
     double rate;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:QUANTUM_SAFETY_DEMO_THREADS:-3}",
-            description = {"Flow threads, each a trading service sharing the Redis.",
-                    "Env: QUANTUM_SAFETY_DEMO_THREADS. Default: ${DEFAULT-VALUE}. Example: --threads=8"})
+    @Option(names = "--threads", paramLabel = "N")
     int threads;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "${env:QUANTUM_SAFETY_DEMO_SEED:-42}",
-            description = {"Seeds every random choice of the flow (symbols, sides, pauses, burst targets).",
-                    "Env: QUANTUM_SAFETY_DEMO_SEED. Default: ${DEFAULT-VALUE}. Example: --seed=7"})
+    @Option(names = "--seed", paramLabel = "N")
     long seed;
 
-    @Option(names = "--status-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_DEMO_STATUS_INTERVAL:-3s}",
-            description = {"How often the live status line is printed (rewritten in place on a terminal).",
-                    "Env: QUANTUM_SAFETY_DEMO_STATUS_INTERVAL. Default: ${DEFAULT-VALUE}. Example: --status-interval=1s"})
+    @Option(names = "--status-interval", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration statusInterval;
 
-    @Option(names = "--log.level", paramLabel = "LEVEL", defaultValue = "${env:QUANTUM_SAFETY_DEMO_LOG_LEVEL:-warn}",
-            description = {"debug, info, warn or error (to stderr); warn keeps the live line readable.",
-                    "Env: QUANTUM_SAFETY_DEMO_LOG_LEVEL. Default: ${DEFAULT-VALUE}. Example: --log.level=info"})
+    @Option(names = "--log.level", paramLabel = "LEVEL")
     String logLevel;
 
-    @Option(names = "--log.format", paramLabel = "FORMAT", defaultValue = "${env:QUANTUM_SAFETY_LOG_FORMAT:-logfmt}",
-            description = {"logfmt or json. Env: QUANTUM_SAFETY_LOG_FORMAT. Default: ${DEFAULT-VALUE}.",
-                    "Example: --log.format=json"})
+    @Option(names = "--log.format", paramLabel = "FORMAT")
     String logFormat;
 
     @Override
@@ -161,8 +124,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (duration != null && (duration.isZero() || duration.isNegative())) {
             throw new UsageException("--duration must be positive, e.g. --duration=2m; leave it out to run until Ctrl-C");
         }
-        return new DemoSettings(window, cooldown, globalMax, symbolMax, rate, threads, seed, Optional.ofNullable(duration),
-                statusInterval);
+        return DemoSettings.builder().window(window).cooldown(cooldown).globalMax(globalMax).symbolMax(symbolMax)
+                .rate(rate).threads(threads).seed(seed).duration(duration).statusEvery(statusInterval).build();
     }
 
     DemoRedisChoice redisChoice() {
@@ -181,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--redis.addr: " + e.getMessage());
         }
-        String password = System.getenv("QUANTUM_SAFETY_REDIS_PASSWORD");
+        String password = SettingEnv.system().exact(DemoSetting.PASSWORD).map(SettingEnv.Value::text).orElse(null);
         return DemoRedisChoice.existing(endpoint, RedisCredentials.ofPassword(password));
     }
 

@@ -39,7 +39,7 @@ import redis.clients.jedis.UnifiedJedis;
         footer = {"", "Examples:",
                 "  quantum-safety kernel decide --symbol BTCUSDT --side BUY",
                 "  quantum-safety kernel decide --symbol BTCUSDT --side SELL --reduce-only --correlation-id ord-42",
-                "  SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW=50 quantum-safety kernel decide --symbol ETHUSDT --side BUY "
+                "  QUANTUM_SAFETY_GLOBAL_MAX=50 quantum-safety kernel decide --symbol ETHUSDT --side BUY "
                         + "--redis.addr=redis://10.0.0.5:6379"})
 public final class DecideCommand implements Callable<Integer> {
 

@@ -1,8 +1,6 @@
 package quantum.safety.cli.ops;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -84,9 +82,19 @@ public final class RollbackCommand implements Callable<Integer> {
     }
 
     private RollbackRequest request() {
-        return new RollbackRequest(prometheus.requireConfig(), Optional.ofNullable(backup.dir),
-                Optional.ofNullable(to), Http.requireBaseUrl("--prometheus.url", prometheus.url()), !noReload, !noReload,
-                verifyTimeout, force, tools.promtool, tools.amtool, Clock.systemDefaultZone(),
-                Confirmation.of(yes, output.promptOut(spec), plan -> String.join("\n", HumanText.rollbackPlan(plan)) + "\n"));
+        return RollbackRequest.builder()
+                .prometheusConfig(prometheus.requireConfig())
+                .backupDir(backup.dir)
+                .to(to)
+                .prometheusUrl(Http.requireBaseUrl("--prometheus.url", prometheus.url()))
+                .reload(!noReload)
+                .verify(!noReload)
+                .verifyTimeout(verifyTimeout)
+                .force(force)
+                .promtool(tools.promtool)
+                .amtool(tools.amtool)
+                .confirm(Confirmation.of(yes, output.promptOut(spec),
+                        plan -> String.join("\n", HumanText.rollbackPlan(plan)) + "\n"))
+                .build();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 import quantum.safety.cli.Main;
+import quantum.safety.cli.settings.CommandSettings;
 
 /**
  * The exporter command in process: its flags, their env twins and its answers to bad input. The same command as a
@@ -50,14 +51,18 @@ class ExporterCommandTest {
     }
 
     private static ExporterCommand parse(String... args) {
-        CommandLine cli = new CommandLine(new ExporterCommand());
+        return parse(Map.of(), args);
+    }
+
+    /** The command with its settings installed, in the given environment. */
+    private static ExporterCommand parse(Map<String, String> env, String... args) {
+        CommandLine cli = CommandSettings.install(new CommandLine(new ExporterCommand()), env);
         cli.parseArgs(args);
         return cli.getCommand();
     }
 
     @Test
     void top5InfoIsOnByDefaultAndTurnsOffEitherWay() {
-        // (The test JVM has no QUANTUM_SAFETY_COLLECTOR_TOP5_INFO, so the default applies.)
         assertThat(parse().config().top5Info()).isTrue();
         assertThat(parse("--collector.top5-info").config().top5Info()).isTrue();
         assertThat(parse("--no-collector.top5-info").config().top5Info()).isFalse();
@@ -71,6 +76,30 @@ class ExporterCommandTest {
                 .listenAddresses()).containsExactly("127.0.0.1:1", "[::1]:2", ":3");
         assertThat(parse("--window=15s").config().windowSeconds()).isEqualTo(15);
         assertThat(parse("--window=15").config().windowSeconds()).isEqualTo(15);
+    }
+
+    @Test
+    void flagsWinOverEnvAndTheNewEnvNamesOverTheLegacyOnes() {
+        assertThat(parse(Map.of("PORT", "9200")).config().listenAddresses()).containsExactly("9200");
+        assertThat(parse(Map.of("PORT", "9200", "QUANTUM_SAFETY_WEB_LISTEN_ADDRESS", "127.0.0.1:9201")).config()
+                .listenAddresses()).containsExactly("127.0.0.1:9201");
+        assertThat(parse(Map.of("PORT", "9200"), "--web.listen-address=:9202").config().listenAddresses())
+                .containsExactly(":9202");
+        assertThat(parse(Map.of("SAFETY_WINDOW_SEC", "30")).config().windowSeconds()).isEqualTo(30);
+        assertThat(parse(Map.of("SAFETY_WINDOW_SEC", "30", "QUANTUM_SAFETY_WINDOW_SEC", "20")).config().windowSeconds())
+                .isEqualTo(20);
+        assertThat(parse(Map.of("QUANTUM_SAFETY_WINDOW_SEC", "20"), "--window=15s").config().windowSeconds())
+                .isEqualTo(15);
+        assertThat(parse(Map.of("QUANTUM_SAFETY_COLLECTOR_TOP5_INFO", "false")).config().top5Info()).isFalse();
+        assertThat(parse(Map.of("QUANTUM_SAFETY_FAULTS_TOP_SYMBOLS", "3")).config().faultsTopSymbols()).isEqualTo(3);
+    }
+
+    /** An empty variable counts as unset, as it does for the kernel's own env reading. */
+    @Test
+    void anEmptyEnvVariableCountsAsUnset() {
+        assertThat(parse(Map.of("QUANTUM_SAFETY_WEB_LISTEN_ADDRESS", "", "PORT", "9200")).config().listenAddresses())
+                .containsExactly("9200");
+        assertThat(parse(Map.of("QUANTUM_SAFETY_FAULTS_TOP_SYMBOLS", "")).config().faultsTopSymbols()).isEqualTo(10);
     }
 
     @Test

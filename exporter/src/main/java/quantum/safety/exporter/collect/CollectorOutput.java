@@ -23,6 +23,11 @@ public final class CollectorOutput {
         problems.add(message);
     }
 
+    /** Records the problems a reader found in the data this collector shows. */
+    public void problems(List<String> messages) {
+        problems.addAll(messages);
+    }
+
     public List<MetricSnapshot> snapshots() {
         return List.copyOf(snapshots);
     }

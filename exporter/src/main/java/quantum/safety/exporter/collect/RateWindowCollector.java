@@ -2,23 +2,23 @@ package quantum.safety.exporter.collect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.Response;
-import redis.clients.jedis.resps.Tuple;
+import quantum.safety.state.RateWindow;
+import quantum.safety.state.StateQuery;
+import quantum.safety.state.StateRead;
+import quantum.safety.state.SymbolCount;
 
 /**
  * The current rate window: the global counter and the top 5 symbols of the current bucket.
  *
- * <p>Top symbols come from the kernel's per-bucket sorted set {@code safety:rate:top:<bucket>} (one ZREVRANGE, whatever
- * the keyspace). Only when that set is absent while the window saw intents (data from the old kernel) does it fall
- * back to {@link LegacySymbolScan}, bounded by the deadline, and say so in
- * {@code quantum_safety_rate_symbol_scan_truncated}. Rank series exist only for ranks that have a symbol: there are no
- * placeholders and, since every scrape builds fresh snapshots, no stale ranks.
+ * <p>Top symbols come from the kernel's per-bucket sorted set {@code safety:rate:top:<bucket>}; only data from the old
+ * kernel falls back to the bounded legacy counter scan, which {@code quantum_safety_rate_symbol_scan_truncated} reports
+ * when it hit the deadline. Rank series exist only for ranks that have a symbol: there are no placeholders and, since
+ * every scrape builds fresh snapshots, no stale ranks.
  */
 public final class RateWindowCollector implements RedisCollector {
 
@@ -38,40 +38,27 @@ public final class RateWindowCollector implements RedisCollector {
     }
 
     @Override
-    public Finisher plan(AbstractPipeline pipeline, CollectContext context) {
-        long bucket = context.currentBucket();
-        String globalKey = context.schema().globalRate(bucket);
-        String rankingKey = context.schema().symbolRanking(bucket);
-        Response<String> global = pipeline.get(globalKey);
-        Response<List<Tuple>> ranking = pipeline.zrevrangeWithScores(rankingKey, 0, TOP - 1);
+    public StateQuery query(StateQuery query) {
+        return query.topSymbols() < TOP ? query.withTopSymbols(TOP) : query;
+    }
 
-        return (redis, out) -> {
-            OptionalLong globalCount = Replies.failed(global, out, "GET " + globalKey)
-                    ? OptionalLong.empty() : Values.counter(global.get(), out, globalKey);
-            globalCount.ifPresent(count -> out.add(Snapshots.gauge("quantum_safety_rate_global_current_window",
-                    "Intents checked in the current window, all symbols; 0 when the counter is missing.", count)));
-            if (Replies.failed(ranking, out, "ZREVRANGE " + rankingKey)) {
-                return;
-            }
-            List<SymbolCount> top = new ArrayList<>();
-            ranking.get().forEach(t -> top.add(new SymbolCount(t.getElement(), t.getScore())));
-            boolean truncated = false;
-            boolean windowSawIntents = globalCount.isEmpty() || globalCount.getAsLong() > 0;
-            if (top.isEmpty() && windowSawIntents) {
-                LegacySymbolScan.Result scanned = LegacySymbolScan.top(redis, context.schema(), bucket, TOP,
-                        context.deadline(), out);
-                top.addAll(scanned.top());
-                truncated = scanned.truncated();
-            }
-            top.sort(SymbolCount.RANKING);
-            out.add(ranks(top));
-            if (top5Info) {
-                out.add(top5Info(top));
-            }
-            out.add(Snapshots.gauge("quantum_safety_rate_symbol_scan_truncated",
-                    "1 when the fallback SCAN over legacy per-symbol counters hit the scrape deadline, so the top "
-                            + "symbols may be incomplete; else 0.", truncated ? 1 : 0));
-        };
+    @Override
+    public void render(StateRead read, CollectorOutput out) {
+        RateWindow window = read.currentWindow();
+        out.problems(window.problems());
+        window.globalCount().ifPresent(count -> out.add(Snapshots.gauge("quantum_safety_rate_global_current_window",
+                "Intents checked in the current window, all symbols; 0 when the counter is missing.", count)));
+        if (!window.rankingRead()) {
+            return;
+        }
+        List<SymbolCount> top = window.top().subList(0, Math.min(TOP, window.top().size()));
+        out.add(ranks(top));
+        if (top5Info) {
+            out.add(top5Info(top));
+        }
+        out.add(Snapshots.gauge("quantum_safety_rate_symbol_scan_truncated",
+                "1 when the fallback SCAN over legacy per-symbol counters hit the scrape deadline, so the top "
+                        + "symbols may be incomplete; else 0.", window.scanTruncated() ? 1 : 0));
     }
 
     private static GaugeSnapshot ranks(List<SymbolCount> top) {
@@ -89,7 +76,7 @@ public final class RateWindowCollector implements RedisCollector {
      * The legacy info series: symbols and counts as labels, so every new count is a new series. Kept for dashboards
      * that read it; turn it off with {@code --no-collector.top5-info} and use {@code quantum_safety_rate_symbol_top}.
      */
-    private static io.prometheus.metrics.model.snapshots.InfoSnapshot top5Info(List<SymbolCount> top) {
+    private static InfoSnapshot top5Info(List<SymbolCount> top) {
         Labels labels = Labels.of("symbols", "none");
         if (!top.isEmpty()) {
             List<String> names = new ArrayList<>();
@@ -98,12 +85,17 @@ public final class RateWindowCollector implements RedisCollector {
                 names.add("symbol_" + (i + 1));
                 values.add(top.get(i).symbol());
                 names.add("count_" + (i + 1));
-                values.add(top.get(i).countLabel());
+                values.add(countLabel(top.get(i).count()));
             }
             labels = Labels.of(names, values);
         }
         return Snapshots.info("quantum_safety_rate_symbol_top5",
                 "Top 5 symbols of the current window with their counts as labels (legacy; one series per distinct "
                         + "count, see --collector.top5-info).", labels);
+    }
+
+    /** The count as the legacy {@code count_N} label showed it: an integer when it is one. */
+    private static String countLabel(double count) {
+        return count == Math.rint(count) && Math.abs(count) < 1e15 ? Long.toString((long) count) : Double.toString(count);
     }
 }

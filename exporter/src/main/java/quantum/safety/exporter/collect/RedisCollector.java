@@ -1,31 +1,32 @@
 package quantum.safety.exporter.collect;
 
-import redis.clients.jedis.AbstractPipeline;
-import redis.clients.jedis.UnifiedJedis;
+import quantum.safety.state.StateQuery;
+import quantum.safety.state.StateRead;
 
 /**
- * One Redis concern turned into metric snapshots, collected on every scrape.
+ * One Redis concern turned into metric snapshots on every scrape. A collector renders records of the collection's
+ * {@link StateRead}; it never talks to Redis itself, so the exporter, the status page, {@code ctl} and {@code doctor}
+ * read the same data by the same rules.
  *
- * <p>A collection runs in two steps so that Redis cost does not depend on the keyspace: every collector first queues
- * its fixed reads on one shared pipeline (one round trip for all of them), then finishes with the replies, and only
- * when the data demands it (a stream page that is full, legacy keys without the kernel's ranking) with a bounded
- * number of further round trips, checked against the deadline.
+ * <p>A collection queues every read on one pipeline (one round trip for all of them), then asks the collectors to
+ * render in order, cheapest first. A record that needs follow-up round trips (a stream page that came back full,
+ * legacy keys without the kernel's ranking) takes them when first asked for, bounded by the scrape's deadline.
  */
 public interface RedisCollector {
 
     /** The {@code collector} label value, e.g. {@code safe_mode}. */
     String name();
 
-    /** Queues the fixed reads on the shared pipeline; nothing has been sent yet. */
-    Finisher plan(AbstractPipeline pipeline, CollectContext context);
-
-    /** Turns the replies into snapshots once the pipeline has run. */
-    @FunctionalInterface
-    interface Finisher {
-        /**
-         * @param redis for follow-up round trips only; a connection failure propagates and fails the collection
-         * @param out   where snapshots and bad-data problems go
-         */
-        void finish(UnifiedJedis redis, CollectorOutput out);
+    /** Adds what this collector needs beyond the kernel's state (a stream to read, a stream position); by default nothing. */
+    default StateQuery query(StateQuery query) {
+        return query;
     }
+
+    /**
+     * Turns the records it shows into snapshots and their problems into problems of this collector.
+     *
+     * @param read the collection's read; asking for a record may cost follow-up round trips, and a connection failure
+     *             there propagates and fails the collection
+     */
+    void render(StateRead read, CollectorOutput out);
 }

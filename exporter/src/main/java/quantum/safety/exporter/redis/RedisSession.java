@@ -3,13 +3,15 @@ package quantum.safety.exporter.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import quantum.safety.exporter.RateLimitedLog;
+import quantum.safety.state.RedisClock;
+import quantum.safety.state.RedisFeatures;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
@@ -106,7 +108,7 @@ public final class RedisSession implements AutoCloseable {
         RedisFeatures detected;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             Response<Object> info = pipeline.sendCommand(Protocol.Command.INFO, "server");
-            Response<Object> time = followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
+            Response<Object> time = queueTime(pipeline);
             long sent = clock.millis();
             pipeline.sync();
             observeTime(time, sent, clock.millis());
@@ -127,7 +129,7 @@ public final class RedisSession implements AutoCloseable {
 
     /** Queues a TIME on a collection's pipeline, or returns null when the local clock is authoritative. */
     public Response<Object> queueTime(AbstractPipeline pipeline) {
-        return followRedisClock ? pipeline.sendCommand(Protocol.Command.TIME, new String[0]) : null;
+        return followRedisClock ? RedisClock.queue(pipeline) : null;
     }
 
     /** Learns the offset between the local clock and Redis' from a TIME reply sent and received at these instants. */
@@ -135,15 +137,17 @@ public final class RedisSession implements AutoCloseable {
         if (time == null) {
             return;
         }
+        OptionalLong redisMillis;
         try {
-            @SuppressWarnings("unchecked")
-            List<byte[]> parts = (List<byte[]>) time.get();
-            long seconds = Long.parseLong(new String(parts.get(0), StandardCharsets.US_ASCII));
-            long micros = Long.parseLong(new String(parts.get(1), StandardCharsets.US_ASCII));
-            long redisMillis = seconds * 1000 + micros / 1000;
-            offsetMillis = redisMillis - (sentMillis + receivedMillis) / 2;
-        } catch (RuntimeException e) {
+            redisMillis = RedisClock.millis(time.get());
+        } catch (JedisDataException e) {
             log.warn("time", "cannot read Redis TIME (" + e.getMessage() + "); using the local clock");
+            return;
+        }
+        if (redisMillis.isPresent()) {
+            offsetMillis = redisMillis.getAsLong() - (sentMillis + receivedMillis) / 2;
+        } else {
+            log.warn("time", "Redis TIME answered something else than a time; using the local clock");
         }
     }
 

@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import quantum.safety.exporter.collect.Deadline;
+import quantum.safety.state.SafetyStatus;
 
 /**
- * One run of every collector, shared by every scrape that arrives while it runs. Collectors publish their results as
- * they finish, so a scrape whose deadline passes takes what is finished and reports the rest as failed.
+ * One run of every collector, shared by every scrape and status page load that arrives while it runs. Collectors
+ * publish their results as they finish, so a scrape whose deadline passes takes what is finished and reports the rest
+ * as failed; the status page's {@link SafetyStatus} is published last, from the same read.
  *
  * <p>Durations are read on the nano clock it is given ({@link System#nanoTime()} unless a test passes its own).
  */
@@ -37,6 +36,7 @@ public final class CollectionRun {
     private final Map<String, CollectorResult> finished = new ConcurrentHashMap<>();
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile RedisState redis = RedisState.PENDING;
+    private volatile SafetyStatus status;
 
     public CollectionRun(List<String> collectors) {
         this(collectors, System::nanoTime);
@@ -60,6 +60,11 @@ public final class CollectionRun {
 
     public void finished(CollectorResult result) {
         finished.put(result.collector(), result);
+    }
+
+    /** Publishes what the status page shows: the records of this collection's read, or why Redis could not be read. */
+    public void status(SafetyStatus status) {
+        this.status = status;
     }
 
     /** Marks the collection complete; every waiting scrape wakes up. */
@@ -102,11 +107,15 @@ public final class CollectionRun {
             CollectorResult result = finished.get(name);
             results.add(result != null ? result : CollectorResult.unfinished(name, elapsed));
         }
-        return new View(redis, results, complete);
+        return new View(redis, results, complete, Optional.ofNullable(status));
     }
 
-    /** What a scrape reports. */
-    public record View(RedisState redis, List<CollectorResult> results, boolean complete) {
+    /**
+     * What a scrape reports.
+     *
+     * @param status what the status page shows; empty until the whole read is finished
+     */
+    public record View(RedisState redis, List<CollectorResult> results, boolean complete, Optional<SafetyStatus> status) {
 
         public View {
             results = List.copyOf(results);
@@ -114,32 +123,6 @@ public final class CollectionRun {
 
         public boolean redisUp() {
             return redis == RedisState.ANSWERED;
-        }
-
-        /** The value of an unlabelled gauge some collector produced, for the landing page. */
-        public OptionalDouble gauge(String name) {
-            for (CollectorResult result : results) {
-                for (MetricSnapshot snapshot : result.snapshots()) {
-                    if (snapshot instanceof GaugeSnapshot gauge && snapshot.getMetadata().getName().equals(name)
-                            && gauge.getDataPoints().size() == 1) {
-                        return OptionalDouble.of(gauge.getDataPoints().get(0).getValue());
-                    }
-                }
-            }
-            return OptionalDouble.empty();
-        }
-
-        /** The label value of the series at 1 in a state-set gauge such as {@code quantum_safety_execution_mode}. */
-        public Optional<String> state(String name, String label) {
-            for (CollectorResult result : results) {
-                for (MetricSnapshot snapshot : result.snapshots()) {
-                    if (snapshot instanceof GaugeSnapshot gauge && snapshot.getMetadata().getName().equals(name)) {
-                        return gauge.getDataPoints().stream().filter(p -> p.getValue() == 1)
-                                .map(p -> p.getLabels().get(label)).findFirst();
-                    }
-                }
-            }
-            return Optional.empty();
         }
     }
 }

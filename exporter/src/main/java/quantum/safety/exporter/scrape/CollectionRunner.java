@@ -1,32 +1,39 @@
 package quantum.safety.exporter.scrape;
 
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import quantum.safety.exporter.RateLimitedLog;
-import quantum.safety.exporter.collect.CollectContext;
 import quantum.safety.exporter.collect.CollectorOutput;
 import quantum.safety.exporter.collect.Deadline;
 import quantum.safety.exporter.collect.RedisCollector;
-import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.exporter.redis.RedisSession;
 import quantum.safety.exporter.redis.RedisUnavailableException;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.state.RedisFeatures;
+import quantum.safety.state.RedisHealth;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.StateQuery;
+import quantum.safety.state.StateRead;
+import quantum.safety.state.StatusLimits;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Runs every collector against Redis: one pipelined round trip for all fixed reads, then each collector's finish in
- * order (cheapest first), publishing each result as soon as it is ready.
+ * Runs one collection: one {@link StateRead} queued on one pipeline (one round trip for every fixed read), then each
+ * collector renders its records in order (cheapest first), publishing each result as soon as it is ready, and last the
+ * {@link SafetyStatus} the status page shows, from the same read.
  *
  * <p>Failures are values: a connection failure fails the collection ({@code redis_up 0}, errors counted, the session
- * backs off); an error reply or bad data fails one collector ({@code collector_success 0}, logged at most once per
- * minute per collector); nothing escapes as an exception.
+ * backs off, the status page says why); an error reply or bad data fails one collector ({@code collector_success 0},
+ * logged at most once per minute per collector); nothing escapes as an exception.
  */
 public final class CollectionRunner implements CollectionTask {
 
@@ -34,16 +41,22 @@ public final class CollectionRunner implements CollectionTask {
 
     private final RedisSession session;
     private final RedisSchema schema;
-    private final int windowSeconds;
+    private final StatusLimits limits;
+    private final String redisAddress;
     private final List<RedisCollector> collectors;
     private final ScrapeStats stats;
     private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
 
-    public CollectionRunner(RedisSession session, RedisSchema schema, int windowSeconds,
+    /**
+     * @param limits       the kernel's window and limits, and how many faults and symbols the status page lists
+     * @param redisAddress where Redis is, as the status page names it (never with a secret)
+     */
+    public CollectionRunner(RedisSession session, RedisSchema schema, StatusLimits limits, String redisAddress,
                             List<RedisCollector> collectors, ScrapeStats stats) {
         this.session = session;
         this.schema = schema;
-        this.windowSeconds = windowSeconds;
+        this.limits = limits;
+        this.redisAddress = redisAddress;
         this.collectors = List.copyOf(collectors);
         this.stats = stats;
     }
@@ -62,56 +75,71 @@ public final class CollectionRunner implements CollectionTask {
                 stats.failedCollections.incrementAndGet();
             }
         } catch (RedisUnavailableException e) {
-            collection.redisFailed();
-            stats.failedCollections.incrementAndGet();
+            unreachable(collection, RedisHealth.down(redisAddress, e.getMessage()));
         } catch (RuntimeException e) {
             // Connection refused or reset, timeouts, an exhausted pool: Redis did not answer.
-            collection.redisFailed();
-            stats.failedCollections.incrementAndGet();
+            unreachable(collection, RedisHealth.down(redisAddress, e));
             session.failed(e);
         } finally {
             collection.complete();
         }
     }
 
+    private void unreachable(CollectionRun collection, RedisHealth health) {
+        collection.redisFailed();
+        collection.status(SafetyStatus.unreachable(Instant.ofEpochMilli(session.nowMillis()), health, limits));
+        stats.failedCollections.incrementAndGet();
+    }
+
     /** @return whether every collector succeeded */
     private boolean collect(CollectionRun collection, Deadline deadline) {
         UnifiedJedis jedis = session.client();
         RedisFeatures features = session.features(jedis);
-        CollectContext context = new CollectContext(schema, session.nowMillis(), windowSeconds, features, deadline);
-        List<RedisCollector.Finisher> finishers = new ArrayList<>(collectors.size());
+        long nowMillis = session.nowMillis();
+        StateQuery query = StateQuery.of(schema, nowMillis, limits, features.entriesAdded());
+        for (RedisCollector collector : collectors) {
+            query = collector.query(query);
+        }
+        StateRead read;
+        long started = System.nanoTime();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            for (RedisCollector collector : collectors) {
-                finishers.add(collector.plan(pipeline, context));
-            }
+            read = StateRead.queue(pipeline, query, jedis, deadline::isExpired);
             Response<Object> time = session.queueTime(pipeline);
             long sent = session.localMillis();
             pipeline.sync();
             session.observeTime(time, sent, session.localMillis());
         }
+        Duration roundTrip = Duration.ofNanos(System.nanoTime() - started);
         collection.redisAnswered();
 
         boolean allOk = true;
-        for (int i = 0; i < collectors.size(); i++) {
-            String name = collectors.get(i).name();
-            CollectorOutput out = new CollectorOutput();
-            try {
-                finishers.get(i).finish(jedis, out);
-            } catch (JedisDataException e) {
-                out.problem("Redis error: " + e.getMessage());
-            } catch (redis.clients.jedis.exceptions.JedisException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // A bug must not take the other collectors down with it.
-                LOG.error("collector {} failed", name, e);
-                out.problem("internal error: " + e);
-            }
-            if (!out.ok()) {
-                allOk = false;
-                log.warn(name, "collector " + name + " failed: " + String.join("; ", out.problems()));
-            }
-            collection.finished(new CollectorResult(name, out.ok(), collection.elapsedSeconds(), out.snapshots()));
+        for (RedisCollector collector : collectors) {
+            allOk &= render(collector, read, collection);
         }
+        collection.status(SafetyStatus.of(Instant.ofEpochMilli(nowMillis),
+                RedisHealth.up(redisAddress, features.version(), roundTrip), limits, read, List.of()));
         return allOk;
+    }
+
+    /** @return whether the collector succeeded */
+    private boolean render(RedisCollector collector, StateRead read, CollectionRun collection) {
+        String name = collector.name();
+        CollectorOutput out = new CollectorOutput();
+        try {
+            collector.render(read, out);
+        } catch (JedisDataException e) {
+            out.problem("Redis error: " + e.getMessage());
+        } catch (JedisException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug must not take the other collectors down with it.
+            LOG.error("collector {} failed", name, e);
+            out.problem("internal error: " + e);
+        }
+        if (!out.ok()) {
+            log.warn(name, "collector " + name + " failed: " + String.join("; ", out.problems()));
+        }
+        collection.finished(new CollectorResult(name, out.ok(), collection.elapsedSeconds(), out.snapshots()));
+        return out.ok();
     }
 }

@@ -14,7 +14,7 @@ import quantum.safety.exporter.collect.Deadline;
  * Single-flight collection with a deadline per scrape.
  *
  * <p>A scrape starts a collection unless one is already running, in which case it shares it: Redis sees one collection
- * however many scrapers (Prometheus pairs, the landing page, a curl) ask at once. Each scrape waits for the collection
+ * however many scrapers (Prometheus pairs, the status page, a curl) ask at once. Each scrape waits for the collection
  * until its own deadline and answers with what is finished then. The collection runs on its own thread because a Redis
  * call cannot be interrupted; it ends by itself within the Redis timeouts.
  *
@@ -65,10 +65,10 @@ public final class ScrapeCoordinator implements AutoCloseable {
     }
 
     /**
-     * Scrapes that have taken the collection in flight, the one that started it included (for tests of the single
-     * flight: once every scrape has joined, releasing the collection answers them all).
+     * Scrapes and status page loads that have taken the collection in flight, the one that started it included (for
+     * tests of the single flight: once every scrape has joined, releasing the collection answers them all).
      */
-    synchronized int scrapesJoined() {
+    public synchronized int scrapesJoined() {
         return inFlight == null || inFlight.isDone() ? 0 : joined;
     }
 

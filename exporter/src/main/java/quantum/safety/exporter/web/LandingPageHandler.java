@@ -11,38 +11,36 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import quantum.safety.exporter.BuildIdentity;
-import quantum.safety.exporter.redis.RedisSession;
-import quantum.safety.exporter.redis.RedisUnavailableException;
-import quantum.safety.exporter.status.RedisHealth;
-import quantum.safety.exporter.status.SafetyStatus;
-import quantum.safety.exporter.status.SafetyStatusReader;
-import quantum.safety.exporter.status.StatusLimits;
-import quantum.safety.kernel.RedisSchema;
+import quantum.safety.exporter.scrape.ScrapeCoordinator;
+import quantum.safety.state.RedisHealth;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.StatusLimits;
 
 /**
- * {@code /}: the live status page, the same {@link SafetyStatus} that {@code quantum-safety ctl status} prints, read
- * fresh on every request. It answers 200 whatever Redis does (down, slow, garbage): a person is looking at it during
- * an incident. Every other path is a 404.
+ * {@code /}: the live status page, the same {@link SafetyStatus} that {@code quantum-safety ctl status} prints. It
+ * asks the {@link ScrapeCoordinator} like a scrape does, so page loads and scrapes that arrive together share one
+ * Redis collection. It answers 200 whatever Redis does (down, slow, garbage): a person is looking at it during an
+ * incident. Every other path is a 404.
  */
 final class LandingPageHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(LandingPageHandler.class);
     /** A person is waiting: do not wait for Redis longer than this. */
-    private static final Duration BUDGET = Duration.ofSeconds(1);
+    static final Duration BUDGET = Duration.ofSeconds(1);
 
-    private final RedisSession session;
-    private final RedisSchema schema;
+    private final ScrapeCoordinator coordinator;
     private final StatusLimits limits;
     private final BuildIdentity build;
     private final String redisAddress;
+    private final Duration budget;
 
-    LandingPageHandler(RedisSession session, RedisSchema schema, StatusLimits limits, BuildIdentity build,
-                       String redisAddress) {
-        this.session = session;
-        this.schema = schema;
+    LandingPageHandler(ScrapeCoordinator coordinator, StatusLimits limits, BuildIdentity build, String redisAddress,
+                       Duration budget) {
+        this.coordinator = coordinator;
         this.limits = limits;
         this.build = build;
         this.redisAddress = redisAddress;
+        this.budget = budget;
     }
 
     @Override
@@ -56,28 +54,19 @@ final class LandingPageHandler implements HttpHandler {
             page = StatusPage.render(read(), build);
         } catch (RuntimeException e) {
             LOG.warn("status page failed: {}", e.toString());
-            page = StatusPage.render(SafetyStatus.unreachable(Clock.systemUTC().instant(),
-                    RedisHealth.down(redisAddress, "the status could not be read (see the exporter log)")), build);
+            page = StatusPage.render(down("the status could not be read (see the exporter log)"), build);
         }
         HealthHandlers.respond(exchange, 200, "text/html; charset=utf-8", page);
     }
 
     private SafetyStatus read() {
-        try {
-            SafetyStatus status = new SafetyStatusReader(session.client(), schema, limits, redisAddress, BUDGET,
-                    Clock.systemUTC()).read();
-            if (status.reachable()) {
-                session.succeeded();
-            } else {
-                session.failed(new RedisUnavailableException(status.redis().error().orElse("unreachable")));
-            }
-            return status;
-        } catch (RedisUnavailableException e) {
-            return SafetyStatus.unreachable(Clock.systemUTC().instant(), RedisHealth.down(redisAddress, e.getMessage()));
-        }
+        ScrapeCoordinator.Result result = coordinator.scrape(budget);
+        return result.view().status().orElseGet(() -> down(result.view().complete()
+                ? "the collection failed (see the exporter log)"
+                : "no complete answer within " + budget.toMillis() + " ms"));
     }
 
-    static String html(String text) {
-        return StatusPage.html(text);
+    private SafetyStatus down(String why) {
+        return SafetyStatus.unreachable(Clock.systemUTC().instant(), RedisHealth.down(redisAddress, why), limits);
     }
 }

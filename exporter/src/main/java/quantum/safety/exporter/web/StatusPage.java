@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 import quantum.safety.exporter.BuildIdentity;
-import quantum.safety.exporter.status.FaultSummary;
-import quantum.safety.exporter.status.RateWindow;
-import quantum.safety.exporter.status.SafeModeState;
-import quantum.safety.exporter.status.SafetyStatus;
 import quantum.safety.exporter.status.StatusFormat;
-import quantum.safety.exporter.status.SymbolIntents;
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
+import quantum.safety.state.FaultWindow;
+import quantum.safety.state.RateWindow;
+import quantum.safety.state.SafeModeState;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.StatusLimits;
+import quantum.safety.state.StreamWindow;
+import quantum.safety.state.SymbolCount;
 
 /**
  * The status page as one self-contained HTML document: inline CSS, no script, no external asset (it must work on an
@@ -62,10 +64,10 @@ final class StatusPage {
             b.append("<div class=\"grid\">\n");
             safeMode(b, status);
             controls(b, status);
-            window(b, "Current window", status.current());
-            window(b, "Previous window", status.previous());
+            window(b, "Current window", status.current(), status.limits());
+            window(b, "Previous window", status.previous(), status.limits());
             faults(b, status);
-            decisions(b, status.decisions());
+            decisions(b, status.kernel().decisions());
             redis(b, status);
             problems(b, status.problems());
             b.append("</div>\n");
@@ -81,8 +83,9 @@ final class StatusPage {
         if (sm.flag().on()) {
             b.append("<div class=\"banner on\" id=\"safe-mode\">SAFE MODE ON<small>")
                     .append(sm.latched() ? "latched: stays on until an operator clears it"
-                            : html(StatusFormat.duration(sm.ttlSeconds().orElse(0)) + " of cooldown left"))
-                    .append(sm.info().isEmpty() ? "" : html(" · set by " + sm.infoField("set_by") + ": " + sm.infoField("reason")))
+                            : html(StatusFormat.duration(sm.secondsLeft().orElse(0)) + " of cooldown left"))
+                    .append(sm.activeInfo().isEmpty() ? ""
+                            : html(" · set by " + sm.infoField("set_by") + ": " + sm.infoField("reason")))
                     .append(unclear(sm.flag(), " · ")).append("</small></div>\n");
         } else {
             b.append("<div class=\"banner off\" id=\"safe-mode\">SAFE MODE OFF<small>new intents are checked "
@@ -100,8 +103,9 @@ final class StatusPage {
         b.append("<section><h2>SAFE MODE</h2><table>");
         row(b, "State", flag(sm.flag(), "ON", "OFF"));
         if (sm.flag().on()) {
-            row(b, "Expires", sm.latched() ? "never (latched)" : html("in " + StatusFormat.duration(sm.ttlSeconds().orElse(0))));
-            if (sm.info().isEmpty()) {
+            row(b, "Expires", sm.latched() ? "never (latched)"
+                    : html("in " + StatusFormat.duration(sm.secondsLeft().orElse(0))));
+            if (sm.activeInfo().isEmpty()) {
                 row(b, "Set by", "unknown (set by hand, without the kernel)");
             } else {
                 row(b, "Set by", html(sm.infoField("set_by")));
@@ -116,22 +120,24 @@ final class StatusPage {
     private static void controls(StringBuilder b, SafetyStatus s) {
         b.append("<section><h2>Execution controls</h2><table>");
         row(b, "Kill switch", flag(s.killSwitch(), "ENGAGED", "released"));
-        row(b, "Execution mode", html(s.executionMode().orElse("unset")));
-        row(b, "Governor", html(s.governor().orElse("unset")));
+        row(b, "Execution mode", html(s.controls().mode().text().orElse("unset")));
+        row(b, "Governor", html(s.controls().governor().text().orElse("unset")));
         b.append("</table></section>\n");
     }
 
-    private static void window(StringBuilder b, String title, RateWindow w) {
+    private static void window(StringBuilder b, String title, RateWindow w, StatusLimits limits) {
         b.append("<section><h2>").append(title).append(" (").append(w.windowSeconds()).append(" s, bucket ")
                 .append(w.bucket()).append(")</h2><table>");
-        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + " / " + w.globalMax() : "unreadable";
+        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + " / " + limits.globalMax()
+                : "unreadable";
         b.append("<tr><th>All symbols</th><td class=\"n\">").append(html(global)).append("</td><td>");
-        w.globalCount().ifPresent(c -> bar(b, c, w.globalMax()));
+        w.globalCount().ifPresent(c -> bar(b, c, limits.globalMax()));
         b.append("</td></tr>");
-        for (SymbolIntents si : w.top()) {
-            b.append("<tr><td>").append(html(si.symbol())).append("</td><td class=\"n\">").append(si.count())
-                    .append(" / ").append(w.symbolMax()).append("</td><td>");
-            bar(b, si.count(), w.symbolMax());
+        for (SymbolCount si : w.top()) {
+            long count = (long) si.count();
+            b.append("<tr><td>").append(html(si.symbol())).append("</td><td class=\"n\">").append(count)
+                    .append(" / ").append(limits.symbolMax()).append("</td><td>");
+            bar(b, count, limits.symbolMax());
             b.append("</td></tr>");
         }
         if (w.top().isEmpty()) {
@@ -150,21 +156,24 @@ final class StatusPage {
     }
 
     private static void faults(StringBuilder b, SafetyStatus s) {
-        FaultSummary f = s.faults();
+        FaultWindow f = s.faults();
         b.append("<section><h2>Faults</h2><table>");
         if (!f.readable()) {
             row(b, "Fault stream", "unreadable (see Problems)");
             b.append("</table></section>\n");
             return;
         }
-        row(b, "Last hour", f.lastHour() + (f.lastHourExact() ? "" : "+ (count stopped at the deadline)"));
-        f.lastHourByReason().forEach((reason, n) -> row(b, "· " + html(reason.isEmpty() ? "(no reason)" : reason), String.valueOf(n)));
-        row(b, "In the stream", String.valueOf(f.streamLength()));
+        StreamWindow hour = f.lastHour().orElseThrow();
+        row(b, "Last hour", hour.count() + (hour.complete() ? "" : "+ (count stopped at the deadline)"));
+        s.lastHourReasons().forEach((reason, n) ->
+                row(b, "· " + html(reason.isEmpty() ? "(no reason)" : reason), String.valueOf(n)));
+        row(b, "In the stream", String.valueOf(f.length().getAsLong()));
         b.append("</table>");
-        if (!f.recent().isEmpty()) {
+        List<FaultEvent> recent = s.recentFaults();
+        if (!recent.isEmpty()) {
             b.append("<h2 style=\"margin-top:8px\">Latest</h2><table><tr><th>When</th><th>Reason</th><th>Symbol</th>")
                     .append("<th>Counts</th></tr>");
-            for (FaultEvent e : f.recent()) {
+            for (FaultEvent e : recent) {
                 b.append("<tr><td>").append(html(StatusFormat.time(java.time.Instant.ofEpochMilli((long) (e.epochSeconds() * 1000)))))
                         .append("</td><td>").append(html(e.reason())).append("</td><td>").append(html(e.symbol()))
                         .append(' ').append(html(e.side())).append("</td><td>")
@@ -177,13 +186,13 @@ final class StatusPage {
         b.append("</section>\n");
     }
 
-    private static void decisions(StringBuilder b, Map<String, Long> decisions) {
+    private static void decisions(StringBuilder b, Map<String, Double> decisions) {
         b.append("<section><h2>Decisions (all kernels, ever)</h2><table>");
         if (decisions.isEmpty()) {
             b.append("<tr><td>none recorded</td></tr>");
         }
         decisions.forEach((reason, n) -> b.append("<tr><td>").append(html(reason)).append("</td><td class=\"n\">")
-                .append(n).append("</td></tr>"));
+                .append(n.longValue()).append("</td></tr>"));
         b.append("</table></section>\n");
     }
 

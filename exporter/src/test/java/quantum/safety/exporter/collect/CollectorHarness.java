@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import quantum.safety.exporter.MetricsText;
-import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.state.RedisFeatures;
+import quantum.safety.state.StateQuery;
+import quantum.safety.state.StateRead;
+import quantum.safety.state.StatusLimits;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Runs one collector the way a collection does (plan on a pipeline, sync, finish) against a real Redis. */
+/** Runs one collector the way a collection does (queue the read on a pipeline, sync, render) against a real Redis. */
 final class CollectorHarness implements AutoCloseable {
 
     private final UnifiedJedis jedis;
@@ -48,14 +51,15 @@ final class CollectorHarness implements AutoCloseable {
 
     Result run(RedisCollector collector) {
         Deadline effective = deadline != null ? deadline : Deadline.after(java.time.Duration.ofSeconds(30));
-        CollectContext context = new CollectContext(RedisSchema.legacy(), nowMillis, 10, features, effective);
-        RedisCollector.Finisher finisher;
+        StateQuery query = collector.query(StateQuery.of(RedisSchema.legacy(), nowMillis,
+                new StatusLimits(10, 20, 5, 10, 5), features.entriesAdded()));
+        StateRead read;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            finisher = collector.plan(pipeline, context);
+            read = StateRead.queue(pipeline, query, jedis, effective::isExpired);
             pipeline.sync();
         }
         CollectorOutput out = new CollectorOutput();
-        finisher.finish(jedis, out);
+        collector.render(read, out);
         return new Result(out, new MetricsText(text(out)));
     }
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.exporter.TestExporters;
-import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 

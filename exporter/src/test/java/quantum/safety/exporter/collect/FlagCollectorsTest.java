@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.FlagCases;
 import quantum.safety.testkit.FlagCases.FlagCase;
 import quantum.safety.testkit.TestRedis;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.exporter.TestExporters;
-import quantum.safety.exporter.redis.RedisFeatures;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 

@@ -6,8 +6,8 @@ import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
@@ -134,7 +134,8 @@ class RateWindowCollectorTest extends CollectorTestBase {
         try (Jedis jedis = redis.connect()) {
             for (String line : jedis.info("commandstats").split("\r?\n")) {
                 if (line.startsWith("cmdstat_scan:")) {
-                    return Long.parseLong(line.replaceAll(".*calls=(\\d+).*", "$1"));
+                    // The first "calls=" of the line: Redis 7 adds failed_calls= after it.
+                    return Long.parseLong(line.replaceFirst("^cmdstat_scan:calls=(\\d+),.*$", "$1"));
                 }
             }
             return 0;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.exporter.redis.RedisFeatures;
 import quantum.safety.process.LocalRedis;
+import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;

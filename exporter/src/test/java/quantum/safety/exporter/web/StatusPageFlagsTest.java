@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.Seed;
-import quantum.safety.exporter.status.SafetyStatus;
-import quantum.safety.exporter.status.SafetyStatusReader;
-import quantum.safety.exporter.status.StatusLimits;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
 import quantum.safety.testkit.FlagCases;
 import quantum.safety.testkit.FlagCases.FlagCase;
 import quantum.safety.testkit.RedisExtension;

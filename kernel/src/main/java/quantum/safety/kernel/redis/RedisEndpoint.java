@@ -78,8 +78,9 @@ public record RedisEndpoint(Topology topology, List<HostAndPort> nodes, Optional
         if (at >= 0) {
             String userInfo = rest.substring(0, at);
             if (userInfo.contains(":")) {
-                throw new IllegalArgumentException("Redis address must not carry a password; "
-                        + "set REDIS_PASSWORD (or QUANTUM_SAFETY_REDIS_PASSWORD) or use --redis.password-file");
+                throw new IllegalArgumentException("Redis address must not carry a password; set "
+                        + RedisSetting.PASSWORD.legacyEnv() + " (or " + RedisSetting.PASSWORD.env() + ") or use "
+                        + RedisSetting.PASSWORD_FILE.flag());
             }
             if (!userInfo.isEmpty()) {
                 user = Optional.of(userInfo);

@@ -1,31 +1,43 @@
 package quantum.safety.ops.doctor;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.Text;
+import quantum.safety.kernel.redis.RedisSetting;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
-import redis.clients.jedis.Protocol;
+import quantum.safety.state.ExecutionControls;
+import quantum.safety.state.FaultWindow;
+import quantum.safety.state.KernelStats;
+import quantum.safety.state.KeyTypes;
+import quantum.safety.state.SafeModeState;
+import quantum.safety.state.SafetyStatus;
+import quantum.safety.state.SafetyStatusReader;
+import quantum.safety.state.StatusLimits;
+import quantum.safety.state.StoredString;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The shared state the kernel writes and the exporter reads, checked in Redis itself: reachable, version, every
- * contract key of the right type, SAFE MODE and kill switch state, the fault stream, the kernel's counters.
- * Only reads; works on Redis 6.2 and 7.x (TYPE, GET, TTL, HGETALL, XLEN, XREVRANGE, INFO).
+ * contract key of the right type, SAFE MODE and kill switch state, the fault stream, the kernel's counters. It renders
+ * the read model ({@link SafetyStatus}, {@link KeyTypes}) that the exporter and {@code ctl} render too; it only reads,
+ * and works on Redis 6.2 and 7.x.
  *
  * <p>SAFE MODE and the kill switch are judged by the kernel's rule ({@link FlagState}): whatever the kernel blocks on
  * is reported ON or ENGAGED, and a value other than absent, {@code 0} or {@code 1} (or a key of another type) fails
  * its check, because the system is halted by data nobody meant to write.
  */
 public final class RedisChecks {
+
+    /** Doctor knows no kernel limits and shows no window against them: it asks for no symbols and one fault. */
+    private static final StatusLimits READ = new StatusLimits(10, 1, 1, 1, 0);
 
     private final UnifiedJedis redis;
     private final RedisSchema schema;
@@ -39,79 +51,58 @@ public final class RedisChecks {
 
     public List<CheckResult> run() {
         List<CheckResult> results = new ArrayList<>();
-        String version;
-        try {
-            String pong = redis.ping();
-            version = serverVersion();
-            results.add(CheckResult.passed(Section.SYSTEM_STATE, "Redis reachable",
-                    "PING " + where + " -> " + pong + "; redis_version " + version));
-        } catch (RuntimeException e) {
-            results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reachable", where + ": " + e.getMessage(),
-                    "start Redis or pass --redis.addr (env QUANTUM_SAFETY_REDIS_ADDR, legacy REDIS_HOST/REDIS_PORT)"));
+        SafetyStatus status = new SafetyStatusReader(redis, schema, READ, where).read();
+        if (!status.reachable()) {
+            results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reachable", where + ": "
+                    + status.redis().error().orElse("no answer"),
+                    "start Redis or pass " + RedisSetting.ADDR.flag() + " (env " + RedisSetting.ADDR.env() + ", legacy "
+                            + RedisSetting.LEGACY_HOST.legacyEnv() + "/" + RedisSetting.LEGACY_PORT.legacyEnv() + ")"));
             results.add(CheckResult.skipped(Section.SYSTEM_STATE, "Redis keys", "Redis unreachable"));
             return results;
         }
+        results.add(CheckResult.passed(Section.SYSTEM_STATE, "Redis reachable",
+                "PING " + where + " -> PONG; redis_version " + status.redis().version()));
+        KeyTypes types;
         try {
-            results.add(keyTypes());
-            results.add(safeMode());
-            results.add(switches());
-            results.add(faultStream());
-            results.add(kernelCounters());
-        } catch (RuntimeException e) {
+            types = KeyTypes.read(redis, schema);
+        } catch (JedisException e) {
             results.add(CheckResult.failed(Section.SYSTEM_STATE, "Redis reads", e.getMessage(),
                     "check the Redis ACL of this user (it needs read access to " + schema.prefix() + "*)"));
+            return results;
         }
+        results.add(keyTypes(types));
+        results.add(safeMode(status.safeMode()));
+        results.add(switches(status.controls()));
+        results.add(faultStream(types, status.faults()));
+        results.add(kernelCounters(status.kernel()));
         return results;
     }
 
-    private String serverVersion() {
-        Object info = redis.sendCommand(Protocol.Command.INFO, "server");
-        String text = info instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(info);
-        return text.lines().filter(l -> l.startsWith("redis_version:")).map(l -> l.substring(14).strip())
-                .findFirst().orElse("unknown");
-    }
-
-    private CheckResult keyTypes() {
-        Map<String, String> expected = new LinkedHashMap<>();
-        expected.put(schema.safeMode(), "string");
-        expected.put(schema.safeModeInfo(), "hash");
-        expected.put(schema.faultStream(), "stream");
-        expected.put(schema.auditStream(), "stream");
-        expected.put(schema.tradeIntentStream(), "stream");
-        expected.put(schema.killSwitch(), "string");
-        expected.put(schema.executionMode(), "string");
-        expected.put(schema.governorGate(), "string");
-        expected.put(schema.decisionCounters(), "hash");
-        expected.put(schema.kernelTotals(), "hash");
-        expected.put(schema.tripStreak(), "string");
+    private static CheckResult keyTypes(KeyTypes types) {
         List<String> lines = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        expected.forEach((key, type) -> {
-            String actual = redis.type(key);
-            boolean ok = actual.equals(type) || actual.equals("none");
-            lines.add(key + ": " + actual + (ok ? "" : " (expected " + type + ")"));
-            if (!ok) {
-                wrong.add(key);
-            }
+        types.expected().forEach((key, type) -> {
+            String actual = types.actual().get(key);
+            lines.add(key + ": " + actual + (types.fits(key) ? "" : " (expected " + type + ")"));
         });
         String evidence = String.join("\n", lines);
+        List<String> wrong = types.misfits();
         return wrong.isEmpty() ? CheckResult.passed(Section.SYSTEM_STATE, "contract keys have the right types", evidence)
                 : CheckResult.failed(Section.SYSTEM_STATE, "contract keys have the right types", evidence,
                 "something else writes " + wrong + "; find the writer (CLIENT LIST, MONITOR briefly) and DEL the key");
     }
 
-    private CheckResult safeMode() {
+    private CheckResult safeMode(SafeModeState state) {
         String key = schema.safeMode();
-        FlagState flag = flag(key);
-        long ttl = redis.ttl(key);
-        Map<String, String> info = hash(schema.safeModeInfo());
+        FlagState flag = state.flag();
+        Map<String, String> info = new TreeMap<>(state.info());
         String name = "SAFE MODE state";
         if (!flag.on()) {
             String evidence = "SAFE MODE OFF (" + key + " " + (flag.kind() == FlagState.Kind.ABSENT ? "absent" : "= 0") + ")"
                     + (info.isEmpty() ? "" : "; stale info hash " + info);
             return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
         }
-        String evidence = "SAFE MODE ON: trading blocked; " + (ttl >= 0 ? "clears in " + ttl + "s" : "no TTL (latched or set by hand)")
+        String evidence = "SAFE MODE ON: trading blocked; " + (state.secondsLeft().isPresent()
+                ? "clears in " + state.secondsLeft().getAsLong() + "s" : "no TTL (latched or set by hand)")
                 + (info.isEmpty() ? "; no info hash (set by hand)" : "; " + info);
         if (flag.unclear()) {
             return CheckResult.failed(Section.SYSTEM_STATE, name, evidence + "\n" + key + ": " + flag.describe(),
@@ -121,73 +112,48 @@ public final class RedisChecks {
         return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
     }
 
-    private CheckResult switches() {
-        String key = schema.killSwitch();
-        FlagState kill = flag(key);
+    private CheckResult switches(ExecutionControls controls) {
+        FlagState kill = controls.killSwitch();
         String evidence = "kill switch " + (kill.on() ? "ENGAGED (all orders blocked)" : "released")
-                + " (" + key + ": " + kill.describe() + "); execution mode " + text(schema.executionMode())
-                + "; governor " + text(schema.governorGate());
+                + " (" + schema.killSwitch() + ": " + kill.describe() + "); execution mode " + text(controls.mode())
+                + "; governor " + text(controls.governor());
         return kill.unclear() ? CheckResult.failed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence,
                 "the kernel blocks every order on it; write it through the kernel, audited: 'quantum-safety ctl kill "
                         + "on --actor … --reason …' to keep it engaged, 'ctl kill off …' to release it")
                 : CheckResult.passed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence);
     }
 
-    /** A flag as the kernel reads it; a key of another type is on, not a failed read. */
-    private FlagState flag(String key) {
-        try {
-            return FlagState.ofValue(redis.get(key));
-        } catch (JedisDataException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("WRONGTYPE")) {
-                throw e;
-            }
-            return FlagState.ofWrongType(redis.type(key));
-        }
-    }
-
     /** A string key quoted for the report, or what it holds instead; a wrong type is evidence, not a crash. */
-    private String text(String key) {
-        String type = redis.type(key);
-        return switch (type) {
-            case "none" -> "unset";
-            case "string" -> Text.quote(redis.get(key));
-            default -> "(a " + type + ", not a string)";
-        };
+    private static String text(StoredString value) {
+        if (value.absent()) {
+            return "unset";
+        }
+        return value.value().map(Text::quote).orElse("(a " + value.type() + ", not a string)");
     }
 
-    private CheckResult faultStream() {
+    private CheckResult faultStream(KeyTypes types, FaultWindow faults) {
         String key = schema.faultStream();
-        if ("none".equals(redis.type(key))) {
+        if ("none".equals(types.actual().get(key))) {
             return CheckResult.passed(Section.SYSTEM_STATE, "fault stream", key + " absent: no trip recorded");
         }
-        long length = redis.xlen(key);
-        List<StreamEntry> newest = redis.xrevrange(key, "+", "-", 1);
-        String last = newest.isEmpty() ? "none" : newest.get(0).getID() + " " + newest.get(0).getFields();
-        return CheckResult.passed(Section.SYSTEM_STATE, "fault stream", "XLEN " + key + " = " + length
-                + "; newest: " + last);
-    }
-
-    private CheckResult kernelCounters() {
-        Map<String, String> decisions = hash(schema.decisionCounters());
-        Map<String, String> totals = hash(schema.kernelTotals());
-        List<String> bad = new ArrayList<>();
-        decisions.forEach((k, v) -> checkLong(schema.decisionCounters(), k, v, bad));
-        totals.forEach((k, v) -> checkLong(schema.kernelTotals(), k, v, bad));
-        String evidence = "decisions " + decisions + "; totals " + totals;
-        return bad.isEmpty() ? CheckResult.passed(Section.SYSTEM_STATE, "kernel counters", evidence)
-                : CheckResult.failed(Section.SYSTEM_STATE, "kernel counters", evidence + "; not integers: " + bad,
-                "the exporter counts and skips these fields; find what wrote them");
-    }
-
-    private Map<String, String> hash(String key) {
-        return "hash".equals(redis.type(key)) ? redis.hgetAll(key) : Map.of();
-    }
-
-    private static void checkLong(String key, String field, String value, List<String> bad) {
-        try {
-            Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            bad.add(key + "." + field + "=" + value);
+        if (faults.length().isEmpty() || faults.newest().isEmpty()) {
+            return CheckResult.failed(Section.SYSTEM_STATE, "fault stream", String.join("\n", faults.problems()),
+                    "something else writes " + key + "; see the contract key types");
         }
+        List<FaultEvent> newest = faults.newest().get();
+        String last = newest.isEmpty() ? "none" : newest.get(0).id() + " " + new TreeMap<>(newest.get(0).fields());
+        return CheckResult.passed(Section.SYSTEM_STATE, "fault stream", "XLEN " + key + " = "
+                + faults.length().getAsLong() + "; newest: " + last);
+    }
+
+    private static CheckResult kernelCounters(KernelStats stats) {
+        String evidence = "decisions " + stats.decisionFields() + "; totals " + stats.totalFields();
+        if (stats.problems().isEmpty()) {
+            return CheckResult.passed(Section.SYSTEM_STATE, "kernel counters", evidence);
+        }
+        List<String> bad = stats.badFields().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return CheckResult.failed(Section.SYSTEM_STATE, "kernel counters", evidence
+                        + (bad.isEmpty() ? "" : "; not numbers: " + bad) + "\n" + String.join("\n", stats.problems()),
+                "the exporter counts and skips these fields; find what wrote them");
     }
 }

@@ -1,0 +1,27 @@
+package quantum.safety.state;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One rate window of the kernel: the global counter and the busiest symbols of one bucket.
+ *
+ * @param bucket        {@code floor(unix seconds / window)}
+ * @param globalCount   intents checked in this window, all symbols (0 when the counter is missing); empty when
+ *                      unreadable
+ * @param rankingRead   false when the ranking could not be read (a key of another type): {@code top} is then empty
+ * @param top           busiest symbols first (ties by symbol), at most as many as asked for
+ * @param scanTruncated the fallback SCAN over legacy per-symbol counters stopped at the read's budget, so {@code top}
+ *                      may be incomplete
+ * @param problems      what was wrong with the data
+ */
+public record RateWindow(long bucket, int windowSeconds, OptionalLong globalCount, boolean rankingRead,
+                         List<SymbolCount> top, boolean scanTruncated, List<String> problems) {
+
+    public RateWindow {
+        Objects.requireNonNull(globalCount, "globalCount");
+        top = List.copyOf(top);
+        problems = List.copyOf(problems);
+    }
+}
