@@ -9,21 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import quantum.safety.kernel.redis.RedisConnector;
-import quantum.safety.kernel.redis.RedisCredentials;
-import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Every hostile state the kernel must survive, times both fail policies, times a plain and a reduce-only intent: the
@@ -36,7 +31,7 @@ import redis.clients.jedis.UnifiedJedis;
 class FaultMatrixTest {
 
     /** A decision deadline short enough for stalls to pass it in a test, long enough for a busy CI machine. */
-    private static final Duration DEADLINE = Duration.ofMillis(300);
+    static final Duration DEADLINE = Duration.ofMillis(300);
 
     enum Kind {
         PLAIN, REDUCE_ONLY;
@@ -84,7 +79,7 @@ class FaultMatrixTest {
 
     interface Setup {
         /** Prepares the state; returns what undoes it after the decision (to let Redis answer again). */
-        Runnable apply(Env env) throws Exception;
+        Runnable apply(FaultMatrixEnv env) throws Exception;
     }
 
     interface Expectation {
@@ -92,7 +87,7 @@ class FaultMatrixTest {
     }
 
     interface Check {
-        void verify(Env env, SafetyKernel kernel, Decision decision) throws Exception;
+        void verify(FaultMatrixEnv env, SafetyKernel kernel, Decision decision) throws Exception;
     }
 
     static Expectation always(Reason reason) {
@@ -204,17 +199,17 @@ class FaultMatrixTest {
                         assertThat(env.raw.get("quantum:safety:rate:global:" + env.bucket())).isEqualTo("0")),
 
                 // Redis unavailable: the last state read blocks first, whatever the policy; then the policy.
-                new Hostile("Redis stalled past the deadline (CLIENT PAUSE)", env -> pause(env, 1500),
+                new Hostile("Redis stalled past the deadline (CLIENT PAUSE)", env -> env.pause(1500),
                         policy(), Fleet.LATE),
                 new Hostile("Redis stalled while SAFE MODE was on", env -> {
                     env.raw.setex("quantum:safety:safe_mode", 600, "1");
                     env.prime();
-                    return pause(env, 1500);
+                    return env.pause(1500);
                 }, always(Reason.SAFE_MODE_ENABLED), Fleet.LATE),
                 new Hostile("Redis stalled while the kill switch was on", env -> {
                     env.raw.set("quantum:kill", "1");
                     env.prime();
-                    return pause(env, 1500);
+                    return env.pause(1500);
                 }, always(Reason.KILL_SWITCH_ENGAGED), Fleet.LATE),
                 new Hostile("Redis frozen (SIGSTOP)", env -> {
                     env.server.pause();
@@ -226,8 +221,8 @@ class FaultMatrixTest {
                         }
                     };
                 }, policy(), Fleet.LATE),
-                new Hostile("connection pool exhausted", FaultMatrixTest::holdTheOnlyConnection, policy(), Fleet.LATE),
-                new Hostile("another client's script is busy", FaultMatrixTest::busyScript, policy(), Fleet.LATE)
+                new Hostile("connection pool exhausted", FaultMatrixEnv::holdTheOnlyConnection, policy(), Fleet.LATE),
+                new Hostile("another client's script is busy", FaultMatrixEnv::busyScript, policy(), Fleet.LATE)
                         .args("--lua-time-limit", "100"),
                 new Hostile("Redis refuses writes (OOM) with SAFE MODE on", env -> {
                     env.raw.set("quantum:safety:safe_mode", "1");
@@ -274,7 +269,7 @@ class FaultMatrixTest {
     }
 
     /** A trip (the global max is 2 and two intents are already counted) against a broken event target. */
-    static Hostile tripWith(String name, java.util.function.Consumer<Env> breakIt, long lostFault, long lostAudit) {
+    static Hostile tripWith(String name, java.util.function.Consumer<FaultMatrixEnv> breakIt, long lostFault, long lostAudit) {
         return new Hostile(name, env -> {
             env.raw.set("quantum:safety:rate:global:" + env.bucket(), "2");
             breakIt.accept(env);
@@ -294,7 +289,7 @@ class FaultMatrixTest {
     @MethodSource("matrix")
     void noHostileStateLetsAnIntentThroughThatTheKernelCannotVouchFor(Hostile hostile, FailPolicy policy, Kind kind)
             throws Exception {
-        try (Env env = new Env(hostile, policy)) {
+        try (FaultMatrixEnv env = new FaultMatrixEnv(hostile, policy)) {
             env.snapshot();
             Runnable undo = hostile.setup().apply(env);
             Map<String, String> before = env.before;
@@ -330,129 +325,9 @@ class FaultMatrixTest {
         }
     }
 
-    private static Runnable flag(Env env, String key, java.util.function.Consumer<Jedis> write) {
+    private static Runnable flag(FaultMatrixEnv env, String key, java.util.function.Consumer<Jedis> write) {
         write.accept(env.raw);
         return () -> { };
     }
 
-    /** Pauses every client for {@code millis}, longer than the deadline; the undo waits for the pause to end. */
-    private static Runnable pause(Env env, long millis) {
-        env.raw.clientPause(millis);
-        return () -> await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> env.raw.ping().equals("PONG"));
-    }
-
-    /** Another thread holds the kernel client's only connection in a blocking command. */
-    private static Runnable holdTheOnlyConnection(Env env) {
-        CompletableFuture<Object> holding = CompletableFuture.supplyAsync(() -> env.client.blpop(20, "test:hold"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> env.raw.clientList().contains("cmd=blpop"));
-        return () -> {
-            env.raw.rpush("test:hold", "release");
-            holding.join();
-        };
-    }
-
-    /** Another client runs a script that never ends; past lua-time-limit every other client gets BUSY. */
-    private static Runnable busyScript(Env env) {
-        // Connected before the script runs: a new connection's handshake would itself be refused with BUSY.
-        Jedis killer = env.server.connect();
-        killer.ping();
-        Jedis other = env.server.connect();
-        other.ping();
-        CompletableFuture<Object> running = CompletableFuture.supplyAsync(() -> {
-            try {
-                return other.eval("local n = 0 while true do n = n + 1 end");
-            } catch (RuntimeException e) {
-                return e;
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
-            try {
-                killer.ping();
-                return false;
-            } catch (redis.clients.jedis.exceptions.JedisBusyException e) {
-                return true;
-            }
-        });
-        return () -> {
-            killer.scriptKill();
-            running.join();
-            killer.close();
-            other.close();
-        };
-    }
-
-    /** One row's world: its own Redis, an admin connection, the kernel's client (one connection) and the kernel. */
-    static final class Env implements AutoCloseable {
-        final LocalRedis server;
-        final Jedis raw;
-        final FailPolicy policy;
-        UnifiedJedis client;
-        SafetyKernel kernel;
-        Map<String, String> before = Map.of();
-        private long bucket = -1;
-
-        Env(Hostile hostile, FailPolicy policy) throws IOException {
-            this.server = LocalRedis.start(hostile.source(), hostile.serverArgs().toArray(String[]::new));
-            this.policy = policy;
-            this.raw = server.connect();
-            boolean password = hostile.serverArgs().contains("--requirepass");
-            if (password) {
-                raw.auth("right-password");
-            }
-            useClient(RedisEndpoint.standalone(server.host(), server.port()),
-                    password ? RedisCredentials.ofPassword("right-password") : RedisCredentials.none());
-        }
-
-        private void useClient(RedisEndpoint endpoint, RedisCredentials credentials) {
-            if (client != null) {
-                client.close();
-            }
-            // The service's own way to open the kernel's client, with one connection so a row can exhaust it.
-            this.client = RedisConnector.to(endpoint, credentials).maxConnections(1).forDecisions(DEADLINE).open();
-            this.kernel = SafetyKernel.create(KernelConfig.builder().kernelId("matrix").windowSeconds(3600)
-                    .globalMax(2).symbolMax(100).cooldownSeconds(10).escalateCooldown(true).maxCooldownSeconds(40)
-                    .reduceOnlySymbolMax(2).failPolicy(policy).decisionTimeout(DEADLINE).build(), client,
-                    RedisSchema.legacy());
-        }
-
-        /** The kernel now authenticates with {@code password} ({@code null}: none); returns a no-op undo. */
-        Runnable password(String password) {
-            useClient(RedisEndpoint.standalone(server.host(), server.port()),
-                    password == null ? RedisCredentials.none() : RedisCredentials.ofPassword(password));
-            return () -> { };
-        }
-
-        Runnable user(String user, String password) {
-            useClient(RedisEndpoint.parse("redis://" + user + "@" + server.host() + ":" + server.port()),
-                    RedisCredentials.ofPassword(password));
-            return () -> { };
-        }
-
-        /** One decision before the hostile state, so the kernel has read the flags and loaded its script. */
-        void prime() {
-            kernel.decide(Intent.of("ETHUSDT", "BUY"));
-            snapshot();
-        }
-
-        /** Remembers the fleet counters as they are now. */
-        void snapshot() {
-            before = raw.hgetAll("quantum:safety:decisions");
-        }
-
-        /** The current one-hour bucket of the server's clock. */
-        long bucket() {
-            if (bucket < 0) {
-                bucket = Long.parseLong(raw.time().get(0)) / 3600;
-            }
-            return bucket;
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            raw.close();
-            server.close();
-        }
-    }
 }
