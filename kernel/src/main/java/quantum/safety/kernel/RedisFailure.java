@@ -82,10 +82,10 @@ record RedisFailure(Kind kind, String cause) {
             if (t instanceof JedisDataException || t instanceof JedisAccessControlException) {
                 String code = code(message);
                 if (OUTAGE_CODES.contains(code)) {
-                    return new RedisFailure(Kind.UNAVAILABLE, oneLine(t));
+                    return new RedisFailure(Kind.UNAVAILABLE, RateLimitedLog.describe(t));
                 }
                 if (WRITES_REFUSED_CODES.contains(code)) {
-                    return new RedisFailure(Kind.WRITES_REFUSED, oneLine(t));
+                    return new RedisFailure(Kind.WRITES_REFUSED, RateLimitedLog.describe(t));
                 }
                 return new RedisFailure(Kind.CONFIGURATION, hint(message) + " (Redis said: " + Text.quote(message) + ")");
             }
@@ -94,7 +94,7 @@ record RedisFailure(Kind kind, String cause) {
                         + "not understand (" + message + "); another script under the same name?");
             }
         }
-        return new RedisFailure(Kind.UNAVAILABLE, oneLine(error));
+        return new RedisFailure(Kind.UNAVAILABLE, RateLimitedLog.describe(error));
     }
 
     /** The error code: the first word of the reply, or of the error a script's wrapper carries. */
@@ -116,11 +116,5 @@ record RedisFailure(Kind kind, String cause) {
             }
         }
         return "Redis answered with an error the kernel does not expect";
-    }
-
-    /** The failure in one line: its type and message, which for Redis errors never carry a password. */
-    static String oneLine(Throwable cause) {
-        String text = cause.getMessage();
-        return cause.getClass().getSimpleName() + (text == null ? "" : " " + text.strip().replace('\n', ' '));
     }
 }

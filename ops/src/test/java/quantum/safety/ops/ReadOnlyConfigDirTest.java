@@ -56,9 +56,7 @@ class ReadOnlyConfigDirTest {
         DirectoryBundleSource bundle = Fixtures.bundle(tmp.resolve("bundle"));
         List<Path> before = list(tmp);
 
-        assertThatThrownBy(() -> new Installer(InstallRequest.builder()
-                .prometheusConfig(config).rulesDir(rules)
-                .bundle(bundle).build(), OpsListener.ignoring()).install())
+        assertThatThrownBy(() -> install(config, rules, bundle))
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageStartingWith("--prometheus.config's folder " + NO_NEW_FILES)
                 .hasMessageContaining("cannot write in " + NO_NEW_FILES)
@@ -75,9 +73,7 @@ class ReadOnlyConfigDirTest {
         DirectoryBundleSource bundle = Fixtures.bundle(tmp.resolve("bundle"));
         List<Path> before = list(tmp);
 
-        assertThatThrownBy(() -> new Installer(InstallRequest.builder()
-                .prometheusConfig(config).rulesDir(rules)
-                .bundle(bundle).build(), OpsListener.ignoring()).install())
+        assertThatThrownBy(() -> install(config, rules, bundle))
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageStartingWith("--prometheus.rules-dir " + rules)
                 .hasMessageContaining("cannot write in " + NO_NEW_FILES)
@@ -85,6 +81,11 @@ class ReadOnlyConfigDirTest {
         // The config folder was writable: it is untouched all the same, with no backup and no temporary file.
         assertThat(list(tmp)).isEqualTo(before);
         assertThat(Files.readString(config)).isEqualTo("scrape_configs: []\n");
+    }
+
+    private static void install(Path config, Path rules, DirectoryBundleSource bundle) {
+        new Installer(InstallRequest.builder().prometheusConfig(config).rulesDir(rules).bundle(bundle).build(),
+                OpsListener.ignoring()).install();
     }
 
     @Test
