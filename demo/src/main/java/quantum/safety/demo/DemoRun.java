@@ -86,8 +86,9 @@ final class DemoRun implements AutoCloseable {
         resources.push(OrderFlow.start(kernel, new IntentPublisher(client, schema), SymbolMix.standard(), settings));
 
         statusLine = line;
-        SafetyStatusReader reader = new SafetyStatusReader(client, schema, new StatusLimits(settings.windowSeconds(),
-                settings.globalMax(), settings.symbolMax(), 1, DemoStatus.TOP), redis.endpoint().toString());
+        SafetyStatusReader reader = new SafetyStatusReader(client, schema, StatusLimits.builder()
+                .windowSeconds(settings.windowSeconds()).globalMax(settings.globalMax()).symbolMax(settings.symbolMax())
+                .lastFaults(1).topSymbols(DemoStatus.TOP).build(), redis.endpoint().toString());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "quantum-safety-demo-status");
             t.setDaemon(true);

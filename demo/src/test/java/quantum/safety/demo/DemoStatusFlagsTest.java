@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.state.SafetyStatusReader;
 import quantum.safety.state.StatusLimits;
@@ -41,10 +42,11 @@ class DemoStatusFlagsTest {
         }
         boolean safeMode = key.equals(SCHEMA.safeMode());
 
+        StatusLimits limits = StatusLimits.builder().kernel(KernelConfig.defaults()).lastFaults(1)
+                .topSymbols(DemoStatus.TOP).build();
         String line;
         try (JedisPooled client = new JedisPooled(redis.host(), redis.port())) {
-            line = StatusLine.format(DemoStatus.of(new SafetyStatusReader(client, SCHEMA,
-                    new StatusLimits(10, 20, 5, 1, DemoStatus.TOP), redis.uri()).read()));
+            line = StatusLine.format(DemoStatus.of(new SafetyStatusReader(client, SCHEMA, limits, redis.uri()).read()));
         }
 
         assertThat(line.contains("SAFE MODE ON")).as(line).isEqualTo(safeMode && value.on());

@@ -76,7 +76,8 @@ public final class ExporterConfig {
 
     /** What the status page at {@code /} shows counts against: the kernels' window and limits. */
     public quantum.safety.state.StatusLimits statusLimits() {
-        return new quantum.safety.state.StatusLimits(windowSeconds, globalMax, symbolMax, 10, 5);
+        return quantum.safety.state.StatusLimits.builder().windowSeconds(windowSeconds).globalMax(globalMax)
+                .symbolMax(symbolMax).lastFaults(10).build();
     }
 
     public boolean top5Info() {

@@ -3,7 +3,6 @@ package quantum.safety.ops;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -14,53 +13,33 @@ import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
 
-/** Everything {@code ops install} is asked to do: an immutable snapshot built with {@link #builder()}. */
-public final class InstallRequest {
+/**
+ * Everything {@code ops install} is asked to do: an immutable snapshot built with {@link #builder()}.
+ *
+ * @param exporterAddress where the exporter listens; empty: the bundle's scrape target
+ * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
+ * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
+ */
+public record InstallRequest(Path prometheusConfig, Path rulesDir, String prometheusUrl,
+                             Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
+                             Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
+                             Optional<HostPort> exporterAddress, BundleSource bundle, Optional<Path> backupDir,
+                             String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
+                             Duration verifyTimeout, String promtool, String amtool, Clock clock,
+                             HostResolver resolver, Predicate<InstallPlan> confirm) {
 
-    private final Path prometheusConfig;
-    private final Path rulesDir;
-    private final String prometheusUrl;
-    private final Optional<Path> alertmanagerConfig;
-    private final Optional<String> alertmanagerUrl;
-    private final Optional<Path> grafanaProvisioningDir;
-    private final Optional<Path> grafanaDashboardsDir;
-    private final Optional<HostPort> exporterAddress;
-    private final BundleSource bundle;
-    private final Optional<Path> backupDir;
-    private final String tag;
-    private final boolean dryRun;
-    private final boolean force;
-    private final boolean reload;
-    private final boolean verify;
-    private final Duration verifyTimeout;
-    private final String promtool;
-    private final String amtool;
-    private final Clock clock;
-    private final HostResolver resolver;
-    private final Predicate<InstallPlan> confirm;
+    /** Rejects a request without the files it installs into, naming the missing one. */
+    public InstallRequest {
+        if (prometheusConfig == null) {
+            throw new IllegalArgumentException("prometheus config is missing; set InstallRequest.builder().prometheusConfig(path)");
+        }
+        if (rulesDir == null) {
+            throw new IllegalArgumentException("rules dir is missing; set InstallRequest.builder().rulesDir(path)");
+        }
+    }
 
-    private InstallRequest(Builder b) {
-        this.prometheusConfig = Objects.requireNonNull(b.prometheusConfig, "prometheus config");
-        this.rulesDir = Objects.requireNonNull(b.rulesDir, "rules dir");
-        this.prometheusUrl = b.prometheusUrl;
-        this.alertmanagerConfig = Optional.ofNullable(b.alertmanagerConfig);
-        this.alertmanagerUrl = Optional.ofNullable(b.alertmanagerUrl);
-        this.grafanaProvisioningDir = Optional.ofNullable(b.grafanaProvisioningDir);
-        this.grafanaDashboardsDir = Optional.ofNullable(b.grafanaDashboardsDir);
-        this.exporterAddress = Optional.ofNullable(b.exporterAddress);
-        this.bundle = b.bundle;
-        this.backupDir = Optional.ofNullable(b.backupDir);
-        this.tag = b.tag;
-        this.dryRun = b.dryRun;
-        this.force = b.force;
-        this.reload = b.reload;
-        this.verify = b.verify;
-        this.verifyTimeout = b.verifyTimeout;
-        this.promtool = b.promtool;
-        this.amtool = b.amtool;
-        this.clock = b.clock;
-        this.resolver = b.resolver;
-        this.confirm = b.confirm;
+    public static Builder builder() {
+        return new Builder();
     }
 
     Path configPath() {
@@ -70,97 +49,6 @@ public final class InstallRequest {
     /** Where the install's manifest goes: {@code --backup.dir}, else next to prometheus.yml. */
     Path manifestDir() {
         return backupDir.orElse(ManifestStore.defaultDirFor(configPath())).toAbsolutePath().normalize();
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public Path prometheusConfig() {
-        return prometheusConfig;
-    }
-
-    public Path rulesDir() {
-        return rulesDir;
-    }
-
-    public String prometheusUrl() {
-        return prometheusUrl;
-    }
-
-    public Optional<Path> alertmanagerConfig() {
-        return alertmanagerConfig;
-    }
-
-    public Optional<String> alertmanagerUrl() {
-        return alertmanagerUrl;
-    }
-
-    public Optional<Path> grafanaProvisioningDir() {
-        return grafanaProvisioningDir;
-    }
-
-    public Optional<Path> grafanaDashboardsDir() {
-        return grafanaDashboardsDir;
-    }
-
-    /** Where the exporter listens; empty: the bundle's scrape target. */
-    public Optional<HostPort> exporterAddress() {
-        return exporterAddress;
-    }
-
-    public BundleSource bundle() {
-        return bundle;
-    }
-
-    /** Where backups and the manifest go; empty: next to prometheus.yml. */
-    public Optional<Path> backupDir() {
-        return backupDir;
-    }
-
-    public String tag() {
-        return tag;
-    }
-
-    public boolean dryRun() {
-        return dryRun;
-    }
-
-    public boolean force() {
-        return force;
-    }
-
-    public boolean reload() {
-        return reload;
-    }
-
-    public boolean verify() {
-        return verify;
-    }
-
-    public Duration verifyTimeout() {
-        return verifyTimeout;
-    }
-
-    public String promtool() {
-        return promtool;
-    }
-
-    public String amtool() {
-        return amtool;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    public HostResolver resolver() {
-        return resolver;
-    }
-
-    /** Shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes. */
-    public Predicate<InstallPlan> confirm() {
-        return confirm;
     }
 
     /** Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, reload and verify on. */
@@ -187,6 +75,9 @@ public final class InstallRequest {
         private HostResolver resolver = HostResolver.SYSTEM;
         private Predicate<InstallPlan> confirm = plan -> true;
 
+        private Builder() {
+        }
+
         public Builder prometheusConfig(Path v) { prometheusConfig = v; return this; }
         public Builder rulesDir(Path v) { rulesDir = v; return this; }
         public Builder prometheusUrl(String v) { prometheusUrl = v; return this; }
@@ -210,8 +101,13 @@ public final class InstallRequest {
         /** Shown the validated plan before anything changes; false aborts. The CLI asks on a terminal unless --yes. */
         public Builder confirm(Predicate<InstallPlan> v) { confirm = v; return this; }
 
+        /** Builds the request; throws {@link IllegalArgumentException} naming a missing prometheus config or rules dir. */
         public InstallRequest build() {
-            return new InstallRequest(this);
+            return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
+                    Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
+                    Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress), bundle,
+                    Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
+                    clock, resolver, confirm);
         }
     }
 }

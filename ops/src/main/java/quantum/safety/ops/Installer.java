@@ -144,9 +144,14 @@ public final class Installer {
             return HostPort.parse("the bundle's scrape target", job.targets().get(0));
         });
         boolean amAsked = request.alertmanagerUrl().isPresent() || request.alertmanagerConfig().isPresent();
-        return VerifySettings.of(request.prometheusUrl(), exporter, ExpectedRules.fromBundle(request.bundle()))
-                .withAlertmanager(request.alertmanagerUrl(), amAsked)
-                .withResolver(request.resolver());
+        return VerifySettings.builder()
+                .prometheusUrl(request.prometheusUrl())
+                .exporter(exporter)
+                .expectedRules(ExpectedRules.fromBundle(request.bundle()))
+                .alertmanagerUrl(request.alertmanagerUrl().orElse(null))
+                .requireAlertmanager(amAsked)
+                .resolver(request.resolver())
+                .build();
     }
 
     private RollbackRequest rollbackRequest(ManifestStore store) {

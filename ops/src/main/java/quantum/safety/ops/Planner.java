@@ -116,8 +116,10 @@ final class Planner {
             job = job.withTargets(List.of(request.exporterAddress().get().toString()));
         }
         MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
-                new PrometheusConfigMerger.Request(job, ruleTargets, config.getParent(),
-                        request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority()), request.force()));
+                PrometheusConfigMerger.Request.builder().job(job).ruleFiles(ruleTargets).configDir(config.getParent())
+                        .alertmanagerAddress(request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority())
+                                .orElse(null))
+                        .force(request.force()).build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
                 merged.changes()));

@@ -3,7 +3,6 @@ package quantum.safety.ops;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -11,92 +10,31 @@ import quantum.safety.ops.plan.RollbackPlan;
 
 /**
  * What {@code ops rollback} is asked to do: an immutable snapshot built with {@link #builder()}, like
- * {@link InstallRequest}. {@code to}: an install id ({@code install_qs_20260119_034418}), its manifest file, or a
- * single backup file ({@code prometheus.yml.backup_p12_20260119_034418}, legacy ones too); empty means the newest
- * install not rolled back yet.
+ * {@link InstallRequest}.
+ *
+ * @param backupDir where the manifests are; empty: next to prometheus.yml
+ * @param to        an install id ({@code install_qs_20260119_034418}), its manifest file, or a single backup file
+ *                  ({@code prometheus.yml.backup_p12_20260119_034418}, legacy ones too); empty means the newest
+ *                  install not rolled back yet
+ * @param confirm   shown the plan before anything changes; false aborts
  */
-public final class RollbackRequest {
+public record RollbackRequest(Path prometheusConfig, Optional<Path> backupDir, Optional<String> to,
+                              String prometheusUrl, boolean reload, boolean verify, Duration verifyTimeout,
+                              boolean force, String promtool, String amtool, Clock clock,
+                              Predicate<RollbackPlan> confirm) {
 
-    private final Path prometheusConfig;
-    private final Optional<Path> backupDir;
-    private final Optional<String> to;
-    private final String prometheusUrl;
-    private final boolean reload;
-    private final boolean verify;
-    private final Duration verifyTimeout;
-    private final boolean force;
-    private final String promtool;
-    private final String amtool;
-    private final Clock clock;
-    private final Predicate<RollbackPlan> confirm;
-
-    private RollbackRequest(Builder b) {
-        this.prometheusConfig = Objects.requireNonNull(b.prometheusConfig, "prometheus config");
-        this.backupDir = Optional.ofNullable(b.backupDir);
-        this.to = Optional.ofNullable(b.to);
-        this.prometheusUrl = Objects.requireNonNull(b.prometheusUrl, "prometheus url");
-        this.reload = b.reload;
-        this.verify = b.verify;
-        this.verifyTimeout = b.verifyTimeout;
-        this.force = b.force;
-        this.promtool = b.promtool;
-        this.amtool = b.amtool;
-        this.clock = b.clock;
-        this.confirm = b.confirm;
+    /** Rejects a request without the config it restores or the Prometheus it reloads, naming the missing one. */
+    public RollbackRequest {
+        if (prometheusConfig == null) {
+            throw new IllegalArgumentException("prometheus config is missing; set RollbackRequest.builder().prometheusConfig(path)");
+        }
+        if (prometheusUrl == null) {
+            throw new IllegalArgumentException("prometheus url is missing; set RollbackRequest.builder().prometheusUrl(url)");
+        }
     }
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public Path prometheusConfig() {
-        return prometheusConfig;
-    }
-
-    /** Where the manifests are; empty: next to prometheus.yml. */
-    public Optional<Path> backupDir() {
-        return backupDir;
-    }
-
-    public Optional<String> to() {
-        return to;
-    }
-
-    public String prometheusUrl() {
-        return prometheusUrl;
-    }
-
-    public boolean reload() {
-        return reload;
-    }
-
-    public boolean verify() {
-        return verify;
-    }
-
-    public Duration verifyTimeout() {
-        return verifyTimeout;
-    }
-
-    public boolean force() {
-        return force;
-    }
-
-    public String promtool() {
-        return promtool;
-    }
-
-    public String amtool() {
-        return amtool;
-    }
-
-    public Clock clock() {
-        return clock;
-    }
-
-    /** Shown the plan before anything changes; false aborts. */
-    public Predicate<RollbackPlan> confirm() {
-        return confirm;
     }
 
     Path configPath() {
@@ -135,8 +73,10 @@ public final class RollbackRequest {
         public Builder clock(Clock v) { clock = v; return this; }
         public Builder confirm(Predicate<RollbackPlan> v) { confirm = v; return this; }
 
+        /** Builds the request; throws {@link IllegalArgumentException} naming a missing prometheus config or url. */
         public RollbackRequest build() {
-            return new RollbackRequest(this);
+            return new RollbackRequest(prometheusConfig, Optional.ofNullable(backupDir), Optional.ofNullable(to),
+                    prometheusUrl, reload, verify, verifyTimeout, force, promtool, amtool, clock, confirm);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
@@ -14,7 +15,7 @@ import redis.clients.jedis.StreamEntryID;
 
 class SafetyStatusReaderTest extends StateTestBase {
 
-    private static final StatusLimits LIMITS = new StatusLimits(10, 20, 5, 2, 5);
+    private static final StatusLimits LIMITS = StatusLimits.builder().kernel(KernelConfig.defaults()).lastFaults(2).build();
 
     private SafetyStatus read() {
         return new SafetyStatusReader(client, SCHEMA, LIMITS, redis.uri()).read();
@@ -84,8 +85,8 @@ class SafetyStatusReaderTest extends StateTestBase {
             jedis.set(SCHEMA.globalRate(bucket - 1), "4");
             jedis.zadd(SCHEMA.symbolRanking(bucket - 1), 4, "SOLUSDT");
         }
-        RateWindows rates = new SafetyStatusReader(client, SCHEMA, new StatusLimits(3600, 20, 5, 5, 5), redis.uri())
-                .readRates();
+        StatusLimits hourly = StatusLimits.builder().kernel(KernelConfig.defaults()).windowSeconds(3600).build();
+        RateWindows rates = new SafetyStatusReader(client, SCHEMA, hourly, redis.uri()).readRates();
         assertThat(rates.current().globalCount()).hasValue(0);
         assertThat(rates.previous().top()).containsExactly(new SymbolCount("SOLUSDT", 4));
         assertThat(rates.problems()).isEmpty();

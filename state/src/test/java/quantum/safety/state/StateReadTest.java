@@ -7,13 +7,14 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
 
 class StateReadTest extends StateTestBase {
 
-    private static final StatusLimits LIMITS = new StatusLimits(10, 20, 5, 5, 5);
+    private static final StatusLimits LIMITS = StatusLimits.builder().kernel(KernelConfig.defaults()).build();
 
     /** Calls of every command but INFO so far, from INFO commandstats. */
     private long allCalls() {

@@ -58,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
         if (lastFaults < 0 || lastFaults > 1000) {
             throw new UsageException("--faults=" + lastFaults + " must be between 0 and 1000");
         }
-        StatusLimits limits = StatusLimits.of(kernel.toConfig()).withLastFaults(lastFaults);
+        StatusLimits limits = StatusLimits.builder().kernel(kernel.toConfig()).lastFaults(lastFaults).build();
         SafetyStatus status;
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             status = new SafetyStatusReader(client, redis.schema(), limits, redis.endpoint().toString()).read();

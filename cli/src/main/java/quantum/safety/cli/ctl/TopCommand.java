@@ -73,7 +73,7 @@ final class TopCommand implements Callable<Integer> {
         if (interval.compareTo(Duration.ofMillis(100)) < 0) {
             throw new UsageException("--interval must be at least 100ms, e.g. --interval 1s");
         }
-        StatusLimits limits = StatusLimits.of(kernel.toConfig()).withTopSymbols(symbols);
+        StatusLimits limits = StatusLimits.builder().kernel(kernel.toConfig()).topSymbols(symbols).build();
         PrintWriter out = spec.commandLine().getOut();
         boolean inPlace = watch && Terminal.interactive();
         try (UnifiedJedis client = CtlConnection.open(redis)) {

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -25,13 +24,12 @@ import quantum.safety.cli.ops.GrafanaOptions;
 import quantum.safety.cli.ops.OpsInput;
 import quantum.safety.cli.ops.PrometheusOptions;
 import quantum.safety.cli.ops.ToolOptions;
-import quantum.safety.ops.Http;
+import quantum.safety.cli.ops.VerifyCommand;
 import quantum.safety.ops.doctor.Doctor;
 import quantum.safety.ops.doctor.DoctorSettings;
 import quantum.safety.ops.doctor.JsonReport;
 import quantum.safety.ops.doctor.MarkdownReport;
 import quantum.safety.ops.doctor.Report;
-import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.Status;
 import quantum.safety.ops.verify.VerifySettings;
 
@@ -99,18 +97,23 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private int examine() {
         logging.apply();
-        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-        Optional<String> am = Optional.ofNullable(alertmanager.url()).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
+        VerifySettings verify = VerifyCommand.settings(prometheus, alertmanager, exporter, bundle);
         if (output != null && output.toAbsolutePath().getParent() != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
             throw new UsageException("--output " + output + ": folder " + output.toAbsolutePath().getParent()
                     + " does not exist; create it or write elsewhere");
         }
-        VerifySettings verify = VerifySettings.of(url, exporter.addressOrDefault(), ExpectedRules.fromBundle(bundle.source()))
-                .withAlertmanager(am, true);
-        DoctorSettings settings = new DoctorSettings(verify, Optional.ofNullable(prometheus.config()),
-                Optional.ofNullable(alertmanager.config()), Optional.ofNullable(grafana.provisioningDir()),
-                Optional.ofNullable(grafana.dashboardsDir()), Optional.ofNullable(backup.dir()), tools.promtool(), tools.amtool(),
-                () -> redis.connector("quantum-safety-doctor").open(), redis.schema(), redis.endpoint().toString());
+        DoctorSettings settings = DoctorSettings.builder()
+                .verify(verify)
+                .prometheusConfig(prometheus.config())
+                .alertmanagerConfig(alertmanager.config())
+                .grafanaProvisioningDir(grafana.provisioningDir())
+                .grafanaDashboardsDir(grafana.dashboardsDir())
+                .backupDir(backup.dir())
+                .promtool(tools.promtool())
+                .amtool(tools.amtool())
+                .redis(() -> redis.connector("quantum-safety-doctor").open(), redis.endpoint().toString())
+                .schema(redis.schema())
+                .build();
         Report report = new Doctor(settings, Clock.systemDefaultZone()).run();
         String text = json ? JsonReport.render(report) : MarkdownReport.render(report);
         PrintWriter out = spec.commandLine().getOut();

@@ -2,7 +2,6 @@ package quantum.safety.cli.ops;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -71,13 +70,23 @@ public final class VerifyCommand implements Callable<Integer> {
     private int verify() {
         logging.apply();
         return output.run(spec, events -> {
-            String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-            Optional<String> am = Optional.ofNullable(alertmanager.url).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
-            VerifySettings settings = VerifySettings.of(url, exporter.addressOrDefault(),
-                    ExpectedRules.fromBundle(bundle.source())).withAlertmanager(am, true);
+            VerifySettings settings = settings(prometheus, alertmanager, exporter, bundle);
             List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
             return Verifier.passed(results) ? OpsResult.ok("verification passed")
                     : OpsResult.failed("verification failed: " + Verifier.failedNames(results));
         });
+    }
+
+    /** What verify checks, from the options doctor shares with it; a bad URL exits 2 naming its flag. */
+    public static VerifySettings settings(PrometheusOptions prometheus, AlertmanagerOptions alertmanager,
+                                          ExporterOptions exporter, BundleOptions bundle) {
+        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
+        String am = alertmanager.url() == null ? null : Http.requireBaseUrl("--alertmanager.url", alertmanager.url());
+        return VerifySettings.builder()
+                .prometheusUrl(url)
+                .exporter(exporter.addressOrDefault())
+                .expectedRules(ExpectedRules.fromBundle(bundle.source()))
+                .alertmanagerUrl(am)
+                .build();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import quantum.safety.exporter.MetricsText;
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.StateQuery;
@@ -51,8 +52,8 @@ final class CollectorHarness implements AutoCloseable {
 
     Result run(RedisCollector collector) {
         Deadline effective = deadline != null ? deadline : Deadline.after(java.time.Duration.ofSeconds(30));
-        StateQuery query = collector.query(StateQuery.of(RedisSchema.legacy(), nowMillis,
-                new StatusLimits(10, 20, 5, 10, 5), features.entriesAdded()));
+        StatusLimits limits = StatusLimits.builder().kernel(KernelConfig.defaults()).lastFaults(10).build();
+        StateQuery query = collector.query(StateQuery.of(RedisSchema.legacy(), nowMillis, limits, features.entriesAdded()));
         StateRead read;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             read = StateRead.queue(pipeline, query, jedis, effective::isExpired);

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.Seed;
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.state.SafetyStatus;
 import quantum.safety.state.SafetyStatusReader;
 import quantum.safety.state.StatusLimits;
@@ -67,8 +68,8 @@ class StatusPageFlagsTest {
         boolean safeModeOn = safeMode && value.on();
         boolean killOn = !safeMode && value.on();
 
-        SafetyStatus status = new SafetyStatusReader(client, Seed.SCHEMA, new StatusLimits(10, 20, 5, 5, 5),
-                redis.uri()).read();
+        StatusLimits limits = StatusLimits.builder().kernel(KernelConfig.defaults()).build();
+        SafetyStatus status = new SafetyStatusReader(client, Seed.SCHEMA, limits, redis.uri()).read();
         String page = StatusPage.render(status, BUILD);
 
         assertThat(status.blocked()).isEqualTo(value.on());

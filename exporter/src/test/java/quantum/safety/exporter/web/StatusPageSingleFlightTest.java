@@ -32,6 +32,7 @@ import quantum.safety.exporter.scrape.CollectionTask;
 import quantum.safety.exporter.scrape.ExporterCollector;
 import quantum.safety.exporter.scrape.ScrapeCoordinator;
 import quantum.safety.exporter.scrape.ScrapeStats;
+import quantum.safety.kernel.KernelConfig;
 import quantum.safety.state.StatusLimits;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
@@ -80,7 +81,7 @@ class StatusPageSingleFlightTest {
         try (Jedis jedis = redis.connect()) {
             jedis.set(Seed.SCHEMA.safeMode(), "1");
         }
-        StatusLimits limits = new StatusLimits(10, 20, 5, 10, 5);
+        StatusLimits limits = StatusLimits.builder().kernel(KernelConfig.defaults()).lastFaults(10).build();
         ScrapeStats stats = new ScrapeStats();
         RedisSession session = new RedisSession(TestExporters.connector(redis.host(), redis.port())::open,
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)), Clock.systemUTC(), true);

@@ -37,7 +37,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisChecks {
 
     /** Doctor knows no kernel limits and shows no window against them: it asks for no symbols and one fault. */
-    private static final StatusLimits READ = new StatusLimits(10, 1, 1, 1, 0);
+    private static final StatusLimits READ = StatusLimits.builder().windowSeconds(10).globalMax(1).symbolMax(1)
+            .lastFaults(1).topSymbols(0).build();
 
     private final UnifiedJedis redis;
     private final RedisSchema schema;

@@ -31,9 +31,54 @@ public final class PrometheusConfigMerger {
 
     static final String MARKER = "# Quantum Safety exporter: added by 'quantum-safety ops install'.";
 
-    /** What to merge. {@code ruleFiles} are absolute paths; {@code configDir} resolves relative rule_files entries. */
+    /**
+     * What to merge: an immutable snapshot built with {@link #builder()}.
+     *
+     * @param ruleFiles           absolute paths
+     * @param configDir           resolves relative rule_files entries
+     * @param alertmanagerAddress host:port for a new alerting section; empty: none is added
+     * @param force               replace a job of our name that scrapes another target
+     */
     public record Request(ScrapeJob job, List<Path> ruleFiles, Path configDir, Optional<String> alertmanagerAddress,
                           boolean force) {
+
+        /** Rejects a request without the job to merge or the folder its rule files are relative to. */
+        public Request {
+            if (job == null) {
+                throw new IllegalArgumentException("scrape job is missing; set PrometheusConfigMerger.Request.builder().job(job)");
+            }
+            if (configDir == null) {
+                throw new IllegalArgumentException("config dir is missing; set PrometheusConfigMerger.Request.builder().configDir(dir)");
+            }
+            ruleFiles = List.copyOf(ruleFiles);
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Defaults: no rule files, no Alertmanager, no force. */
+        public static final class Builder {
+            private ScrapeJob job;
+            private List<Path> ruleFiles = List.of();
+            private Path configDir;
+            private String alertmanagerAddress;
+            private boolean force;
+
+            private Builder() {
+            }
+
+            public Builder job(ScrapeJob v) { job = v; return this; }
+            public Builder ruleFiles(List<Path> v) { ruleFiles = v; return this; }
+            public Builder configDir(Path v) { configDir = v; return this; }
+            public Builder alertmanagerAddress(String v) { alertmanagerAddress = v; return this; }
+            public Builder force(boolean v) { force = v; return this; }
+
+            /** Builds the request; throws {@link IllegalArgumentException} naming what is missing. */
+            public Request build() {
+                return new Request(job, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force);
+            }
+        }
     }
 
     private final String source;

@@ -8,25 +8,66 @@ import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.prometheus.PrometheusApi;
 
 /**
- * What verify checks against. {@code requireAlertmanager}: when false and Prometheus has no Alertmanager, that check
- * is SKIPPED instead of FAILED (install asks for it only when it was given Alertmanager options).
+ * What verify checks against: an immutable snapshot built with {@link #builder()}.
+ *
+ * @param requireAlertmanager when false and Prometheus has no Alertmanager, that check is SKIPPED instead of FAILED
+ *                            (install asks for it only when it was given Alertmanager options)
  */
 public record VerifySettings(PrometheusApi prometheus, Optional<String> alertmanagerUrl, HostPort exporter,
                              String jobName, ExpectedRules expectedRules, HostResolver resolver,
                              boolean requireAlertmanager, Http http) {
 
-    public static VerifySettings of(String prometheusUrl, HostPort exporter, ExpectedRules rules) {
-        Http http = Http.withDefaults();
-        return new VerifySettings(new PrometheusApi(prometheusUrl, http), Optional.empty(), exporter,
-                BundlePaths.JOB_NAME, rules, HostResolver.SYSTEM, true, http);
+    /** Rejects settings without something to check, naming the missing part. */
+    public VerifySettings {
+        if (prometheus == null) {
+            throw new IllegalArgumentException("prometheus url is missing; set VerifySettings.builder().prometheusUrl(url)");
+        }
+        if (exporter == null) {
+            throw new IllegalArgumentException("exporter address is missing; set VerifySettings.builder().exporter(address)");
+        }
+        if (expectedRules == null) {
+            throw new IllegalArgumentException("expected rules are missing; set VerifySettings.builder().expectedRules(rules)");
+        }
     }
 
-    public VerifySettings withAlertmanager(Optional<String> url, boolean require) {
-        return new VerifySettings(prometheus, url, exporter, jobName, expectedRules, resolver, require, http);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public VerifySettings withResolver(HostResolver newResolver) {
-        return new VerifySettings(prometheus, alertmanagerUrl, exporter, jobName, expectedRules, newResolver,
-                requireAlertmanager, http);
+    /**
+     * Defaults: the bundle's job name, the system resolver, Alertmanager required when Prometheus has none, and
+     * {@link Http#withDefaults()}; Prometheus, the exporter and the expected rules must be set.
+     */
+    public static final class Builder {
+        private String prometheusUrl;
+        private String alertmanagerUrl;
+        private HostPort exporter;
+        private String jobName = BundlePaths.JOB_NAME;
+        private ExpectedRules expectedRules;
+        private HostResolver resolver = HostResolver.SYSTEM;
+        private boolean requireAlertmanager = true;
+        private Http http;
+
+        private Builder() {
+        }
+
+        public Builder prometheusUrl(String v) { prometheusUrl = v; return this; }
+        /** The Alertmanager Prometheus must send to; null: whichever ones it sends to. */
+        public Builder alertmanagerUrl(String v) { alertmanagerUrl = v; return this; }
+        public Builder exporter(HostPort v) { exporter = v; return this; }
+        public Builder jobName(String v) { jobName = v; return this; }
+        public Builder expectedRules(ExpectedRules v) { expectedRules = v; return this; }
+        public Builder resolver(HostResolver v) { resolver = v; return this; }
+        public Builder requireAlertmanager(boolean v) { requireAlertmanager = v; return this; }
+        public Builder http(Http v) { http = v; return this; }
+
+        /** Builds the settings; throws {@link IllegalArgumentException} naming what is missing. */
+        public VerifySettings build() {
+            // Made here rather than as the field's default, so that a caller's own Http opens no idle client.
+            Http client = http == null ? Http.withDefaults() : http;
+            PrometheusApi prometheus = prometheusUrl == null ? null : new PrometheusApi(prometheusUrl, client);
+            return new VerifySettings(prometheus, Optional.ofNullable(alertmanagerUrl), exporter, jobName,
+                    expectedRules, resolver, requireAlertmanager, client);
+        }
     }
 }

@@ -61,13 +61,17 @@ class DoctorEndToEndTest {
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules) {
         LocalRedis redis = env.redis();
-        VerifySettings verify = VerifySettings.of(env.prometheusUrl(), exporter, rules)
-                .withAlertmanager(Optional.of(env.alertmanagerUrl()), true).withResolver(resolver);
-        return new DoctorSettings(verify, withFiles ? Optional.of(env.config()) : Optional.empty(),
-                withFiles ? Optional.of(env.dir().resolve("alertmanager/alertmanager.yml")) : Optional.empty(),
-                withFiles ? Optional.of(env.grafanaProvisioning()) : Optional.empty(),
-                withFiles ? Optional.of(env.grafanaDashboards()) : Optional.empty(), Optional.empty(), "promtool", "amtool",
-                () -> new JedisPooled(redis.host(), redis.port()), RedisSchema.legacy(), redis.uri());
+        VerifySettings verify = VerifySettings.builder().prometheusUrl(env.prometheusUrl()).exporter(exporter)
+                .expectedRules(rules).alertmanagerUrl(env.alertmanagerUrl()).resolver(resolver).build();
+        DoctorSettings.Builder settings = DoctorSettings.builder().verify(verify)
+                .redis(() -> new JedisPooled(redis.host(), redis.port()), redis.uri());
+        if (withFiles) {
+            settings.prometheusConfig(env.config())
+                    .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
+                    .grafanaProvisioningDir(env.grafanaProvisioning())
+                    .grafanaDashboardsDir(env.grafanaDashboards());
+        }
+        return settings.build();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -53,7 +52,11 @@ class PrometheusConfigMergerTest {
     private final PrometheusConfigMerger merger = new PrometheusConfigMerger("prometheus.yml");
 
     private MergeResult merge(String text, ScrapeJob job, boolean force) {
-        return merger.merge(text, new PrometheusConfigMerger.Request(job, List.of(RULES), CONFIG_DIR, Optional.empty(), force));
+        return merger.merge(text, request(job).force(force).build());
+    }
+
+    private static PrometheusConfigMerger.Request.Builder request(ScrapeJob job) {
+        return PrometheusConfigMerger.Request.builder().job(job).ruleFiles(List.of(RULES)).configDir(CONFIG_DIR);
     }
 
     @Test
@@ -143,12 +146,10 @@ class PrometheusConfigMergerTest {
 
     @Test
     void anAlertmanagerIsAddedOnlyWhenThereIsNoAlertingSection() {
-        MergeResult result = merger.merge(OPERATOR, new PrometheusConfigMerger.Request(JOB, List.of(RULES), CONFIG_DIR,
-                Optional.of("127.0.0.1:9093"), false));
+        MergeResult result = merger.merge(OPERATOR, request(JOB).alertmanagerAddress("127.0.0.1:9093").build());
         assertThat(result.text()).contains("alerting:\n  alertmanagers:\n    - static_configs:\n");
         assertThat(result.text().indexOf("alerting:")).isLessThan(result.text().indexOf("rule_files:"));
-        MergeResult again = merger.merge(result.text(), new PrometheusConfigMerger.Request(JOB, List.of(RULES),
-                CONFIG_DIR, Optional.of("127.0.0.1:9999"), false));
+        MergeResult again = merger.merge(result.text(), request(JOB).alertmanagerAddress("127.0.0.1:9999").build());
         assertThat(again.changed()).isFalse();
     }
 

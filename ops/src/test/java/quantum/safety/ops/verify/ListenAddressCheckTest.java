@@ -21,8 +21,8 @@ class ListenAddressCheckTest {
     static final InetAddress V6 = address("::1");
 
     private static VerifySettings settings(FakeExporter known, HostResolver resolver) {
-        return VerifySettings.of("http://127.0.0.1:1", known.address(), quantum.safety.ops.prometheus.ExpectedRules.contract())
-                .withResolver(resolver);
+        return VerifySettings.builder().prometheusUrl("http://127.0.0.1:1").exporter(known.address())
+                .expectedRules(quantum.safety.ops.prometheus.ExpectedRules.contract()).resolver(resolver).build();
     }
 
     @Test
