@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.kernel.redis.ClientInspection;
 import quantum.safety.kernel.redis.DecisionDeadline;
 import redis.clients.jedis.AbstractPipeline;
@@ -53,6 +54,11 @@ public final class SafetyKernel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafetyKernel.class);
     private static final long SLOT_MOVE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    // Topics of the throttled log: each keeps its own interval, so a flood of one never hides the first of another.
+    private static final String UNDECIDED = "undecided";
+    private static final String STATS = "stats";
+    private static final String CONFIG = "config";
+    private static final String LOST_EVENTS = "lost-events";
 
     private final KernelConfig config;
     private final UnifiedJedis redis;
@@ -62,10 +68,7 @@ public final class SafetyKernel {
     private final FailureCounter failures = new FailureCounter();
     private final LastKnownState lastKnown = new LastKnownState();
     private final FailOpenBudget failOpenBudget;
-    private final RateLimitedLog failLog;
-    private final RateLimitedLog statsLog;
-    private final RateLimitedLog configLog;
-    private final RateLimitedLog lostLog;
+    private final RateLimitedLog throttled;
 
     private SafetyKernel(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
         this.config = Objects.requireNonNull(config, "config");
@@ -75,10 +78,7 @@ public final class SafetyKernel {
         this.timeoutNanos = config.decisionTimeout().toNanos();
         this.failOpenBudget = new FailOpenBudget(config.failOpenGlobalMax(), config.failOpenSymbolMax(),
                 config.windowSeconds());
-        this.failLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
-        this.statsLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
-        this.configLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
-        this.lostLog = new RateLimitedLog(LOG, config.failLogInterval(), System::nanoTime);
+        this.throttled = new RateLimitedLog(LOG, config.failLogInterval());
     }
 
     /**
@@ -127,17 +127,17 @@ public final class SafetyKernel {
             if (!reply.counted()) {
                 failures.reportLater(reply.reason());
             }
-            statsLog.warn("decision statistics could not be written; the decision stands and is counted later",
+            throttled.warn(STATS, "decision statistics could not be written; the decision stands and is counted later",
                     new IllegalStateException("a statistics key (" + schema.decisionCounters() + ", "
                             + schema.kernelTotals() + " or a ranking set) holds a value of the wrong type, or Redis "
                             + "refuses writes"));
         }
         if (reply.lostEvents() > 0) {
             failures.lostEvents(reply.lostEvents());
-            lostLog.error("SAFE MODE was switched on by a " + reply.reason() + " trip, but " + reply.lostEvents()
+            throttled.error(LOST_EVENTS, "SAFE MODE was switched on by a " + reply.reason() + " trip, but " + reply.lostEvents()
                     + " of its events could not be written: " + schema.faultStream() + " or " + schema.auditStream()
                     + " is not a usable stream (another type, or its last id at the maximum); counted in "
-                    + schema.kernelTotals() + " lost_events", null);
+                    + schema.kernelTotals() + " lost_events");
         }
         Decision decision = outcome.decision();
         return decision.tripped() && config.tripReplicaAcks() > 0 ? tripAcknowledged(decision) : decision;
@@ -177,7 +177,7 @@ public final class SafetyKernel {
             pipeline.sync();
             acks = waited.get();
         } catch (RuntimeException e) {
-            statsLog.warn("a trip could not wait for replica acknowledgements", e);
+            throttled.warn(STATS, "a trip could not wait for replica acknowledgements", e);
             acks = -1;
         }
         if (acks < config.tripReplicaAcks()) {
@@ -193,7 +193,7 @@ public final class SafetyKernel {
     private Decision failed(Intent intent, RuntimeException error, long start) {
         RedisFailure failure = RedisFailure.of(error);
         if (failure.kind() == RedisFailure.Kind.CONFIGURATION) {
-            configLog.error("the kernel cannot decide and blocks every intent: " + failure.cause(), null);
+            throttled.error(CONFIG, "the kernel cannot decide and blocks every intent: " + failure.cause());
             return withoutRedis(intent, Reason.CONFIG_ERROR, error, "config_error", failure.cause());
         }
         Reason known = null;
@@ -212,7 +212,7 @@ public final class SafetyKernel {
         }
         if (known != null) {
             failures.lastKnownBlock();
-            failLog.warn("Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); "
+            throttled.warn(UNDECIDED, "Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); "
                     + known + " as " + (source.equals("read") ? "read directly" : "last read") + " blocks", error);
             return withoutRedis(intent, known, error, "flags", source);
         }
@@ -223,7 +223,7 @@ public final class SafetyKernel {
             reason = Reason.FAIL_CLOSED_ERROR;
             failures.failOpenCapped();
         }
-        failLog.warn("Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); fail policy "
+        throttled.warn(UNDECIDED, "Redis could not decide (" + failure.kind().name().toLowerCase(Locale.ROOT) + "); fail policy "
                 + policy.name().toLowerCase(Locale.ROOT) + " answers " + reason
                 + (capped ? " (the fail-open cap of this window is used up)" : ""), error);
         return withoutRedis(intent, reason, error, "fail_open_capped", capped);

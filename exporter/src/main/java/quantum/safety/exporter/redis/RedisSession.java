@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import quantum.safety.exporter.RateLimitedLog;
+import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.state.RedisClock;
 import quantum.safety.state.RedisFeatures;
 import redis.clients.jedis.AbstractPipeline;
@@ -175,8 +175,7 @@ public final class RedisSession implements AutoCloseable {
             broken = client;
             client = null;
         }
-        log.warn("failed", "Redis call failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                + "; reconnecting after " + backoff.remaining().toMillis() + " ms");
+        log.warn("failed", "Redis call failed; reconnecting after " + backoff.remaining().toMillis() + " ms", cause);
         closeQuietly(broken);
     }
 

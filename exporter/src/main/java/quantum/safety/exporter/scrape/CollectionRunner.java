@@ -7,13 +7,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import quantum.safety.exporter.RateLimitedLog;
 import quantum.safety.exporter.collect.CollectorOutput;
 import quantum.safety.exporter.collect.Deadline;
 import quantum.safety.exporter.collect.RedisCollector;
 import quantum.safety.exporter.redis.RedisSession;
 import quantum.safety.exporter.redis.RedisUnavailableException;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.RedisHealth;
 import quantum.safety.state.SafetyStatus;

@@ -19,9 +19,9 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import quantum.safety.exporter.BuildIdentity;
-import quantum.safety.exporter.RateLimitedLog;
 import quantum.safety.exporter.collect.Snapshots;
 import quantum.safety.exporter.redis.RedisSession;
+import quantum.safety.kernel.log.RateLimitedLog;
 
 /**
  * What the registry calls on each scrape: asks the {@link ScrapeCoordinator} for a collection within the scrape's
