@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.prometheus.ExpectedRules;
@@ -20,7 +21,8 @@ import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
 
-/** {@code quantum-safety ops verify}. */
+/** {@code quantum-safety ops verify}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 @Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
                 + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
@@ -51,10 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     BundleOptions bundle;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_WAIT:-0s}",
-            description = "Retry until everything passes or this long has gone by (e.g. right after a reload). Env: "
-                    + "QUANTUM_SAFETY_VERIFY_WAIT. Default: ${DEFAULT-VALUE} (one round).")
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration wait;
 
     @Mixin
@@ -71,8 +70,9 @@ public final class VerifyCommand implements Callable<Integer> {
     private int verify() {
         logging.apply();
         return output.run(spec, events -> {
-            String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-            Optional<String> am = Optional.ofNullable(alertmanager.url).map(u -> Http.requireBaseUrl("--alertmanager.url", u));
+            String url = Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url());
+            Optional<String> am = Optional.ofNullable(alertmanager.url)
+                    .map(u -> Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), u));
             VerifySettings settings = VerifySettings.of(url, exporter.addressOrDefault(),
                     ExpectedRules.fromBundle(bundle.source())).withAlertmanager(am, true);
             List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
