@@ -1,5 +1,7 @@
 package quantum.safety.cli;
 
+import java.util.Map;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import quantum.safety.cli.settings.CommandSettings;
@@ -40,6 +42,15 @@ public final class Main {
 
     /** The command line with the project's error handling; tests call {@code execute} on it. */
     public static CommandLine newCommandLine() {
-        return ExitCodes.install(CommandSettings.install(new CommandLine(new Main())));
+        return newCommandLine(System.getenv());
+    }
+
+    /**
+     * The same, with the env twins read from {@code env} instead of the process environment, so that tests can set
+     * them. Installing the settings on the root reaches every command, ops, doctor and ctl included: picocli has built
+     * the whole tree from the annotations by then.
+     */
+    public static CommandLine newCommandLine(Map<String, String> env) {
+        return ExitCodes.install(CommandSettings.install(new CommandLine(new Main()), env));
     }
 }

@@ -5,25 +5,24 @@ import java.util.Locale;
 
 import picocli.CommandLine.Option;
 import quantum.safety.cli.UsageException;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.kernel.Text;
 
-/** Who changes the safety state and why, and whether to skip the confirmation: shared by every changing command. */
+/**
+ * Who changes the safety state and why, and whether to skip the confirmation: shared by every changing command, and
+ * declared in {@link CtlSetting}.
+ */
+@SettingsFrom(CtlSetting.class)
 final class ChangeOptions {
 
-    @Option(names = "--actor", paramLabel = "NAME", defaultValue = "${env:QUANTUM_SAFETY_ACTOR}",
-            description = {"Who makes the change, recorded in the audit event. Required.",
-                    "Env: QUANTUM_SAFETY_ACTOR. Example: --actor \"$USER\""})
+    @Option(names = "--actor", paramLabel = "NAME")
     String actor;
 
-    @Option(names = "--reason", paramLabel = "TEXT",
-            description = {"Why, one line, recorded in the audit event. Required.",
-                    "Example: --reason \"fault spike on BTCUSDT, investigating (INC-42)\""})
+    @Option(names = "--reason", paramLabel = "TEXT")
     String reason;
 
-    @Option(names = {"-y", "--yes"}, defaultValue = "${env:QUANTUM_SAFETY_ASSUME_YES:-false}",
-            description = {"Do not ask for confirmation. Needed when there is no terminal (scripts, cron).",
-                    "Env: QUANTUM_SAFETY_ASSUME_YES. Example: --yes"})
+    @Option(names = {"-y", "--yes"})
     boolean yes;
 
     /**
@@ -32,13 +31,15 @@ final class ChangeOptions {
      */
     void requireActorAndReason() {
         if (actor == null || actor.isBlank()) {
-            throw new UsageException("--actor is missing; every safety change records who made it, e.g. --actor \"$USER\"");
+            throw new UsageException(CtlSetting.ACTOR.flag() + " is missing; every safety change records who made it, e.g. "
+                    + CtlSetting.ACTOR.flag() + " \"$USER\" (env " + CtlSetting.ACTOR.env() + ")");
         }
         if (reason == null || reason.isBlank()) {
-            throw new UsageException("--reason is missing; every safety change records why, e.g. --reason \"INC-42\"");
+            throw new UsageException(CtlSetting.REASON.flag() + " is missing; every safety change records why, e.g. "
+                    + CtlSetting.REASON.flag() + " \"INC-42\"");
         }
-        requirePlain("--actor", actor, SafetyOperations.MAX_ACTOR_LENGTH);
-        requirePlain("--reason", reason, SafetyOperations.MAX_REASON_LENGTH);
+        requirePlain(CtlSetting.ACTOR.flag(), actor, SafetyOperations.MAX_ACTOR_LENGTH);
+        requirePlain(CtlSetting.REASON.flag(), reason, SafetyOperations.MAX_REASON_LENGTH);
     }
 
     /** The kernel's rule for text in audit events ({@link Text}), as the operations apply it to the stripped value. */
@@ -61,8 +62,9 @@ final class ChangeOptions {
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new UsageException("no terminal to confirm on; nothing was changed. Re-run with --yes "
-                    + "(env QUANTUM_SAFETY_ASSUME_YES=true) to change it without asking");
+            throw new UsageException("no terminal to confirm on; nothing was changed. Re-run with "
+                    + CtlSetting.ASSUME_YES.flag() + " (env " + CtlSetting.ASSUME_YES.env()
+                    + "=true) to change it without asking");
         }
         out.flush();
         String answer = console.readLine("%s [y/N] ", question);

@@ -25,6 +25,7 @@ import quantum.safety.cli.ops.OpsInput;
 import quantum.safety.cli.ops.PrometheusOptions;
 import quantum.safety.cli.ops.ToolOptions;
 import quantum.safety.cli.ops.VerifyCommand;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.doctor.Doctor;
 import quantum.safety.ops.doctor.DoctorSettings;
 import quantum.safety.ops.doctor.JsonReport;
@@ -33,7 +34,11 @@ import quantum.safety.ops.doctor.Report;
 import quantum.safety.ops.verify.Status;
 import quantum.safety.ops.verify.VerifySettings;
 
-/** {@code quantum-safety doctor}: the integration report, generated. */
+/**
+ * {@code quantum-safety doctor}: the integration report, generated. Its own flags are declared in {@link DoctorSetting};
+ * the ops option classes it shares bring theirs from {@code OpsSetting}.
+ */
+@SettingsFrom(DoctorSetting.class)
 @Command(name = "doctor", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Write the integration report: every 'ops verify' check plus the exporter's hygiene, dashboard "
                 + "provisioning, reload safety, rollback readiness and the shared state in Redis (reachable, version, "
@@ -45,7 +50,7 @@ import quantum.safety.ops.verify.VerifySettings;
         footer = {"", "Examples:",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091 --prometheus.config=/etc/prometheus/prometheus.yml \\",
-                "      --alertmanager.url()=http://127.0.0.1:9093 --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
+                "      --alertmanager.url=http://127.0.0.1:9093 --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --output=integration-report.md",
                 "  quantum-safety doctor --json | jq '.sections[] | select(.status==\"FAILED\")'",
                 "", "Exit: 0 nothing failed, 1 a check failed, 2 bad input."})
@@ -78,13 +83,10 @@ public final class DoctorCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
-    @Option(names = "--json", defaultValue = "${env:QUANTUM_SAFETY_DOCTOR_JSON:-false}",
-            description = "Write JSON instead of Markdown. Env: QUANTUM_SAFETY_DOCTOR_JSON.")
+    @Option(names = "--json")
     boolean json;
 
-    @Option(names = {"--output", "-o"}, paramLabel = "FILE", defaultValue = "${env:QUANTUM_SAFETY_DOCTOR_OUTPUT}",
-            description = "Write the report to FILE instead of stdout. Env: QUANTUM_SAFETY_DOCTOR_OUTPUT. "
-                    + "Example: --output=integration-report.md")
+    @Option(names = {"--output", "-o"}, paramLabel = "FILE")
     Path output;
 
     @Mixin
@@ -99,8 +101,8 @@ public final class DoctorCommand implements Callable<Integer> {
         logging.apply();
         VerifySettings verify = VerifyCommand.settings(prometheus, alertmanager, exporter, bundle);
         if (output != null && output.toAbsolutePath().getParent() != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
-            throw new UsageException("--output " + output + ": folder " + output.toAbsolutePath().getParent()
-                    + " does not exist; create it or write elsewhere");
+            throw new UsageException(DoctorSetting.OUTPUT.flag() + " " + output + ": folder "
+                    + output.toAbsolutePath().getParent() + " does not exist; create it or write elsewhere");
         }
         DoctorSettings settings = DoctorSettings.builder()
                 .verify(verify)

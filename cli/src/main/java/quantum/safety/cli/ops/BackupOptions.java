@@ -3,14 +3,17 @@ package quantum.safety.cli.ops;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.backup.ManifestStore;
 
-/** Where install manifests live (the backups themselves sit next to the files they back up). */
+/**
+ * Where install manifests live (the backups themselves sit next to the files they back up); declared in
+ * {@link OpsSetting}.
+ */
+@SettingsFrom(OpsSetting.class)
 public final class BackupOptions {
 
-    @Option(names = "--backup.dir", paramLabel = "DIR", defaultValue = "${env:QUANTUM_SAFETY_BACKUP_DIR}",
-            description = "Folder of install manifests. Env: QUANTUM_SAFETY_BACKUP_DIR. Default: quantum-safety-backups "
-                    + "next to prometheus.yml.")
+    @Option(names = "--backup.dir", paramLabel = "DIR")
     Path dir;
 
     public ManifestStore store(Path prometheusConfig) {

@@ -26,7 +26,8 @@ final class Confirmation {
             Console console = System.console();
             if (console == null) {
                 throw new UsageException("no terminal to confirm the change on; nothing was changed. Review it with "
-                        + "--dry-run, then re-run with --yes (env QUANTUM_SAFETY_ASSUME_YES=true)");
+                        + OpsSetting.DRY_RUN.flag() + ", then re-run with " + OpsSetting.ASSUME_YES.flag() + " (env "
+                        + OpsSetting.ASSUME_YES.env() + "=true)");
             }
             out.print(show.apply(plan));
             out.flush();

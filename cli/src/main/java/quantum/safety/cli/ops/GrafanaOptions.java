@@ -3,22 +3,19 @@ package quantum.safety.cli.ops;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
+import quantum.safety.cli.settings.SettingsFrom;
 
-/** Grafana file provisioning: where the provider file goes and where it loads dashboards from. */
+/**
+ * Grafana file provisioning: where the provider file goes and where it loads dashboards from; declared in
+ * {@link OpsSetting}.
+ */
+@SettingsFrom(OpsSetting.class)
 public final class GrafanaOptions {
 
-    @Option(names = "--grafana.provisioning-dir", paramLabel = "DIR",
-            defaultValue = "${env:QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR}",
-            description = {"Grafana's dashboard provisioning folder (gets quantum_safety.yaml). Env: "
-                    + "QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR.",
-                    "Example: --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards"})
+    @Option(names = "--grafana.provisioning-dir", paramLabel = "DIR")
     Path provisioningDir;
 
-    @Option(names = "--grafana.dashboards-dir", paramLabel = "DIR",
-            defaultValue = "${env:QUANTUM_SAFETY_GRAFANA_DASHBOARDS_DIR}",
-            description = {"Folder the provider loads dashboards from (gets quantum_safety_telemetry.json). Env: "
-                    + "QUANTUM_SAFETY_GRAFANA_DASHBOARDS_DIR.",
-                    "Example: --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum"})
+    @Option(names = "--grafana.dashboards-dir", paramLabel = "DIR")
     Path dashboardsDir;
 
     public Path provisioningDir() {

@@ -7,12 +7,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import quantum.safety.cli.UsageException;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.grafana.GrafanaPayload;
 
 /**
  * {@code quantum-safety ops grafana-payload}: prints the body of Grafana's dashboard import API, built from the same
- * dashboard model that file provisioning loads.
+ * dashboard model that file provisioning loads. Its flags are declared in {@link OpsSetting}.
  */
+@SettingsFrom(OpsSetting.class)
 @Command(name = "grafana-payload",
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -31,17 +33,10 @@ public final class GrafanaPayloadCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--folder-uid", paramLabel = "UID",
-            defaultValue = "${env:QUANTUM_SAFETY_GRAFANA_FOLDER_UID}",
-            description = {"UID of the Grafana folder to import into (GET /api/folders lists them); without it the "
-                    + "dashboard goes to the root (General) folder.",
-                    "Env: QUANTUM_SAFETY_GRAFANA_FOLDER_UID. Example: --folder-uid=quantum-trader"})
+    @Option(names = "--folder-uid", paramLabel = "UID")
     String folderUid;
 
-    @Option(names = "--overwrite", negatable = true, fallbackValue = "true",
-            defaultValue = "${env:QUANTUM_SAFETY_GRAFANA_OVERWRITE:-false}",
-            description = {"Replace a dashboard with the same uid; without it Grafana refuses to import over an "
-                    + "existing one. Env: QUANTUM_SAFETY_GRAFANA_OVERWRITE. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--overwrite", negatable = true, fallbackValue = "true")
     boolean overwrite;
 
     @Override
@@ -50,7 +45,7 @@ public final class GrafanaPayloadCommand implements Runnable {
         try {
             payload = GrafanaPayload.of(Optional.ofNullable(folderUid), overwrite);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--folder-uid: " + e.getMessage(), e);
+            throw new UsageException(OpsSetting.GRAFANA_FOLDER_UID.flag() + ": " + e.getMessage(), e);
         }
         spec.commandLine().getOut().println(payload.render());
         spec.commandLine().getOut().flush();

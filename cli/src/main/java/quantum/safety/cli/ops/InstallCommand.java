@@ -12,11 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.UsageException;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
 import quantum.safety.ops.plan.InstallPlan;
 
-/** {@code quantum-safety ops install}. */
+/** {@code quantum-safety ops install}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 @Command(name = "install", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Install the monitoring bundle into a running Prometheus (and optionally Alertmanager and Grafana):",
                 "merge the scrape job into prometheus.yml keeping every other byte, copy the rule files, validate the "
@@ -41,10 +43,7 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     PrometheusOptions prometheus;
 
-    @Option(names = "--prometheus.rules-dir", paramLabel = "DIR", defaultValue = "${env:QUANTUM_SAFETY_PROMETHEUS_RULES_DIR}",
-            description = {"Folder the rule files are copied into (created if missing); prometheus.yml's rule_files gets "
-                    + "them unless a glob already covers them. Env: QUANTUM_SAFETY_PROMETHEUS_RULES_DIR.",
-                    "Example: --prometheus.rules-dir=/etc/prometheus/rules"})
+    @Option(names = "--prometheus.rules-dir", paramLabel = "DIR")
     Path rulesDir;
 
     @Mixin
@@ -62,39 +61,28 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     BackupOptions backup;
 
-    @Option(names = "--backup.tag", paramLabel = "TAG", defaultValue = "${env:QUANTUM_SAFETY_BACKUP_TAG:-qs}",
-            description = "Tag in backup names: <file>.backup_<TAG>_<YYYYMMDD>_<HHMMSS>. Env: QUANTUM_SAFETY_BACKUP_TAG. "
-                    + "Default: ${DEFAULT-VALUE}. Example: --backup.tag=p13")
+    @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
 
     @Mixin
     ToolOptions tools;
 
-    @Option(names = "--dry-run", defaultValue = "${env:QUANTUM_SAFETY_DRY_RUN:-false}",
-            description = "Print the plan and a unified diff, validate, change nothing. Env: QUANTUM_SAFETY_DRY_RUN.")
+    @Option(names = "--dry-run")
     boolean dryRun;
 
-    @Option(names = "--force", defaultValue = "${env:QUANTUM_SAFETY_FORCE:-false}",
-            description = "Replace a job named quantum_safety_telemetry that scrapes another target (in place, never "
-                    + "duplicated), or an Alertmanager config that differs. Env: QUANTUM_SAFETY_FORCE.")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = {"--yes", "-y"}, defaultValue = "${env:QUANTUM_SAFETY_ASSUME_YES:-false}",
-            description = "Do not ask before changing files (needed without a terminal). Env: QUANTUM_SAFETY_ASSUME_YES.")
+    @Option(names = {"--yes", "-y"})
     boolean yes;
 
-    @Option(names = "--no-reload", negatable = false, defaultValue = "${env:QUANTUM_SAFETY_NO_RELOAD:-false}",
-            description = "Write the files but do not reload Prometheus (and so do not verify). Env: QUANTUM_SAFETY_NO_RELOAD.")
+    @Option(names = "--no-reload", negatable = false)
     boolean noReload;
 
-    @Option(names = "--no-verify", negatable = false, defaultValue = "${env:QUANTUM_SAFETY_NO_VERIFY:-false}",
-            description = "Reload but do not verify (no automatic rollback). Env: QUANTUM_SAFETY_NO_VERIFY.")
+    @Option(names = "--no-verify", negatable = false)
     boolean noVerify;
 
-    @Option(names = "--verify.timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_TIMEOUT:-60s}",
-            description = "How long verification waits for Prometheus to scrape and evaluate before it fails (and rolls "
-                    + "back). Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--verify.timeout", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration verifyTimeout;
 
     @Mixin
@@ -115,8 +103,9 @@ public final class InstallCommand implements Callable<Integer> {
 
     private InstallRequest request() {
         if (rulesDir == null) {
-            throw new UsageException("--prometheus.rules-dir is required; pass the folder of Prometheus rule files, "
-                    + "e.g. --prometheus.rules-dir=/etc/prometheus/rules (env QUANTUM_SAFETY_PROMETHEUS_RULES_DIR)");
+            throw new UsageException(OpsSetting.PROMETHEUS_RULES_DIR.flag() + " is required; pass the folder of "
+                    + "Prometheus rule files, e.g. " + OpsSetting.PROMETHEUS_RULES_DIR.flag() + "=/etc/prometheus/rules "
+                    + "(env " + OpsSetting.PROMETHEUS_RULES_DIR.env() + ")");
         }
         return InstallRequest.builder()
                 .prometheusConfig(prometheus.requireConfig())

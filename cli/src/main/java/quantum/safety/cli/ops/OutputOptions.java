@@ -5,18 +5,15 @@ import java.util.function.Function;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.event.OpsListener;
 
-/** How an ops command reports: text for people, or {@code --json} lines for scripts. */
+/** How an ops command reports: text for people, or {@code --json} lines for scripts; declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 public final class OutputOptions {
 
-    @Option(names = "--json", defaultValue = "${env:QUANTUM_SAFETY_OPS_JSON:-false}",
-            description = {"Print JSON lines instead of text: one object per event as it happens, each with its name in "
-                    + "\"event\" (e.g. BackupWritten, FileValidated, ReloadFailed, CheckFailed, RolledBack), the last "
-                    + "always {\"event\":\"Finished\",\"exitCode\":N,\"summary\":…} or, when the command stopped on an "
-                    + "error, {\"event\":\"Stopped\",\"error\":…}. Prompts go to stderr. Env: QUANTUM_SAFETY_OPS_JSON.",
-                    "Example: --json | jq -c 'select(.event == \"CheckFailed\")'"})
+    @Option(names = "--json")
     boolean json;
 
     /** Runs {@code body} with this command's output; returns its exit code, or lets its exception through. */

@@ -10,11 +10,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.Rollback;
 import quantum.safety.ops.RollbackRequest;
 
-/** {@code quantum-safety ops rollback}. */
+/** {@code quantum-safety ops rollback}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 @Command(name = "rollback", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Undo an install: restore every file it changed byte for byte from its backup, delete the files it "
                 + "created, validate the result with promtool first, reload Prometheus, and check that Prometheus runs "
@@ -35,10 +37,7 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     PrometheusOptions prometheus;
 
-    @Option(names = "--to", paramLabel = "BACKUP", defaultValue = "${env:QUANTUM_SAFETY_ROLLBACK_TO}",
-            description = {"What to go back to: an install id from 'ops backups' (that install and every later one are "
-                    + "undone), or one backup file (legacy <file>.backup_<tag>_<date>_<time> too). Env: "
-                    + "QUANTUM_SAFETY_ROLLBACK_TO. Default: the newest install."})
+    @Option(names = "--to", paramLabel = "BACKUP")
     String to;
 
     @Mixin
@@ -47,22 +46,16 @@ public final class RollbackCommand implements Callable<Integer> {
     @Mixin
     ToolOptions tools;
 
-    @Option(names = "--force", defaultValue = "${env:QUANTUM_SAFETY_FORCE:-false}",
-            description = "Roll back files edited since the install (they are backed up first). Env: QUANTUM_SAFETY_FORCE.")
+    @Option(names = "--force")
     boolean force;
 
-    @Option(names = {"--yes", "-y"}, defaultValue = "${env:QUANTUM_SAFETY_ASSUME_YES:-false}",
-            description = "Do not ask before changing files. Env: QUANTUM_SAFETY_ASSUME_YES.")
+    @Option(names = {"--yes", "-y"})
     boolean yes;
 
-    @Option(names = "--no-reload", negatable = false, defaultValue = "${env:QUANTUM_SAFETY_NO_RELOAD:-false}",
-            description = "Restore the files but do not reload Prometheus. Env: QUANTUM_SAFETY_NO_RELOAD.")
+    @Option(names = "--no-reload", negatable = false)
     boolean noReload;
 
-    @Option(names = "--verify.timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_TIMEOUT:-60s}",
-            description = "How long to wait for Prometheus to drop our job and rules. Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--verify.timeout", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration verifyTimeout;
 
     @Mixin
@@ -86,7 +79,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 .prometheusConfig(prometheus.requireConfig())
                 .backupDir(backup.dir)
                 .to(to)
-                .prometheusUrl(Http.requireBaseUrl("--prometheus.url", prometheus.url()))
+                .prometheusUrl(Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url()))
                 .reload(!noReload)
                 .verify(!noReload)
                 .verifyTimeout(verifyTimeout)

@@ -1,17 +1,16 @@
 package quantum.safety.cli.ops;
 
 import picocli.CommandLine.Option;
+import quantum.safety.cli.settings.SettingsFrom;
 
-/** The validators: nothing goes live that they did not accept. */
+/** The validators: nothing goes live that they did not accept. Declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 public final class ToolOptions {
 
-    @Option(names = "--promtool", paramLabel = "PATH", defaultValue = "${env:QUANTUM_SAFETY_PROMTOOL:-promtool}",
-            description = "promtool to validate configs and rules (name on PATH or a path). Env: QUANTUM_SAFETY_PROMTOOL. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--promtool", paramLabel = "PATH")
     String promtool;
 
-    @Option(names = "--amtool", paramLabel = "PATH", defaultValue = "${env:QUANTUM_SAFETY_AMTOOL:-amtool}",
-            description = "amtool to validate the Alertmanager config. Env: QUANTUM_SAFETY_AMTOOL. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--amtool", paramLabel = "PATH")
     String amtool;
 
     public String promtool() {

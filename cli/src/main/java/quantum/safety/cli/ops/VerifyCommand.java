@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
+import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.prometheus.ExpectedRules;
@@ -19,7 +20,8 @@ import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
 
-/** {@code quantum-safety ops verify}. */
+/** {@code quantum-safety ops verify}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
+@SettingsFrom(OpsSetting.class)
 @Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
                 + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
@@ -50,10 +52,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     BundleOptions bundle;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class,
-            defaultValue = "${env:QUANTUM_SAFETY_VERIFY_WAIT:-0s}",
-            description = "Retry until everything passes or this long has gone by (e.g. right after a reload). Env: "
-                    + "QUANTUM_SAFETY_VERIFY_WAIT. Default: ${DEFAULT-VALUE} (one round).")
+    @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration wait;
 
     @Mixin
@@ -80,8 +79,8 @@ public final class VerifyCommand implements Callable<Integer> {
     /** What verify checks, from the options doctor shares with it; a bad URL exits 2 naming its flag. */
     public static VerifySettings settings(PrometheusOptions prometheus, AlertmanagerOptions alertmanager,
                                           ExporterOptions exporter, BundleOptions bundle) {
-        String url = Http.requireBaseUrl("--prometheus.url", prometheus.url());
-        String am = alertmanager.url() == null ? null : Http.requireBaseUrl("--alertmanager.url", alertmanager.url());
+        String url = Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url());
+        String am = alertmanager.url() == null ? null : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), alertmanager.url());
         return VerifySettings.builder()
                 .prometheusUrl(url)
                 .exporter(exporter.addressOrDefault())

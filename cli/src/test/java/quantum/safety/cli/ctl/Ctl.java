@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import picocli.CommandLine;
 import quantum.safety.cli.Main;
@@ -19,9 +20,14 @@ final class Ctl {
     }
 
     static Run run(String redisUri, String... args) {
+        return run(System.getenv(), redisUri, args);
+    }
+
+    /** With the env twins read from {@code env} rather than the process environment. */
+    static Run run(Map<String, String> env, String redisUri, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
+        CommandLine cli = Main.newCommandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("ctl"));

@@ -1,0 +1,114 @@
+package quantum.safety.cli.ops;
+
+import quantum.safety.kernel.settings.Setting;
+import quantum.safety.kernel.settings.SettingRow;
+
+/**
+ * The settings table of the {@code ops} commands and of {@code doctor}, which shares their option classes: one row
+ * per flag, however many commands take it, so that {@code --force} or {@code --verify.timeout} has one env name and
+ * one default everywhere. The option classes take their defaults and help from here, and docs/operations.md's flag
+ * table is generated from it (with the commands that take each flag, found on the command line itself).
+ */
+public enum OpsSetting implements SettingRow {
+
+    PROMETHEUS_URL(Setting.builder().flag("--prometheus.url").env("QUANTUM_SAFETY_PROMETHEUS_URL")
+            .defaultValue("http://127.0.0.1:9090").unit("URL")
+            .help("Prometheus HTTP address: its API, and /-/reload for install and rollback. "
+                    + "Example: --prometheus.url=http://127.0.0.1:9091")),
+    PROMETHEUS_CONFIG(Setting.builder().flag("--prometheus.config").env("QUANTUM_SAFETY_PROMETHEUS_CONFIG").unit("file")
+            .help("The prometheus.yml Prometheus runs with: install changes it, rollback restores it and backups lists "
+                    + "the backups next to it (they require it); doctor checks it when given. "
+                    + "Example: --prometheus.config=/etc/prometheus/prometheus.yml")),
+    PROMETHEUS_RULES_DIR(Setting.builder().flag("--prometheus.rules-dir").env("QUANTUM_SAFETY_PROMETHEUS_RULES_DIR")
+            .unit("folder")
+            .help("Folder the rule files are copied into (created if missing); prometheus.yml's rule_files gets them "
+                    + "unless a glob already covers them. Required. Example: --prometheus.rules-dir=/etc/prometheus/rules")),
+    ALERTMANAGER_URL(Setting.builder().flag("--alertmanager.url").env("QUANTUM_SAFETY_ALERTMANAGER_URL")
+            .shownDefault("the ones Prometheus sends to").unit("URL")
+            .help("Alertmanager HTTP address: checked for readiness; install adds it to prometheus.yml when that has "
+                    + "no alerting section. Example: --alertmanager.url=http://127.0.0.1:9093")),
+    ALERTMANAGER_CONFIG(Setting.builder().flag("--alertmanager.config").env("QUANTUM_SAFETY_ALERTMANAGER_CONFIG")
+            .unit("file")
+            .help("Alertmanager config file: install writes the bundle's routing there (over a different file only "
+                    + "with --force); checked with amtool check-config. "
+                    + "Example: --alertmanager.config=/etc/prometheus/alertmanager.yml")),
+    GRAFANA_PROVISIONING_DIR(Setting.builder().flag("--grafana.provisioning-dir")
+            .env("QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR").unit("folder")
+            .help("Grafana's dashboard provisioning folder (gets quantum_safety.yaml). "
+                    + "Example: --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards")),
+    GRAFANA_DASHBOARDS_DIR(Setting.builder().flag("--grafana.dashboards-dir").env("QUANTUM_SAFETY_GRAFANA_DASHBOARDS_DIR")
+            .unit("folder")
+            .help("Folder the provider loads dashboards from (gets quantum_safety_telemetry.json). "
+                    + "Example: --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum")),
+    EXPORTER_ADDRESS(Setting.builder().flag("--exporter.address").env("QUANTUM_SAFETY_EXPORTER_ADDRESS")
+            .shownDefault("the bundle's target, 127.0.0.1:9105").unit("host:port")
+            .help("Where the exporter listens: install writes it as the scrape target, verify and doctor read /metrics "
+                    + "and /-/ready there. Use an IP literal: 'localhost' may resolve to ::1. "
+                    + "Example: --exporter.address=127.0.0.1:9105")),
+    BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR").shownDefault("the jar's bundle")
+            .unit("folder")
+            .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "
+                    + "in this jar. Example: --bundle.dir=./monitoring")),
+    BACKUP_DIR(Setting.builder().flag("--backup.dir").env("QUANTUM_SAFETY_BACKUP_DIR")
+            .shownDefault("quantum-safety-backups next to prometheus.yml").unit("folder")
+            .help("Folder of install manifests (the backups themselves sit next to the files they back up).")),
+    BACKUP_TAG(Setting.builder().flag("--backup.tag").env("QUANTUM_SAFETY_BACKUP_TAG").defaultValue("qs").unit("text")
+            .help("Tag in backup names: <file>.backup_<TAG>_<YYYYMMDD>_<HHMMSS>. Example: --backup.tag=p13")),
+    PROMTOOL(Setting.builder().flag("--promtool").env("QUANTUM_SAFETY_PROMTOOL").defaultValue("promtool").unit("path")
+            .help("promtool to validate configs and rules (a name on PATH or a path).")),
+    AMTOOL(Setting.builder().flag("--amtool").env("QUANTUM_SAFETY_AMTOOL").defaultValue("amtool").unit("path")
+            .help("amtool to validate the Alertmanager config (a name on PATH or a path).")),
+    DRY_RUN(Setting.builder().flag("--dry-run").env("QUANTUM_SAFETY_DRY_RUN").defaultValue("false").unit("true|false")
+            .help("Print the plan and a unified diff, validate, change nothing.")),
+    FORCE(Setting.builder().flag("--force").env("QUANTUM_SAFETY_FORCE").defaultValue("false").unit("true|false")
+            .help("Change what is not as expected: install replaces a job named quantum_safety_telemetry that scrapes "
+                    + "another target (in place, never duplicated) or an Alertmanager config that differs; rollback "
+                    + "restores files edited since the install (backing them up first).")),
+    ASSUME_YES(Setting.builder().flag("--yes").env("QUANTUM_SAFETY_ASSUME_YES").defaultValue("false").unit("true|false")
+            .help("Do not ask for confirmation before changing anything. Needed without a terminal (scripts, cron), "
+                    + "where the change is refused otherwise. Example: --yes")),
+    NO_RELOAD(Setting.builder().flag("--no-reload").env("QUANTUM_SAFETY_NO_RELOAD").defaultValue("false")
+            .unit("true|false")
+            .help("Write the files (install) or restore them (rollback) but do not reload Prometheus, and so do not "
+                    + "verify.")),
+    NO_VERIFY(Setting.builder().flag("--no-verify").env("QUANTUM_SAFETY_NO_VERIFY").defaultValue("false")
+            .unit("true|false").help("Reload but do not verify (and so no automatic rollback).")),
+    VERIFY_TIMEOUT(Setting.builder().flag("--verify.timeout").env("QUANTUM_SAFETY_VERIFY_TIMEOUT").defaultValue("60s")
+            .unit("duration")
+            .help("How long verification after the reload waits before it fails: install, for Prometheus to scrape "
+                    + "and evaluate (then it rolls back); rollback, for Prometheus to drop our job and rules. "
+                    + "Example: --verify.timeout=2m")),
+    VERIFY_WAIT(Setting.builder().flag("--wait").env("QUANTUM_SAFETY_VERIFY_WAIT").defaultValue("0s").unit("duration")
+            .help("Retry until everything passes or this long has gone by (e.g. right after a reload); 0s checks once. "
+                    + "Example: --wait=30s")),
+    ROLLBACK_TO(Setting.builder().flag("--to").env("QUANTUM_SAFETY_ROLLBACK_TO").shownDefault("the newest install")
+            .unit("install id|file")
+            .help("What to go back to: an install id from 'ops backups' (that install and every later one are undone), "
+                    + "or one backup file (legacy <file>.backup_<tag>_<date>_<time> too). "
+                    + "Example: --to=install_qs_20260119_034418")),
+    JSON(Setting.builder().flag("--json").env("QUANTUM_SAFETY_OPS_JSON").defaultValue("false").unit("true|false")
+            .help("Print JSON lines instead of text: one object per event as it happens, each with its name in \"event\" "
+                    + "(e.g. BackupWritten, FileValidated, ReloadFailed, CheckFailed, RolledBack), the last always "
+                    + "{\"event\":\"Finished\",\"exitCode\":N,\"summary\":…} or, when the command stopped on an error, "
+                    + "{\"event\":\"Stopped\",\"error\":…}. Prompts go to stderr. "
+                    + "Example: --json | jq -c 'select(.event == \"CheckFailed\")'")),
+    GRAFANA_FOLDER_UID(Setting.builder().flag("--folder-uid").env("QUANTUM_SAFETY_GRAFANA_FOLDER_UID")
+            .shownDefault("the General folder").unit("uid")
+            .help("UID of the Grafana folder to import into (GET /api/folders lists them); without it the dashboard "
+                    + "goes to the root (General) folder. Example: --folder-uid=quantum-trader")),
+    GRAFANA_OVERWRITE(Setting.builder().flag("--overwrite").env("QUANTUM_SAFETY_GRAFANA_OVERWRITE").defaultValue("false")
+            .unit("true|false")
+            .help("Replace a dashboard with the same uid (--no-overwrite: do not); without it Grafana refuses to "
+                    + "import over an existing one."));
+
+    private final Setting setting;
+
+    OpsSetting(Setting.Builder setting) {
+        this.setting = setting.build();
+    }
+
+    @Override
+    public Setting setting() {
+        return setting;
+    }
+}

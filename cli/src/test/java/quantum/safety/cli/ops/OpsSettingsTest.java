@@ -1,0 +1,130 @@
+package quantum.safety.cli.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+import quantum.safety.cli.Main;
+
+/** The ops flags take their env twins and defaults from {@link OpsSetting}, through the real command line. */
+class OpsSettingsTest {
+
+    /** The command object {@code args} reach, parsed (not run) in the given environment. */
+    private static <T> T parse(Map<String, String> env, String... args) {
+        ParseResult result = Main.newCommandLine(env).parseArgs(args);
+        while (result.hasSubcommand()) {
+            result = result.subcommand();
+        }
+        return result.commandSpec().commandLine().getCommand();
+    }
+
+    private static String help(String... command) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.newCommandLine(Map.of());
+        cli.setOut(new PrintWriter(out));
+        assertThat(cli.execute(command)).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void anEnvTwinSetsTheOptionAndTheFlagWinsOverIt() {
+        Map<String, String> env = Map.of("QUANTUM_SAFETY_PROMETHEUS_URL", "http://10.0.0.7:9091");
+
+        VerifyCommand fromEnv = parse(env, "ops", "verify");
+        VerifyCommand fromFlag = parse(env, "ops", "verify", "--prometheus.url=http://127.0.0.1:9092");
+
+        assertThat(fromEnv.prometheus.url()).isEqualTo("http://10.0.0.7:9091");
+        assertThat(fromFlag.prometheus.url()).isEqualTo("http://127.0.0.1:9092");
+    }
+
+    @Test
+    void withoutFlagOrEnvTheTablesDefaultApplyAndAnEmptyVariableCountsAsUnset() {
+        VerifyCommand verify = parse(Map.of("QUANTUM_SAFETY_PROMETHEUS_URL", ""), "ops", "verify");
+        InstallCommand install = parse(Map.of(), "ops", "install");
+
+        assertThat(verify.prometheus.url()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(verify.wait).isEqualTo(Duration.ZERO);
+        assertThat(install.tag).isEqualTo("qs");
+        assertThat(install.verifyTimeout).isEqualTo(Duration.ofSeconds(60));
+        assertThat(install.tools.promtool()).isEqualTo("promtool");
+        assertThat(install.dryRun).isFalse();
+        assertThat(install.yes).isFalse();
+        assertThat(install.rulesDir).isNull();
+    }
+
+    /** --verify.timeout, --force, --yes and --no-reload are one row each, whichever command takes them. */
+    @Test
+    void aFlagSharedByInstallAndRollbackReadsOneEnvName() {
+        Map<String, String> env = Map.of("QUANTUM_SAFETY_VERIFY_TIMEOUT", "2m", "QUANTUM_SAFETY_FORCE", "true",
+                "QUANTUM_SAFETY_ASSUME_YES", "true", "QUANTUM_SAFETY_NO_RELOAD", "true");
+
+        InstallCommand install = parse(env, "ops", "install");
+        RollbackCommand rollback = parse(env, "ops", "rollback", "--verify.timeout=30s");
+
+        assertThat(install.verifyTimeout).isEqualTo(Duration.ofMinutes(2));
+        assertThat(rollback.verifyTimeout).isEqualTo(Duration.ofSeconds(30));
+        assertThat(install.force && install.yes && install.noReload).isTrue();
+        assertThat(rollback.force && rollback.yes && rollback.noReload).isTrue();
+    }
+
+    @Test
+    void theMixinsOfEveryCommandReadTheirEnvTwins() {
+        Map<String, String> env = Map.of("QUANTUM_SAFETY_PROMETHEUS_CONFIG", "/etc/p/prometheus.yml",
+                "QUANTUM_SAFETY_BACKUP_DIR", "/var/backups/qs", "QUANTUM_SAFETY_OPS_JSON", "true",
+                "QUANTUM_SAFETY_ROLLBACK_TO", "install_qs_20260119_034418", "QUANTUM_SAFETY_AMTOOL", "/opt/amtool");
+
+        BackupsCommand backups = parse(env, "ops", "backups");
+        RollbackCommand rollback = parse(env, "ops", "rollback");
+
+        assertThat(backups.prometheus.config()).isEqualTo(Path.of("/etc/p/prometheus.yml"));
+        assertThat(backups.backup.dir()).isEqualTo(Path.of("/var/backups/qs"));
+        assertThat(backups.output.json).isTrue();
+        assertThat(rollback.to).isEqualTo("install_qs_20260119_034418");
+        assertThat(rollback.tools.amtool()).isEqualTo("/opt/amtool");
+    }
+
+    @Test
+    void overwriteComesFromItsEnvTwinAndItsNegationStillTurnsItOff() {
+        Map<String, String> env = Map.of("QUANTUM_SAFETY_GRAFANA_OVERWRITE", "true",
+                "QUANTUM_SAFETY_GRAFANA_FOLDER_UID", "quantum-trader");
+
+        GrafanaPayloadCommand fromEnv = parse(env, "ops", "grafana-payload");
+        GrafanaPayloadCommand negated = parse(env, "ops", "grafana-payload", "--no-overwrite");
+
+        assertThat(fromEnv.overwrite).isTrue();
+        assertThat(fromEnv.folderUid).isEqualTo("quantum-trader");
+        assertThat(negated.overwrite).isFalse();
+    }
+
+    @Test
+    void theHelpOfInstallShowsEachFlagsEnvNameAndDefaultFromTheTable() {
+        String help = help("ops", "install", "--help");
+
+        // picocli wraps long words at punctuation too, so the URL is compared without the wrapping.
+        assertThat(help.replaceAll("\\s+", "")).contains("Env:QUANTUM_SAFETY_PROMETHEUS_URL.Default:http://127.0.0.1:9090.");
+        assertThat(help).contains("--prometheus.url", "Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. Default: 60s.",
+                "Env: QUANTUM_SAFETY_BACKUP_TAG. Default: qs.", "Env: QUANTUM_SAFETY_ASSUME_YES. Default: false.",
+                "Env: QUANTUM_SAFETY_LOG_LEVEL.");
+        assertThat(help).doesNotContain("${");
+    }
+
+    /** One row, one help: what --force does is told for both commands, wherever it is read. */
+    @Test
+    void aSharedFlagHasTheSameHelpInEveryCommand() {
+        String install = help("ops", "install", "--help");
+        String rollback = help("ops", "rollback", "--help");
+
+        for (String help : new String[] {install, rollback}) {
+            assertThat(help.replaceAll("\\s+", " ")).contains("rollback restores files edited since the install",
+                    "Env: QUANTUM_SAFETY_FORCE. Default: false.", "Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. Default: 60s.");
+        }
+    }
+}
