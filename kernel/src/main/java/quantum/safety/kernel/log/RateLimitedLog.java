@@ -3,7 +3,6 @@ package quantum.safety.kernel.log;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -97,23 +96,28 @@ public final class RateLimitedLog {
         return cause.getClass().getSimpleName() + (text == null ? "" : " " + text.strip().replace('\n', ' '));
     }
 
-    /** One topic's next allowed line and the occurrences left out since its last; lock-free for the decision path. */
+    /**
+     * One topic's next allowed line and the occurrences left out since its last. A short lock rather than two atomics:
+     * with two, a call left out while the winner is still reading the count lands on the wrong line.
+     */
     private static final class Topic {
-        private final AtomicLong nextAllowed;
-        private final AtomicLong suppressed = new AtomicLong();
+        private long nextAllowed;
+        private long suppressed;
 
         Topic(long now) {
-            this.nextAllowed = new AtomicLong(now);
+            this.nextAllowed = now;
         }
 
         /** The occurrences left out since the last line when this one may log, else -1 (and counts it). */
-        long claim(long now, long intervalNanos) {
-            long next = nextAllowed.get();
-            if (now - next < 0 || !nextAllowed.compareAndSet(next, now + intervalNanos)) {
-                suppressed.incrementAndGet();
+        synchronized long claim(long now, long intervalNanos) {
+            if (now - nextAllowed < 0) {
+                suppressed++;
                 return -1;
             }
-            return suppressed.getAndSet(0);
+            nextAllowed = now + intervalNanos;
+            long left = suppressed;
+            suppressed = 0;
+            return left;
         }
     }
 }
