@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
-import quantum.safety.ops.OpsTestAccess;
+import quantum.safety.ops.OpsEnvironment;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -46,25 +46,19 @@ import redis.clients.jedis.StreamEntryID;
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
 class DoctorEndToEndTest {
 
-    private OpsTestAccess.Environment env;
-
-    @AfterEach
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
-    }
+    @AutoClose
+    private OpsEnvironment env;
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles) {
-        return settings(resolver, exporter, withFiles, OpsTestAccess.expectedRules(env));
+        return settings(resolver, exporter, withFiles, env.expectedRules());
     }
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules) {
         LocalRedis redis = env.redis();
-        VerifySettings verify = VerifySettings.of(env.prometheusUrl(), exporter, rules)
-                .withAlertmanager(Optional.of(env.alertmanagerUrl()), true).withResolver(resolver);
+        VerifySettings verify = VerifySettings.of(env.prometheus().url(), exporter, rules)
+                .withAlertmanager(Optional.of(env.alertmanager().url()), true).withResolver(resolver);
         return new DoctorSettings(verify, withFiles ? Optional.of(env.config()) : Optional.empty(),
-                withFiles ? Optional.of(env.dir().resolve("alertmanager/alertmanager.yml")) : Optional.empty(),
+                withFiles ? Optional.of(env.alertmanagerConfig()) : Optional.empty(),
                 withFiles ? Optional.of(env.grafanaProvisioning()) : Optional.empty(),
                 withFiles ? Optional.of(env.grafanaDashboards()) : Optional.empty(), Optional.empty(), "promtool", "amtool",
                 () -> new JedisPooled(redis.host(), redis.port()), RedisSchema.legacy(), redis.uri());
@@ -72,7 +66,7 @@ class DoctorEndToEndTest {
 
     @Test
     void afterAnInstallEverySectionPassesWithItsEvidenceInSeconds() throws Exception {
-        env = OpsTestAccess.start("");
+        env = OpsEnvironment.start();
         // Redis state first: the exporter serves it at once, Prometheus from its next scrape on.
         try (Jedis jedis = new Jedis(env.redis().host(), env.redis().port())) {
             jedis.setex("quantum:safety:safe_mode", 120, "1");
@@ -84,8 +78,8 @@ class DoctorEndToEndTest {
             jedis.hset("quantum:safety:decisions", "OK", "41");
         }
 
-        InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
-                .alertmanagerUrl(env.alertmanagerUrl())
+        InstallRequest install = env.install().alertmanagerConfig(env.alertmanagerConfig())
+                .alertmanagerUrl(env.alertmanager().url())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
         assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
 
@@ -116,7 +110,7 @@ class DoctorEndToEndTest {
      */
     @Test
     void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
-        env = OpsTestAccess.start("");
+        env = OpsEnvironment.start();
         try (UnifiedJedis jedis = RedisConnector.to(RedisEndpoint.standalone(env.redis().host(), env.redis().port()),
                 RedisCredentials.none()).forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             jedis.set("quantum:mode", "TESTNET");
@@ -132,7 +126,7 @@ class DoctorEndToEndTest {
         }
         BundleSource bundle = ClasspathBundleSource.packaged();
         InstallRequest install = env.install().bundle(bundle)
-                .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml")).alertmanagerUrl(env.alertmanagerUrl())
+                .alertmanagerConfig(env.alertmanagerConfig()).alertmanagerUrl(env.alertmanager().url())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards())
                 .verifyTimeout(Duration.ofSeconds(60)).build();
         assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
@@ -149,11 +143,11 @@ class DoctorEndToEndTest {
 
     @Test
     void theIpv6LocalhostMismatchIsReportedWithTheFix() throws Exception {
-        env = OpsTestAccess.start("""
+        env = OpsEnvironment.start("""
                   - job_name: quantum_safety_telemetry
                     static_configs:
-                      - targets: ['localhost:PORT']
-                """);
+                      - targets: ['localhost:EXPORTER_PORT']
+                """, true);
         int port = env.exporterAddress().port();
         InetAddress v6 = InetAddress.getByName("::1");
         InetAddress v4 = InetAddress.getByName("127.0.0.1");
@@ -176,11 +170,11 @@ class DoctorEndToEndTest {
 
     @Test
     void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample() throws Exception {
-        env = OpsTestAccess.start("""
+        env = OpsEnvironment.start("""
                   - job_name: quantum_safety_telemetry
                     static_configs:
-                      - targets: ['[::1]:PORT']
-                """);
+                      - targets: ['[::1]:EXPORTER_PORT']
+                """, true);
         int port = env.exporterAddress().port();
         try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
             new SafetyOperations(jedis, RedisSchema.legacy()).setSafeMode(Optional.of(Duration.ofMinutes(5)), "drill", "IPv6 test");
