@@ -2,6 +2,7 @@ package quantum.safety.ops.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,21 @@ class DoctorEndToEndTest {
                 withFiles ? Optional.of(env.grafanaProvisioning()) : Optional.empty(),
                 withFiles ? Optional.of(env.grafanaDashboards()) : Optional.empty(), Optional.empty(), "promtool", "amtool",
                 () -> new JedisPooled(redis.host(), redis.port()), RedisSchema.legacy(), redis.uri());
+    }
+
+    /** The machine with the operator's own job for the exporter, which scrapes it at {@code host}. */
+    private static OpsEnvironment scrapedAt(String host) throws IOException {
+        return OpsEnvironment.start("""
+                  - job_name: quantum_safety_telemetry
+                    static_configs:
+                      - targets: ['%s:EXPORTER_PORT']
+                """.formatted(host), true);
+    }
+
+    /** The doctor's report without the files, run again until {@code done} holds: Prometheus needs a scrape or two. */
+    private Report doctorUntil(HostResolver resolver, Predicate<Report> done) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> new Doctor(settings(resolver, env.exporterAddress(), false), Clock.systemUTC()).run(), done);
     }
 
     @Test
@@ -143,19 +160,14 @@ class DoctorEndToEndTest {
 
     @Test
     void theIpv6LocalhostMismatchIsReportedWithTheFix() throws Exception {
-        env = OpsEnvironment.start("""
-                  - job_name: quantum_safety_telemetry
-                    static_configs:
-                      - targets: ['localhost:EXPORTER_PORT']
-                """, true);
+        env = scrapedAt("localhost");
         int port = env.exporterAddress().port();
         InetAddress v6 = InetAddress.getByName("::1");
         InetAddress v4 = InetAddress.getByName("127.0.0.1");
         // This machine's /etc/hosts maps localhost to 127.0.0.1 only; production hosts list ::1 first.
         HostResolver v6First = host -> host.equals("localhost") ? List.of(v6, v4) : HostResolver.SYSTEM.resolve(host);
 
-        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(v6First, env.exporterAddress(), false), Clock.systemUTC()).run(),
+        Report report = doctorUntil(v6First,
                 r -> r.in(Section.EXPORTER_HYGIENE).stream().anyMatch(c -> c.name().contains("localhost:" + port)));
 
         CheckResult listen = report.in(Section.EXPORTER_HYGIENE).stream()
@@ -170,18 +182,13 @@ class DoctorEndToEndTest {
 
     @Test
     void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample() throws Exception {
-        env = OpsEnvironment.start("""
-                  - job_name: quantum_safety_telemetry
-                    static_configs:
-                      - targets: ['[::1]:EXPORTER_PORT']
-                """, true);
+        env = scrapedAt("[::1]");
         int port = env.exporterAddress().port();
         try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
             new SafetyOperations(jedis, RedisSchema.legacy()).setSafeMode(Optional.of(Duration.ofMinutes(5)), "drill", "IPv6 test");
         }
 
-        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), false), Clock.systemUTC()).run(),
+        Report report = doctorUntil(HostResolver.SYSTEM,
                 r -> r.in(Section.PROMETHEUS_SCRAPING).stream().anyMatch(c -> c.evidence().contains("health=down")));
 
         String md = MarkdownReport.render(report);
