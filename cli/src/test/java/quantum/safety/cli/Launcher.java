@@ -3,13 +3,13 @@ package quantum.safety.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import quantum.safety.process.ChildProcess;
 
 /**
  * The product as a user runs it: the {@code quantum-safety} launcher of the repository root starting the runnable
@@ -72,19 +72,10 @@ public final class Launcher {
     public Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         ProcessBuilder builder = command(args);
         builder.environment().putAll(env);
-        Path out = Files.createTempFile("quantum-safety-out-", ".txt");
-        Path err = Files.createTempFile("quantum-safety-err-", ".txt");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("quantum-safety " + String.join(" ", args) + " did not end within 60 s");
-            }
-            return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
+        ChildProcess.Completed run = ChildProcess.run(builder, "", Duration.ofSeconds(60));
+        if (run.timedOut()) {
+            throw new AssertionError("quantum-safety " + String.join(" ", args) + " did not end within 60 s");
         }
+        return new Run(run.exitCode(), run.output(), run.errors());
     }
 }

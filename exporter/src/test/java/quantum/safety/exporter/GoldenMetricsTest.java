@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RedisVersion;
@@ -104,12 +105,9 @@ class GoldenMetricsTest {
     }
 
     private static void assertPromtoolAccepts(String body) throws Exception {
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        promtool.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-        promtool.getOutputStream().close();
-        String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(promtool.exitValue()).as("promtool check metrics said: %s", output).isZero();
+        ChildProcess.Completed promtool = ChildProcess.run(new ProcessBuilder("promtool", "check", "metrics")
+                .redirectErrorStream(true), body, Duration.ofSeconds(30));
+        assertThat(promtool.succeeded()).as("promtool check metrics said: %s", promtool.describe()).isTrue();
     }
 
     /** Lines of {@code a} that {@code b} lacks, and the other way round. */

@@ -1,6 +1,10 @@
 package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static quantum.safety.kernel.ClusterKernel.SCHEMA;
+import static quantum.safety.kernel.ClusterKernel.SLOT;
+import static quantum.safety.kernel.ClusterKernel.SYMBOLS;
+import static quantum.safety.kernel.ClusterKernel.THREADS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +22,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import quantum.safety.kernel.redis.RedisConnector;
-import quantum.safety.kernel.redis.RedisCredentials;
-import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.LocalRedisCluster;
 import quantum.safety.testkit.NodeInfo;
@@ -36,24 +37,19 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class RedisClusterFailoverTest {
 
-    private static final RedisSchema SCHEMA = RedisSchema.withPrefix("{quantum}:");
-    private static final int SLOT = LocalRedisCluster.slotOf("{quantum}");
-    private static final int THREADS = 4;
     private static final int LIMIT = 20;
     private static final int EXITS_BEFORE = 5;
     /** Reduce-only intents all close one position, so their per-symbol counter shows the continuation. */
     private static final String EXIT_SYMBOL = "XRPUSDT";
-    private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT"};
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("quantum.safety.kernel.RedisServers#sources")
     void afterAManualFailoverDecisionsGoOnCountersContinueAndSafeModeHolds(LocalRedis.Source source) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Optional.of(source));
-             UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
-                     .forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open()) {
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel").windowSeconds(3600)
-                    .globalMax(LIMIT).symbolMax(1_000_000).reduceOnlySymbolMax(1_000_000).reduceOnlyGlobalMax(1_000_000).failPolicy(FailPolicy.CLOSED).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT).build(), client, SCHEMA);
+             UnifiedJedis client = ClusterKernel.client(cluster, KernelFixture.TEST_DECISION_TIMEOUT)) {
+            SafetyKernel kernel = ClusterKernel.kernel(client, LIMIT, b -> b.reduceOnlySymbolMax(1_000_000)
+                    .reduceOnlyGlobalMax(1_000_000).decisionTimeout(KernelFixture.TEST_DECISION_TIMEOUT));
             List<Decision> all = new ArrayList<>();
 
             List<Decision> allowed = decideConcurrently(kernel, pool, LIMIT, false);
@@ -140,7 +136,7 @@ class RedisClusterFailoverTest {
         return decisions.stream().map(d -> d.metaLong("reduce_only_count", -1)).toList();
     }
 
-    /** {@code n} intents decided on {@link #THREADS} threads at once. */
+    /** {@code n} intents decided on {@link ClusterKernel#THREADS} threads at once. */
     private static List<Decision> decideConcurrently(SafetyKernel kernel, ExecutorService pool, int n,
                                                      boolean reduceOnly) throws Exception {
         List<Callable<Decision>> tasks = new ArrayList<>();

@@ -1,6 +1,10 @@
 package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static quantum.safety.kernel.ClusterKernel.SCHEMA;
+import static quantum.safety.kernel.ClusterKernel.SLOT;
+import static quantum.safety.kernel.ClusterKernel.SYMBOLS;
+import static quantum.safety.kernel.ClusterKernel.THREADS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import quantum.safety.kernel.redis.RedisConnector;
-import quantum.safety.kernel.redis.RedisCredentials;
-import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.LocalRedisCluster;
 import redis.clients.jedis.Jedis;
@@ -30,20 +31,13 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class RedisClusterLiveReshardTest {
 
-    private static final RedisSchema SCHEMA = RedisSchema.withPrefix("{quantum}:");
-    private static final int SLOT = LocalRedisCluster.slotOf("{quantum}");
-    private static final int THREADS = 4;
-    private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT"};
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("quantum.safety.kernel.RedisServers#sources")
     void decisionsGoOnThroughAFullSpeedReshardAndCountsStayExact(LocalRedis.Source source) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Optional.of(source));
-             UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
-                     .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
-            SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel").windowSeconds(3600)
-                    .globalMax(1_000_000).symbolMax(1_000_000).failPolicy(FailPolicy.CLOSED).build(), client, SCHEMA);
+             UnifiedJedis client = ClusterKernel.client(cluster, KernelConfig.DEFAULT_DECISION_TIMEOUT)) {
+            SafetyKernel kernel = ClusterKernel.kernel(client, 1_000_000, b -> b);
             kernel.decide(Intent.of("BTCUSDT", "BUY"));
             ConcurrentLinkedQueue<Decision> decisions = new ConcurrentLinkedQueue<>();
             AtomicBoolean done = new AtomicBoolean();

@@ -1,6 +1,10 @@
 package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static quantum.safety.kernel.ClusterKernel.SCHEMA;
+import static quantum.safety.kernel.ClusterKernel.SLOT;
+import static quantum.safety.kernel.ClusterKernel.SYMBOLS;
+import static quantum.safety.kernel.ClusterKernel.THREADS;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import quantum.safety.kernel.redis.RedisConnector;
-import quantum.safety.kernel.redis.RedisCredentials;
-import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.LocalRedisCluster;
 import quantum.safety.testkit.SlotMigration;
@@ -46,11 +47,7 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class RedisClusterMigrationTest {
 
-    private static final RedisSchema SCHEMA = RedisSchema.withPrefix("{quantum}:");
-    private static final int SLOT = LocalRedisCluster.slotOf("{quantum}");
-    private static final int THREADS = 4;
     private static final int PER_STAGE = 25;
-    private static final String[] SYMBOLS = {"BTCUSDT", "ETHUSDT", "SOLUSDT", "XRPUSDT"};
 
     /** The steps of one reshard; decisions are taken in each. */
     enum Stage {
@@ -82,17 +79,16 @@ class RedisClusterMigrationTest {
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try (LocalRedisCluster cluster = LocalRedisCluster.start(Optional.of(source));
-             UnifiedJedis client = RedisConnector.to(RedisEndpoint.parse(cluster.address()), RedisCredentials.none())
-                     .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
+             UnifiedJedis client = ClusterKernel.client(cluster, KernelConfig.DEFAULT_DECISION_TIMEOUT)) {
             boolean redis7 = majorVersion(cluster) >= 7;
             LocalRedis first = cluster.masterOf(SLOT);
             List<LocalRedis> others = cluster.masters().stream().filter(m -> m.port() != first.port()).toList();
 
             // Phase 1: a limit the decisions do not reach. Phase 2: one that the decisions after the move cross once.
-            SafetyKernel calm = kernel(client, 1000);
+            SafetyKernel calm = ClusterKernel.kernel(client, 1000, b -> b);
             List<StageResult> phase1 = reshard(cluster, others.get(0), calm, pool);
             long counted1 = counted(phase1);
-            SafetyKernel tripping = kernel(client, (int) counted1 + PER_STAGE + 5);
+            SafetyKernel tripping = ClusterKernel.kernel(client, (int) counted1 + PER_STAGE + 5, b -> b);
             List<StageResult> phase2 = reshard(cluster, others.get(1), tripping, pool);
 
             List<StageResult> stages = new ArrayList<>(phase1);
@@ -181,7 +177,7 @@ class RedisClusterMigrationTest {
         return results;
     }
 
-    /** {@code n} decisions on {@link #THREADS} threads at once, between two readings of the error counters. */
+    /** {@code n} decisions on {@link ClusterKernel#THREADS} threads at once, between two readings of the error counters. */
     private static StageResult decide(Stage stage, int n, LocalRedisCluster cluster, SafetyKernel kernel,
                                       ExecutorService pool) throws Exception {
         Map<String, Long> before = cluster.errorReplies();
@@ -204,10 +200,6 @@ class RedisClusterMigrationTest {
         return new StageResult(stage, decisions, errors);
     }
 
-    private static SafetyKernel kernel(UnifiedJedis client, int globalMax) {
-        return SafetyKernel.create(KernelConfig.builder().kernelId("test-kernel").windowSeconds(3600)
-                .globalMax(globalMax).symbolMax(1_000_000).failPolicy(FailPolicy.CLOSED).build(), client, SCHEMA);
-    }
 
     /** Decisions that incremented the global counter. */
     private static long counted(List<StageResult> stages) {

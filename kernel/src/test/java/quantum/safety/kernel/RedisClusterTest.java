@@ -36,10 +36,7 @@ class RedisClusterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("quantum.safety.kernel.RedisServers#sources")
     void decidesAndTripsOnClusterWithAHashTaggedPrefix(LocalRedis.Source source) throws IOException {
-        try (LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
-             Jedis admin = node.connect()) {
-            admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
-            await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
+        try (LocalRedis node = clusterOfOne(source); Jedis admin = node.connect()) {
 
             try (UnifiedJedis cluster = RedisConnector.to(RedisEndpoint.parse("redis+cluster://" + node.host() + ":"
                     + node.port()), RedisCredentials.none()).forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open()) {
@@ -69,10 +66,7 @@ class RedisClusterTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("quantum.safety.kernel.RedisServers#sources")
     void theClusterGuardLooksAtTheConnectionProviderAndOnlyDecisionClientsAreAccepted(LocalRedis.Source source) throws IOException {
-        try (LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
-             Jedis admin = node.connect()) {
-            admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
-            await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
+        try (LocalRedis node = clusterOfOne(source); Jedis admin = node.connect()) {
             GenericObjectPoolConfig<Connection> bounded = new GenericObjectPoolConfig<>();
             bounded.setMaxWait(Duration.ofMillis(100));
             Set<HostAndPort> seeds = Set.of(new HostAndPort(node.host(), node.port()));
@@ -92,5 +86,18 @@ class RedisClusterTest {
                         .hasMessageContaining("does not enforce the decision timeout");
             }
         }
+    }
+
+    /** A Redis Cluster of one node that owns every slot, ready to serve them. */
+    private static LocalRedis clusterOfOne(LocalRedis.Source source) throws IOException {
+        LocalRedis node = LocalRedis.start(Optional.of(source), "--cluster-enabled", "yes");
+        try (Jedis admin = node.connect()) {
+            admin.clusterAddSlots(IntStream.range(0, 16384).toArray());
+            await().atMost(Duration.ofSeconds(15)).until(() -> admin.clusterInfo().contains("cluster_state:ok"));
+        } catch (RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
     }
 }

@@ -1,7 +1,6 @@
 package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.Jedis;
@@ -38,12 +38,15 @@ class ServerClockTest {
     void legacyBugOwnWallClockBucketAndTimestampsComeFromTheRedisServerClock(@TempDir Path dir) throws Exception {
         Path binary = extractEmbeddedRedis(dir);
         int port = LocalRedis.freePort();
-        Process redis = new ProcessBuilder("faketime", "-f", "-1000d", binary.toString(), "--port", String.valueOf(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        Path log = dir.resolve("redis.log");
+        ChildProcess redis = ChildProcess.start("redis-server under faketime", new ProcessBuilder("faketime", "-f",
+                "-1000d", binary.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(log.toFile()),
+                ChildProcess.Output.of(log, 10));
         try (UnifiedJedis client = RedisConnector.to(RedisEndpoint.standalone("127.0.0.1", port), RedisCredentials.none())
                 .forDecisions(KernelFixture.TEST_DECISION_TIMEOUT).open(); Jedis raw = new Jedis("127.0.0.1", port)) {
-            await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> "PONG".equals(client.ping()));
+            redis.awaitReady("answer PING", Duration.ofSeconds(15), Duration.ofMillis(20),
+                    () -> "PONG".equals(client.ping()));
             long serverBefore = Long.parseLong(raw.time().get(0));
             long callerNow = System.currentTimeMillis() / 1000;
             assertThat(callerNow - serverBefore).isGreaterThan(SKEW_SECONDS - 3600);
@@ -62,9 +65,7 @@ class ServerClockTest {
             String faultTimestamp = client.xrange("quantum:stream:safety.fault", "-", "+").get(0).getFields().get("timestamp");
             assertThat(Long.parseLong(faultTimestamp)).isBetween(serverBefore, serverAfter);
         } finally {
-            // faketime runs redis-server as its child: stop the child first or it outlives the test.
-            redis.descendants().forEach(ProcessHandle::destroyForcibly);
-            redis.destroyForcibly().waitFor();
+            redis.kill();
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -43,25 +43,19 @@ import quantum.safety.testkit.RequiresTools;
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
 class InstallEndToEndTest {
 
+    @AutoClose
     private OpsEnvironment env;
-
-    @AfterEach
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
-    }
 
     @Test
     void installVerifyRollbackGivesTheOriginalFileBackByteForByte() throws Exception {
         env = OpsEnvironment.start();
-        EventLog events = env.events;
-        Path grafanaProvisioning = env.dir.resolve("grafana/provisioning/dashboards");
-        Path grafanaDashboards = env.dir.resolve("grafana/dashboards/quantum");
-        Path amConfig = env.dir.resolve("alertmanager/alertmanager.yml");
+        EventLog events = env.events();
+        Path grafanaProvisioning = env.grafanaProvisioning();
+        Path grafanaDashboards = env.grafanaDashboards();
+        Path amConfig = env.alertmanagerConfig();
 
         OpsResult installed = new Installer(env.install()
-                .alertmanagerConfig(amConfig).alertmanagerUrl(env.alertmanager.url())
+                .alertmanagerConfig(amConfig).alertmanagerUrl(env.alertmanager().url())
                 .grafanaProvisioningDir(grafanaProvisioning).grafanaDashboardsDir(grafanaDashboards)
                 .build(), events).install();
 
@@ -72,35 +66,35 @@ class InstallEndToEndTest {
                 "VerificationStarted", "CheckPassed", "VerificationFinished");
         InstallPlan plan = events.first(InstallPlanned.class).plan();
         assertThat(plan.toChange()).extracting(FileStep::path).containsExactlyInAnyOrder(
-                env.rulesDir.resolve("quantum_safety_alerts.yml"), env.rulesDir.resolve("quantum_safety_recording.yml"),
+                env.rulesDir().resolve("quantum_safety_alerts.yml"), env.rulesDir().resolve("quantum_safety_recording.yml"),
                 grafanaDashboards.resolve("quantum_safety_telemetry.json"), grafanaProvisioning.resolve("quantum_safety.yaml"),
-                amConfig, env.config);
-        assertThat(plan.backUp()).containsExactly(env.config);
+                amConfig, env.config());
+        assertThat(plan.backUp()).containsExactly(env.config());
         assertThat(plan.reloads()).extracting(r -> r.service()).containsExactly(Service.PROMETHEUS, Service.ALERTMANAGER);
         assertThat(plan.verification().rollBackOnFailure()).isTrue();
         assertThat(events.all(FileValidated.class)).extracting(FileValidated::command)
                 .anyMatch(c -> c.contains("promtool check rules")).anyMatch(c -> c.contains("amtool check-config"))
                 .anyMatch(c -> c.contains("promtool check config"));
-        assertThat(events.all(FileWritten.class)).extracting(FileWritten::file).endsWith(env.config)
+        assertThat(events.all(FileWritten.class)).extracting(FileWritten::file).endsWith(env.config())
                 .hasSameElementsAs(plan.toChange().stream().map(FileStep::path).toList());
-        assertThat(events.first(Reloaded.class).detail()).isEqualTo("POST " + env.prometheus.url() + "/-/reload -> 200");
+        assertThat(events.first(Reloaded.class).detail()).isEqualTo("POST " + env.prometheus().url() + "/-/reload -> 200");
         ManifestWritten written = events.first(ManifestWritten.class);
-        Manifest manifest = new ManifestStore(ManifestStore.defaultDirFor(env.config)).find(written.installId()).orElseThrow();
+        Manifest manifest = new ManifestStore(ManifestStore.defaultDirFor(env.config())).find(written.installId()).orElseThrow();
         assertThat(written.manifest()).exists();
         assertThat(manifest.files()).hasSize(plan.toChange().size());
 
-        String merged = Files.readString(env.config);
-        List<String> added = addedLines(new String(env.original), merged);
+        String merged = Files.readString(env.config());
+        List<String> added = addedLines(new String(env.original()), merged);
         assertThat(added).as("only our lines were added; every operator line kept, in order")
                 .allMatch(l -> l.contains("quantum_safety") || l.contains("Quantum Safety exporter") || l.startsWith("    "))
                 .anyMatch(l -> l.contains("- job_name: quantum_safety_telemetry"))
                 .anyMatch(l -> l.endsWith("rules/quantum_safety_alerts.yml"));
-        assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).exists();
+        assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).exists();
         assertThat(grafanaDashboards.resolve("quantum_safety_telemetry.json")).exists();
         assertThat(Files.readString(grafanaProvisioning.resolve("quantum_safety.yaml"))).contains("path: " + grafanaDashboards);
         assertThat(amConfig).exists();
 
-        List<CheckResult> verified = new Verifier(new Installer(env.install().alertmanagerUrl(env.alertmanager.url()).build(),
+        List<CheckResult> verified = new Verifier(new Installer(env.install().alertmanagerUrl(env.alertmanager().url()).build(),
                 OpsListener.ignoring()).verifySettings(), Verifier.verifyChecks()).run();
         assertThat(verified).as(verified.toString()).allMatch(r -> r.status() == Status.PASSED);
         assertThat(verified.stream().map(CheckResult::name).collect(Collectors.joining("\n")))
@@ -115,101 +109,101 @@ class InstallEndToEndTest {
         assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",
                 "FileValidated", "FileRestored", "FileDeleted", "DirectoryDeleted", "RolledBack",
                 "ReloadRequested", "Reloaded", "VerificationStarted", "CheckPassed", "VerificationFinished");
-        assertThat(events.first(FileRestored.class).file()).isEqualTo(env.config);
+        assertThat(events.first(FileRestored.class).file()).isEqualTo(env.config());
         assertThat(events.all(CheckPassed.class)).extracting(CheckPassed::name)
                 .containsExactly("job quantum_safety_telemetry gone", "our rule groups gone");
-        assertThat(env.configBytes()).isEqualTo(env.original);
-        assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
-        assertThat(env.rulesDir.resolve("operator_node.yml")).exists();
+        assertThat(env.configBytes()).isEqualTo(env.original());
+        assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
+        assertThat(env.rulesDir().resolve("operator_node.yml")).exists();
         assertThat(grafanaDashboards.resolve("quantum_safety_telemetry.json")).doesNotExist();
         assertThat(grafanaDashboards).doesNotExist();
         assertThat(amConfig).doesNotExist();
-        assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config)).latestActive()).isEmpty();
+        assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config())).latestActive()).isEmpty();
     }
 
     @Test
     void installingTwiceChangesNothingTheSecondTime() throws Exception {
         env = OpsEnvironment.start();
-        assertThat(new Installer(env.install().build(), env.events).install().exitCode()).as(env.events.toString()).isZero();
+        assertThat(new Installer(env.install().build(), env.events()).install().exitCode()).as(env.events().toString()).isZero();
         List<Path> filesAfterFirst = env.files();
         Map<Path, Long> mtimes = modificationTimes(filesAfterFirst);
-        env.events.clear();
+        env.events().clear();
 
-        OpsResult second = new Installer(env.install().build(), env.events).install();
+        OpsResult second = new Installer(env.install().build(), env.events()).install();
 
-        assertThat(second.exitCode()).as(env.events.toString()).isZero();
+        assertThat(second.exitCode()).as(env.events().toString()).isZero();
         assertThat(second.summary()).contains("nothing changed");
-        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "NothingToChange",
+        assertThat(env.events().steps()).containsExactly("InstallStarted", "InstallPlanned", "NothingToChange",
                 "VerificationStarted", "CheckPassed", "VerificationFinished");
-        assertThat(env.events.first(InstallPlanned.class).plan().files()).extracting(FileStep::action)
+        assertThat(env.events().first(InstallPlanned.class).plan().files()).extracting(FileStep::action)
                 .containsOnly(FileStep.Action.KEEP);
         assertThat(env.files()).isEqualTo(filesAfterFirst);
         assertThat(modificationTimes(filesAfterFirst)).isEqualTo(mtimes);
-        assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config)).containsOnlyOnce("quantum_safety_telemetry");
+        assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config())).containsOnlyOnce("quantum_safety_telemetry");
     }
 
     @Test
     void anInvalidRuleFileIsRefusedBeforeAnythingChanges() throws Exception {
         env = OpsEnvironment.start();
-        Files.write(env.dir.resolve("bundle/prometheus/rules/quantum_safety_alerts.yml"), Fixtures.invalidAlertRules());
+        Files.write(env.dir().resolve("bundle/prometheus/rules/quantum_safety_alerts.yml"), Fixtures.invalidAlertRules());
         List<Path> before = env.files();
 
-        assertThatThrownBy(() -> new Installer(env.install().build(), env.events).install())
+        assertThatThrownBy(() -> new Installer(env.install().build(), env.events()).install())
                 .isInstanceOf(OpsInputException.class)
                 .hasMessageContaining("promtool refused the candidate rule files")
                 .hasMessageContaining("nothing was changed");
 
-        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+        assertThat(env.events().steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
                 "ValidationFailed");
-        ValidationFailed refused = env.events.first(ValidationFailed.class);
+        ValidationFailed refused = env.events().first(ValidationFailed.class);
         assertThat(refused.command()).contains("promtool check rules");
-        assertThat(refused.subject()).contains(env.rulesDir.resolve("quantum_safety_alerts.yml").toString());
+        assertThat(refused.subject()).contains(env.rulesDir().resolve("quantum_safety_alerts.yml").toString());
         assertThat(refused.output()).isNotBlank();
 
-        assertThat(env.configBytes()).isEqualTo(env.original);
+        assertThat(env.configBytes()).isEqualTo(env.original());
         assertThat(env.files()).isEqualTo(before);
     }
 
     @Test
     void prometheusDownDuringReloadRollsBackAndSaysSo() throws Exception {
         env = OpsEnvironment.start();
-        env.prometheus.stop();
+        env.prometheus().stop();
 
-        OpsResult result = new Installer(env.install().build(), env.events).install();
+        OpsResult result = new Installer(env.install().build(), env.events()).install();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.summary()).contains("install rolled back", "could not be reloaded", "connection refused");
-        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+        assertThat(env.events().steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
                 "FileValidated", "BackupWritten", "ManifestWritten", "FileWritten", "ReloadRequested", "ReloadFailed",
                 "AutomaticRollbackStarted", "RollbackPlanned", "ValidationStarted", "FileValidated", "FileRestored",
                 "FileDeleted", "RolledBack", "ReloadRequested", "ReloadFailed");
-        assertThat(env.events.all(ReloadFailed.class)).extracting(ReloadFailed::failure)
+        assertThat(env.events().all(ReloadFailed.class)).extracting(ReloadFailed::failure)
                 .containsOnly(ReloadFailed.Failure.UNREACHABLE);
-        assertThat(env.events.first(AutomaticRollbackStarted.class).installId())
-                .isEqualTo(env.events.first(ManifestWritten.class).installId());
-        assertThat(env.configBytes()).isEqualTo(env.original);
-        assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
-        assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config)).latestActive()).isEmpty();
+        assertThat(env.events().first(AutomaticRollbackStarted.class).installId())
+                .isEqualTo(env.events().first(ManifestWritten.class).installId());
+        assertThat(env.configBytes()).isEqualTo(env.original());
+        assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
+        assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config())).latestActive()).isEmpty();
     }
 
     @Test
     void aFailingVerificationTriggersTheAutomaticRollback() throws Exception {
         env = OpsEnvironment.start();
-        env.exporter.close();
+        env.stopExporter();
 
-        OpsResult result = new Installer(env.install().verifyTimeout(Duration.ofSeconds(8)).build(), env.events).install();
+        OpsResult result = new Installer(env.install().verifyTimeout(Duration.ofSeconds(8)).build(), env.events()).install();
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.summary()).contains("install rolled back: verification failed",
                 "job quantum_safety_telemetry scraped and up");
-        assertThat(env.events.steps()).containsSubsequence("FileWritten", "ReloadRequested", "Reloaded",
+        assertThat(env.events().steps()).containsSubsequence("FileWritten", "ReloadRequested", "Reloaded",
                 "VerificationStarted", "VerificationFinished", "AutomaticRollbackStarted", "RollbackPlanned",
                 "FileRestored", "RolledBack", "ReloadRequested", "Reloaded", "VerificationStarted", "VerificationFinished");
-        assertThat(env.events.all(CheckFailed.class)).extracting(CheckFailed::name)
+        assertThat(env.events().all(CheckFailed.class)).extracting(CheckFailed::name)
                 .contains("job quantum_safety_telemetry scraped and up");
-        assertThat(env.events.first(FileRestored.class).file()).isEqualTo(env.config);
-        assertThat(env.configBytes()).isEqualTo(env.original);
-        assertThat(env.rulesDir.resolve("quantum_safety_alerts.yml")).doesNotExist();
+        assertThat(env.events().first(FileRestored.class).file()).isEqualTo(env.config());
+        assertThat(env.configBytes()).isEqualTo(env.original());
+        assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
     }
 
     @Test
@@ -220,29 +214,29 @@ class InstallEndToEndTest {
                       - targets: ['localhost:9105']
                 """, true);
 
-        assertThatThrownBy(() -> new Installer(env.install().build(), env.events).install())
+        assertThatThrownBy(() -> new Installer(env.install().build(), env.events()).install())
                 .isInstanceOf(PrometheusConfigMerger.JobConflictException.class)
                 .hasMessageContaining("[localhost:9105]").hasMessageContaining("--force");
-        assertThat(env.configBytes()).isEqualTo(env.original);
+        assertThat(env.configBytes()).isEqualTo(env.original());
 
-        OpsResult forced = new Installer(env.install().force(true).build(), env.events).install();
+        OpsResult forced = new Installer(env.install().force(true).build(), env.events()).install();
 
-        assertThat(forced.exitCode()).as(env.events.toString()).isZero();
-        assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config))
+        assertThat(forced.exitCode()).as(env.events().toString()).isZero();
+        assertThat(PrometheusConfigMergerTestAccess.jobNames(env.config()))
                 .containsExactly("prometheus", "node", "quantum_safety_telemetry");
-        assertThat(Files.readString(env.config)).doesNotContain("localhost:9105").contains(env.exporter.address().toString());
+        assertThat(Files.readString(env.config())).doesNotContain("localhost:9105").contains(env.exporterAddress().toString());
     }
 
     @Test
     void withTheLifecycleApiOffInstallTellsTheExactReloadCommand() throws Exception {
         env = OpsEnvironment.start("", false);
 
-        OpsResult result = new Installer(env.install().build(), env.events).install();
+        OpsResult result = new Installer(env.install().build(), env.events()).install();
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.summary()).contains("not live until Prometheus is reloaded");
-        assertThat(env.events.steps()).endsWith("FileWritten", "ReloadRequested", "ReloadLeftToOperator");
-        ReloadLeftToOperator left = env.events.first(ReloadLeftToOperator.class);
+        assertThat(env.events().steps()).endsWith("FileWritten", "ReloadRequested", "ReloadLeftToOperator");
+        ReloadLeftToOperator left = env.events().first(ReloadLeftToOperator.class);
         assertThat(left.reason()).isEqualTo(ReloadLeftToOperator.Reason.LIFECYCLE_API_OFF);
         assertThat(left.command()).contains("kill -HUP $(pidof prometheus)", "systemctl reload prometheus");
         assertThat(left.then()).contains("quantum-safety ops verify");
@@ -253,21 +247,21 @@ class InstallEndToEndTest {
         env = OpsEnvironment.start();
         List<Path> before = env.files();
 
-        OpsResult result = new Installer(env.install().dryRun(true).build(), env.events).install();
+        OpsResult result = new Installer(env.install().dryRun(true).build(), env.events()).install();
 
         assertThat(result.exitCode()).isZero();
-        assertThat(env.events.steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
+        assertThat(env.events().steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
                 "FileValidated", "DryRunEnded");
-        InstallPlan plan = env.events.first(InstallPlanned.class).plan();
-        assertThat(plan.diff()).contains("--- " + env.config, "+++ " + env.config, "+  - job_name: quantum_safety_telemetry",
-                "--- /dev/null", "+++ " + env.rulesDir.resolve("quantum_safety_alerts.yml"));
-        assertThat(plan.backUp()).as("what the real run would do").containsExactly(env.config);
-        assertThat(plan.reloads()).extracting(r -> r.how()).containsExactly("POST " + env.prometheus.url() + "/-/reload");
+        InstallPlan plan = env.events().first(InstallPlanned.class).plan();
+        assertThat(plan.diff()).contains("--- " + env.config(), "+++ " + env.config(), "+  - job_name: quantum_safety_telemetry",
+                "--- /dev/null", "+++ " + env.rulesDir().resolve("quantum_safety_alerts.yml"));
+        assertThat(plan.backUp()).as("what the real run would do").containsExactly(env.config());
+        assertThat(plan.reloads()).extracting(r -> r.how()).containsExactly("POST " + env.prometheus().url() + "/-/reload");
         assertThat(plan.verification().rollBackOnFailure()).isTrue();
-        assertThat(env.events.first(DryRunEnded.class).wouldChange())
+        assertThat(env.events().first(DryRunEnded.class).wouldChange())
                 .containsExactlyElementsOf(plan.toChange().stream().map(FileStep::path).toList());
         assertThat(env.files()).isEqualTo(before);
-        assertThat(env.configBytes()).isEqualTo(env.original);
+        assertThat(env.configBytes()).isEqualTo(env.original());
     }
 
     /** The lines of {@code merged} that are not the lines of {@code original} in order; fails if one is missing. */

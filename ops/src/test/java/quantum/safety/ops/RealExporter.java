@@ -13,13 +13,14 @@ import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.process.LocalRedis;
+import quantum.safety.testkit.ops.OperatorMachine;
 
 /**
  * The real exporter, in-process, for ops tests: reads a real Redis and listens where it is told (by default
  * {@code 127.0.0.1:0}, i.e. IPv4 only like the legacy one, on a free port). JVM and process metrics are on, as in
  * production, so the dashboard's memory panel has data.
  */
-public final class RealExporter implements AutoCloseable {
+public final class RealExporter implements OperatorMachine.Exporter {
 
     public static final BuildIdentity BUILD = new BuildIdentity("0.1.0-SNAPSHOT", "abc1234", "test");
 
@@ -52,6 +53,12 @@ public final class RealExporter implements AutoCloseable {
         }
     }
 
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
     public int port() {
         return server.port();
     }

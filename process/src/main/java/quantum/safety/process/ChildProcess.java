@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * A process this JVM started, with its output in files: started, waited on until a condition holds or it exits (the
  * {@link Poll} loop), stopped, and quoted in failure messages by the last lines it wrote. Every child process of the
  * project goes through here: Redis ({@link LocalRedis}), Prometheus and Alertmanager ({@link ServerProcess}), and the
- * command-line tools run to their end ({@link #run}: promtool, amtool).
+ * command-line tools run to their end ({@link #run}: promtool, amtool, openssl, the launcher in its tests).
  */
 public final class ChildProcess {
 
@@ -112,20 +112,29 @@ public final class ChildProcess {
         return output.tail();
     }
 
-    /** Asks the process to stop (SIGTERM); after {@code grace} kills it (SIGKILL). Returns once it has exited. */
-    public void stop(Duration grace) {
+    /**
+     * Asks the process to stop (SIGTERM); after {@code grace} kills it (SIGKILL). Returns once it has exited: true when
+     * it did so within the grace (on SIGTERM, or before), false when it had to be killed.
+     */
+    public boolean stop(Duration grace) {
         process.destroy();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            process.destroyForcibly().waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
-    /** Kills the process (SIGKILL), as a crash would, and returns once it has exited. */
+    /**
+     * Kills the process (SIGKILL), as a crash would, and returns once it has exited. What it started goes first: a
+     * wrapper such as faketime runs the real server as its child, which would otherwise outlive it.
+     */
     public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -135,13 +144,19 @@ public final class ChildProcess {
     }
 
     /**
-     * What a command run to its end said: its exit code and its output (stdout and stderr together), or
-     * {@code timedOut} when it was killed at the deadline (exit code -1 then).
+     * What a command run to its end said: its exit code, its output, and what it wrote to stderr when that was kept
+     * apart ("" when it joined the output), or {@code timedOut} when it was killed at the deadline (exit code -1 then).
      */
-    public record Completed(List<String> command, int exitCode, String output, boolean timedOut) {
+    public record Completed(List<String> command, int exitCode, String output, String errors, boolean timedOut) {
 
         public boolean succeeded() {
             return !timedOut && exitCode == 0;
+        }
+
+        /** The command, how it ended and all it printed, for a failure message. */
+        public String describe() {
+            return String.join(" ", command) + (timedOut ? " → killed at its deadline" : " → exit " + exitCode)
+                    + "\n" + output + errors;
         }
     }
 
@@ -152,30 +167,51 @@ public final class ChildProcess {
 
     /**
      * Runs a command to its end in {@code directory} (null: the current one) with nothing on its stdin, keeping what
-     * it prints; at {@code timeout} it is killed. The output goes to a temporary file rather than a pipe, so a tool
-     * that prints a lot never blocks and the deadline holds even while it prints.
+     * it prints on stdout and stderr together; at {@code timeout} it is killed.
      */
     public static Completed run(List<String> command, Path directory, Duration timeout)
             throws IOException, InterruptedException {
-        List<String> copy = List.copyOf(command);
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        return run(builder, "", timeout);
+    }
+
+    /**
+     * Runs what {@code builder} says (command, directory, environment, and whether stderr joins the output) to its
+     * end with {@code input} on its stdin, keeping what it prints; at {@code timeout} it is killed. Its stdin, stdout
+     * and stderr are temporary files rather than pipes (replacing the builder's redirections), so a tool that reads
+     * or prints a lot never blocks and the deadline holds even while it does.
+     */
+    public static Completed run(ProcessBuilder builder, String input, Duration timeout)
+            throws IOException, InterruptedException {
+        List<String> command = List.copyOf(builder.command());
+        Path in = Files.createTempFile("quantum-safety-tool-", ".in");
         Path out = Files.createTempFile("quantum-safety-tool-", ".out");
+        Path err = Files.createTempFile("quantum-safety-tool-", ".err");
         try {
-            ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(copy))
-                    .redirectErrorStream(true)
-                    .redirectOutput(out.toFile());
-            if (directory != null) {
-                builder.directory(directory.toFile());
+            Files.writeString(in, input, StandardCharsets.UTF_8);
+            builder.redirectInput(in.toFile()).redirectOutput(out.toFile());
+            if (!builder.redirectErrorStream()) {
+                builder.redirectError(err.toFile());
             }
             Process process = builder.start();
-            process.getOutputStream().close();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
                 process.destroyForcibly().waitFor();
-                return new Completed(copy, -1, new String(Files.readAllBytes(out), StandardCharsets.UTF_8), true);
             }
-            return new Completed(copy, process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8), false);
+            return new Completed(command, ended ? process.exitValue() : -1, text(out), text(err), !ended);
         } finally {
+            Files.deleteIfExists(in);
             Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
+    }
+
+    /** A file's bytes as UTF-8, a malformed sequence becoming U+FFFD rather than an exception. */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     /** The executable {@code name} in a folder of PATH, as a shell would find it. */

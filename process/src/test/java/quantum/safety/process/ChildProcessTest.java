@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,51 @@ class ChildProcessTest {
         assertThat(run.timedOut()).isTrue();
         assertThat(run.exitCode()).isEqualTo(-1);
         assertThat(run.output()).contains("started");
+    }
+
+    @Test
+    void aToolReadsItsInputAndMayKeepStderrApart() throws Exception {
+        ChildProcess.Completed run = ChildProcess.run(new ProcessBuilder("sh", "-c", "cat; echo oops >&2"),
+                "line-1\nline-2\n", Duration.ofSeconds(30));
+
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.output()).isEqualTo("line-1\nline-2\n");
+        assertThat(run.errors()).isEqualTo("oops\n");
+        assertThat(run.describe()).startsWith("sh -c cat; echo oops >&2 → exit 0\n");
+    }
+
+    @Test
+    void stopSaysWhetherTheProcessEndedOnSigtermOrHadToBeKilled() throws Exception {
+        Path log = dir.resolve("server.log");
+        ChildProcess polite = ChildProcess.start("polite", new ProcessBuilder("sleep", "600")
+                .redirectErrorStream(true).redirectOutput(log.toFile()), ChildProcess.Output.of(log, 5));
+        assertThat(polite.stop(Duration.ofSeconds(10))).isTrue();
+
+        // Each sleep is short, so the one running when the shell is killed ends by itself.
+        ChildProcess stubborn = ChildProcess.start("stubborn", new ProcessBuilder("sh", "-c",
+                "trap '' TERM; echo ready; while true; do sleep 0.05; done")
+                .redirectErrorStream(true).redirectOutput(log.toFile()), ChildProcess.Output.of(log, 5));
+        stubborn.awaitReady("trap SIGTERM", Duration.ofSeconds(30), Duration.ofMillis(10),
+                () -> stubborn.tail().contains("ready"));
+        assertThat(stubborn.stop(Duration.ofMillis(300))).isFalse();
+        assertThat(stubborn.isAlive()).isFalse();
+    }
+
+    @Test
+    void killTakesWhatTheProcessStartedWithIt() throws Exception {
+        Path log = dir.resolve("wrapper.log");
+        ChildProcess wrapper = ChildProcess.start("wrapper", new ProcessBuilder("sh", "-c", "sleep 600 & wait")
+                .redirectErrorStream(true).redirectOutput(log.toFile()), ChildProcess.Output.of(log, 5));
+        ProcessHandle self = ProcessHandle.of(wrapper.pid()).orElseThrow();
+        wrapper.awaitReady("start its child", Duration.ofSeconds(30), Duration.ofMillis(10),
+                () -> self.children().findAny().isPresent());
+        ProcessHandle child = self.children().findFirst().orElseThrow();
+
+        wrapper.kill();
+
+        assertThat(wrapper.isAlive()).isFalse();
+        child.onExit().get(30, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).isFalse();
     }
 
     @Test

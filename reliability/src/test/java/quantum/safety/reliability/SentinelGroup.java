@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import redis.clients.jedis.Jedis;
 
@@ -26,7 +26,7 @@ final class SentinelGroup implements AutoCloseable {
 
     final LocalRedis master;
     final LocalRedis replica;
-    private final List<Process> sentinels = new ArrayList<>();
+    private final List<ChildProcess> sentinels = new ArrayList<>();
     private final List<Integer> sentinelPorts = new ArrayList<>();
     private final Path dir;
 
@@ -45,15 +45,25 @@ final class SentinelGroup implements AutoCloseable {
                         "sentinel down-after-milliseconds " + MASTER + " 1000",
                         "sentinel failover-timeout " + MASTER + " 3000",
                         "sentinel parallel-syncs " + MASTER + " 1", ""));
-                sentinels.add(new ProcessBuilder("redis-sentinel", conf.toString()).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("sentinel-" + port + ".out").toFile()).start());
+                Path out = dir.resolve("sentinel-" + port + ".out");
+                ChildProcess sentinel = ChildProcess.start("redis-sentinel on " + port, new ProcessBuilder(
+                        "redis-sentinel", conf.toString()).redirectErrorStream(true).redirectOutput(out.toFile()),
+                        new ChildProcess.Output(List.of(dir.resolve("sentinel-" + port + ".log"), out), 10, "\n"));
+                sentinels.add(sentinel);
                 sentinelPorts.add(port);
+                sentinel.awaitReady("answer PING", Duration.ofSeconds(15), Duration.ofMillis(20), () -> ping(port));
             }
             // Ready when every sentinel knows the replica and the two other sentinels: a failover needs both.
             Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(this::settled);
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    private static boolean ping(int port) {
+        try (Jedis s = new Jedis("127.0.0.1", port)) {
+            return "PONG".equals(s.ping());
         }
     }
 
@@ -115,24 +125,11 @@ final class SentinelGroup implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Process p : sentinels) {
-            p.destroy();
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        sentinels.forEach(sentinel -> sentinel.stop(Duration.ofSeconds(10)));
         if (replica != null) {
             replica.close();
         }
         master.close();
-        try (var files = Files.walk(dir)) {
-            files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
-        }
+        ChildProcess.deleteQuietly(dir);
     }
 }

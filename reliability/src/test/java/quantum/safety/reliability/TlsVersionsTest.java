@@ -3,18 +3,18 @@ package quantum.safety.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.exporter.ExporterServer;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 
@@ -67,21 +67,15 @@ class TlsVersionsTest {
         if (!version.equals("-tls1_3")) {
             cmd.addAll(List.of("-cipher", "DEFAULT@SECLEVEL=0"));
         }
-        Result r = run(cmd.toArray(String[]::new));
-        return r.exit() == 0 && r.output().contains("Cipher is") && !r.output().contains("Cipher is (NONE)");
+        ChildProcess.Completed r = run(cmd.toArray(String[]::new));
+        return r.exitCode() == 0 && r.output().contains("Cipher is") && !r.output().contains("Cipher is (NONE)");
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+    private static ChildProcess.Completed run(String... command) throws Exception {
+        ChildProcess.Completed run = ChildProcess.run(List.of(command), Duration.ofSeconds(30));
+        if (run.timedOut()) {
             throw new IllegalStateException(String.join(" ", command) + " did not finish");
         }
-        return new Result(p.exitValue(), out);
+        return run;
     }
 }

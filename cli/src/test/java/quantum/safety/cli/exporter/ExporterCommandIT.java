@@ -1,7 +1,6 @@
 package quantum.safety.cli.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import quantum.safety.cli.Launcher;
 import quantum.safety.cli.Main;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.process.LocalRedis;
 
 /**
@@ -55,12 +54,13 @@ class ExporterCommandIT {
             env.put("FAULT_LOOKBACK_MAX", "2000");
             env.put("QUANTUM_SAFETY_DEPLOYMENT", "ci-test");
             env.put("QUANTUM_SAFETY_LOG_LEVEL", "info");
-            Process process = builder.start();
+            ChildProcess process = ChildProcess.start("quantum-safety exporter", builder, ChildProcess.Output.of(log, 20));
             try {
                 HttpClient http = HttpClient.newHttpClient();
-                await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> http.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/-/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+                URI ready = URI.create("http://127.0.0.1:" + port + "/-/ready");
+                process.awaitReady("answer 200 on /-/ready", Duration.ofSeconds(60), Duration.ofMillis(100),
+                        () -> http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString())
+                                .statusCode() == 200);
                 String metrics = http.send(HttpRequest.newBuilder(URI.create("http://[::1]:" + port + "/metrics")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(metrics).contains("quantum_safety_redis_up 1.0")
@@ -70,8 +70,7 @@ class ExporterCommandIT {
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertThat(landing).contains("Quantum Safety").doesNotContain(password);
             } finally {
-                process.destroy();
-                assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.stop(Duration.ofSeconds(30))).as("stopped on SIGTERM").isTrue();
             }
             String output = Files.readString(log, StandardCharsets.UTF_8);
             // logfmt from the jar's own logging setup, at the level the env asked for.

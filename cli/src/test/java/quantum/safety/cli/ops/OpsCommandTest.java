@@ -18,12 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 import quantum.safety.cli.Main;
-import quantum.safety.ops.Fixtures;
 import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.FileAction;
 import quantum.safety.ops.backup.FileChange;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.testkit.ops.BundleFixture;
 
 class OpsCommandTest {
 
@@ -108,7 +108,7 @@ class OpsCommandTest {
     @Test
     void withoutATerminalAndWithoutYesNothingChanges() throws Exception {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
-        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+        Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
                 "--bundle.dir=" + bundle);
@@ -122,7 +122,7 @@ class OpsCommandTest {
     @Test
     void dryRunPrintsADiffAndChangesNothing() throws Exception {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "# mine\nscrape_configs: []\n");
-        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+        Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
                 "--bundle.dir=" + bundle, "--dry-run");
@@ -136,7 +136,7 @@ class OpsCommandTest {
     @Test
     void dryRunWithJsonPrintsThePlanAndEachStepAsOneJsonObjectPerLine() throws Exception {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "# mine\nscrape_configs: []\n");
-        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+        Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
                 "--bundle.dir=" + bundle, "--dry-run", "--json");
@@ -166,7 +166,7 @@ class OpsCommandTest {
     @Test
     void withJsonABadInputEndsTheLinesWithStoppedAndTheOneErrorLineStaysOnStderr() throws Exception {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
-        Path bundle = Fixtures.copyBundleTo(tmp.resolve("bundle"));
+        Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run missing = run("ops", "rollback", "--prometheus.config=" + tmp.resolve("nope.yml"), "--json");
         Run unconfirmed = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.process.LocalRedis;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.StreamPages;
 import quantum.safety.testkit.RequiresTools;
@@ -130,11 +128,9 @@ class FaultsCollectorTest extends CollectorTestBase {
     @Test
     @RequiresTools("redis-server")
     void onRedis7FaultsTotalIsEntriesAddedAndSurvivesTrimming() throws Exception {
-        try (LocalRedis seven = LocalRedis.start(Optional.of(LocalRedis.Source.PATH));
-             Jedis jedis = seven.connect();
-             CollectorHarness h = new CollectorHarness(seven.host(), seven.port(), RedisFeatures.REDIS_7, NOW_MILLIS)) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(
-                    RedisFeatures.fromInfo(jedis.info("server")).entriesAdded(), "redis-server on PATH is older than 7");
+        try (VersionedRedis seven = VersionedRedis.seven()) {
+            Jedis jedis = seven.jedis();
+            CollectorHarness h = seven.harness();
             assertThat(h.run(new FaultsCollector(10)).metrics().get("quantum_safety_faults_total")).isZero();
             for (int i = 0; i < 12; i++) {
                 Seed.fault(jedis, NOW_MILLIS - 10_000 + i, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
@@ -148,9 +144,9 @@ class FaultsCollectorTest extends CollectorTestBase {
 
     @Test
     void onRedis62FaultsTotalComesFromTheKernelTotals() throws Exception {
-        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
-             Jedis jedis = old.connect();
-             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
+        try (VersionedRedis old = VersionedRedis.sixTwo()) {
+            Jedis jedis = old.jedis();
+            CollectorHarness h = old.harness();
             assertThat(jedis.info("server")).contains("redis_version:6.2");
             jedis.hset(Seed.SCHEMA.kernelTotals(), "trips", "7");
             Seed.fault(jedis, NOW_MILLIS - 10_000, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
@@ -162,9 +158,9 @@ class FaultsCollectorTest extends CollectorTestBase {
 
     @Test
     void onRedis62WithTheLegacyKernelFaultsTotalCountsTheFaultsAppendedSinceTheExporterStarted() throws Exception {
-        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
-             Jedis jedis = old.connect();
-             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
+        try (VersionedRedis old = VersionedRedis.sixTwo()) {
+            Jedis jedis = old.jedis();
+            CollectorHarness h = old.harness();
             Seed.fault(jedis, NOW_MILLIS - 20_000, 0, "GLOBAL_RATE_EXCEEDED", "BTCUSDT", "BUY");
             FaultsCollector collector = new FaultsCollector(10);
             assertThat(h.run(collector).metrics().get("quantum_safety_faults_total")).isZero();

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static quantum.safety.exporter.TestExporters.NOW_MILLIS;
 
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
-import quantum.safety.process.LocalRedis;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
@@ -75,11 +73,9 @@ class TradeIntentsCollectorTest extends CollectorTestBase {
     @Test
     @RequiresTools("redis-server")
     void onRedis7IntentsTotalIsEntriesAddedWhateverTheTrimming() throws Exception {
-        try (LocalRedis seven = LocalRedis.start(Optional.of(LocalRedis.Source.PATH));
-             Jedis jedis = seven.connect();
-             CollectorHarness h = new CollectorHarness(seven.host(), seven.port(), RedisFeatures.REDIS_7, NOW_MILLIS)) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(
-                    RedisFeatures.fromInfo(jedis.info("server")).entriesAdded(), "redis-server on PATH is older than 7");
+        try (VersionedRedis seven = VersionedRedis.seven()) {
+            Jedis jedis = seven.jedis();
+            CollectorHarness h = seven.harness();
             publish(jedis, NOW_MILLIS - 500_000, 350);
             CollectorHarness.Result r = h.run(new TradeIntentsCollector());
             assertThat(r.metrics().get("quantum_trade_intents_total")).isEqualTo(350);
@@ -89,9 +85,9 @@ class TradeIntentsCollectorTest extends CollectorTestBase {
 
     @Test
     void onRedis62IntentsTotalCountsWhatWasAppendedSinceTheExporterStartedEvenAcrossALongGap() throws Exception {
-        try (LocalRedis old = LocalRedis.start(Optional.of(LocalRedis.Source.EMBEDDED));
-             Jedis jedis = old.connect();
-             CollectorHarness h = new CollectorHarness(old.host(), old.port(), RedisFeatures.REDIS_6_2, NOW_MILLIS)) {
+        try (VersionedRedis old = VersionedRedis.sixTwo()) {
+            Jedis jedis = old.jedis();
+            CollectorHarness h = old.harness();
             publish(jedis, NOW_MILLIS - 30_000, 20);
             TradeIntentsCollector collector = new TradeIntentsCollector();
             assertThat(h.run(collector).metrics().get("quantum_trade_intents_total")).isZero();

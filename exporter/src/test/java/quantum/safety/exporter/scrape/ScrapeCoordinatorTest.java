@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class ScrapeCoordinatorTest {
                 collection.complete();
             }
         }
+    }
+
+    /** A collection of one collector, "safe_mode", that runs as {@code run} says. */
+    private static CollectionTask safeModeOnly(BiConsumer<CollectionRun, Deadline> run) {
+        return new CollectionTask() {
+            @Override
+            public List<String> collectorNames() {
+                return List.of("safe_mode");
+            }
+
+            @Override
+            public void run(CollectionRun collection, Deadline deadline) {
+                run.accept(collection, deadline);
+            }
+        };
     }
 
     private Future<ScrapeCoordinator.Result> scrapeAsync(ScrapeCoordinator coordinator, Duration budget) {
@@ -146,20 +162,12 @@ class ScrapeCoordinatorTest {
     @Test
     void theCollectionRunsAgainstTheFirstScrapesDeadlineOnTheSameClock() {
         AtomicLong remainingAtStart = new AtomicLong(-1);
-        CollectionTask task = new CollectionTask() {
-            @Override
-            public List<String> collectorNames() {
-                return List.of("safe_mode");
-            }
-
-            @Override
-            public void run(CollectionRun collection, Deadline deadline) {
-                remainingAtStart.set(deadline.remaining().toNanos());
-                collection.redisAnswered();
-                collection.finished(new CollectorResult("safe_mode", true, collection.elapsedSeconds(), List.of()));
-                collection.complete();
-            }
-        };
+        CollectionTask task = safeModeOnly((collection, deadline) -> {
+            remainingAtStart.set(deadline.remaining().toNanos());
+            collection.redisAnswered();
+            collection.finished(new CollectorResult("safe_mode", true, collection.elapsedSeconds(), List.of()));
+            collection.complete();
+        });
         try (ScrapeCoordinator coordinator = new ScrapeCoordinator(task, new ScrapeStats(), now::get)) {
             ScrapeCoordinator.Result result = coordinator.scrape(Duration.ofMillis(200));
             // The clock stood still: the collectors saw the scrape's whole budget, and no time went by for them.
@@ -173,18 +181,10 @@ class ScrapeCoordinatorTest {
     @Test
     void aFinishedCollectionIsNeverReusedSoEveryScrapeIsFresh() {
         AtomicInteger runs = new AtomicInteger();
-        CollectionTask task = new CollectionTask() {
-            @Override
-            public List<String> collectorNames() {
-                return List.of("safe_mode");
-            }
-
-            @Override
-            public void run(CollectionRun collection, Deadline deadline) {
-                runs.incrementAndGet();
-                collection.complete();
-            }
-        };
+        CollectionTask task = safeModeOnly((collection, deadline) -> {
+            runs.incrementAndGet();
+            collection.complete();
+        });
         try (ScrapeCoordinator coordinator = new ScrapeCoordinator(task, new ScrapeStats(), now::get)) {
             coordinator.scrape(Duration.ofSeconds(30));
             coordinator.scrape(Duration.ofSeconds(30));

@@ -3,12 +3,11 @@ package quantum.safety.exporter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +22,7 @@ import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
 import quantum.safety.kernel.SafetyOperations;
+import quantum.safety.process.ChildProcess;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
@@ -82,14 +82,9 @@ class StatusPageBrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath()));
         command.addAll(List.of(args));
-        Path log = Files.createTempFile(profile.getParent(), "chromium-", ".log");
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 60 s: " + command);
-        }
-        assertThat(process.exitValue()).as("chromium exit; stderr in " + log).isZero();
-        return new String(out, StandardCharsets.UTF_8);
+        ChildProcess.Completed run = ChildProcess.run(new ProcessBuilder(command), "", Duration.ofSeconds(60));
+        assertThat(run.timedOut()).as("chromium did not finish within 60 s: " + command).isFalse();
+        assertThat(run.exitCode()).as("chromium exit; stderr:\n" + run.errors()).isZero();
+        return run.output();
     }
 }

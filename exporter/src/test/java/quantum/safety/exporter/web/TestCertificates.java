@@ -9,12 +9,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import quantum.safety.process.ChildProcess;
 
 /** Self-signed certificates made with the JDK's keytool and written as PEM, as an operator would hand them over. */
 final class TestCertificates {
@@ -31,15 +34,10 @@ final class TestCertificates {
     static Pem generate(Path dir, String name) throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve(name + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "RSA",
+        run(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "RSA",
                 "-keysize", "2048", "-validity", "2", "-dname", "CN=" + name,
                 "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", store.toString(), "-storetype", "PKCS12",
-                "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD))
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("keytool failed: " + output);
-        }
+                "-storepass", new String(STORE_PASSWORD), "-keypass", new String(STORE_PASSWORD));
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             keyStore.load(in, STORE_PASSWORD);
@@ -51,6 +49,14 @@ final class TestCertificates {
         Files.writeString(certFile, pem("CERTIFICATE", cert.getEncoded()));
         Files.writeString(keyFile, pem("PRIVATE KEY", key.getEncoded()));
         return new Pem(store, certFile, keyFile, cert, key);
+    }
+
+    /** Runs a certificate tool (keytool, openssl) to its end; fails with all it printed unless it exits 0. */
+    static void run(String... command) throws IOException, InterruptedException {
+        ChildProcess.Completed run = ChildProcess.run(List.of(command), Duration.ofSeconds(60));
+        if (!run.succeeded()) {
+            throw new IOException(run.describe());
+        }
     }
 
     static String pem(String type, byte[] der) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -109,16 +108,11 @@ class TlsAndBasicAuthTest {
     @Test
     @RequiresTools("openssl")
     void anRsaKeyInTraditionalPkcs1FormAsOpensslWritesItWorks(TestRedis redis) throws Exception {
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+        TestCertificates.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
                 "-keyout", dir.resolve("pkcs8.pem").toString(), "-out", dir.resolve("cert.pem").toString(),
-                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1")
-                .redirectErrorStream(true).start();
-        openssl.getInputStream().readAllBytes();
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        Process convert = new ProcessBuilder("openssl", "rsa", "-traditional", "-in", dir.resolve("pkcs8.pem").toString(),
-                "-out", dir.resolve("key.pem").toString()).redirectErrorStream(true).start();
-        convert.getInputStream().readAllBytes();
-        assertThat(convert.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1");
+        TestCertificates.run("openssl", "rsa", "-traditional", "-in", dir.resolve("pkcs8.pem").toString(),
+                "-out", dir.resolve("key.pem").toString());
         assertThat(Files.readString(dir.resolve("key.pem"))).startsWith("-----BEGIN RSA PRIVATE KEY-----");
 
         try (ExporterServer exporter = start(redis, "tls_server_config:\n  cert_file: cert.pem\n  key_file: key.pem\n")) {

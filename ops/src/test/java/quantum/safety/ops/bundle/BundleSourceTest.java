@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import quantum.safety.ops.Fixtures;
 import quantum.safety.ops.OpsInputException;
+import quantum.safety.testkit.ops.BundleFixture;
 
 class BundleSourceTest {
 
@@ -18,11 +18,18 @@ class BundleSourceTest {
 
     @Test
     void classpathAndDirectorySourcesServeTheSameFiles() {
-        BundleSource classpath = new ClasspathBundleSource(getClass().getClassLoader(), "fixtures/bundle");
-        BundleSource directory = new DirectoryBundleSource(Fixtures.copyBundleTo(tmp));
+        BundleSource classpath = new ClasspathBundleSource(getClass().getClassLoader(), BundleFixture.RESOURCES);
+        BundleSource directory = new DirectoryBundleSource(BundleFixture.copyTo(tmp));
         for (String path : new String[] {BundlePaths.SCRAPE_JOB, BundlePaths.ALERT_RULES, BundlePaths.DASHBOARD}) {
             assertThat(directory.require(path)).isEqualTo(classpath.require(path));
         }
+    }
+
+    @Test
+    void theTestBundleHasEveryFileOfTheBundle() {
+        assertThat(BundleFixture.FILES).containsExactlyInAnyOrder(BundlePaths.SCRAPE_JOB, BundlePaths.ALERT_RULES,
+                BundlePaths.RECORDING_RULES, BundlePaths.ALERTMANAGER, BundlePaths.DASHBOARD,
+                BundlePaths.DASHBOARD_PROVISIONING);
     }
 
     @Test

@@ -2,6 +2,7 @@ package quantum.safety.ops.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
-import quantum.safety.ops.OpsTestAccess;
+import quantum.safety.ops.OpsEnvironment;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -46,37 +48,46 @@ import redis.clients.jedis.StreamEntryID;
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager", "amtool"})
 class DoctorEndToEndTest {
 
-    private OpsTestAccess.Environment env;
-
-    @AfterEach
-    void stop() {
-        if (env != null) {
-            env.close();
-        }
-    }
+    @AutoClose
+    private OpsEnvironment env;
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles) {
-        return settings(resolver, exporter, withFiles, OpsTestAccess.expectedRules(env));
+        return settings(resolver, exporter, withFiles, env.expectedRules());
     }
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules) {
         LocalRedis redis = env.redis();
-        VerifySettings verify = VerifySettings.builder().prometheusUrl(env.prometheusUrl()).exporter(exporter)
-                .expectedRules(rules).alertmanagerUrl(env.alertmanagerUrl()).resolver(resolver).build();
+        VerifySettings verify = VerifySettings.builder().prometheusUrl(env.prometheus().url()).exporter(exporter)
+                .expectedRules(rules).alertmanagerUrl(env.alertmanager().url()).resolver(resolver).build();
         DoctorSettings.Builder settings = DoctorSettings.builder().verify(verify)
                 .redis(() -> new JedisPooled(redis.host(), redis.port()), redis.uri());
         if (withFiles) {
             settings.prometheusConfig(env.config())
-                    .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
+                    .alertmanagerConfig(env.alertmanagerConfig())
                     .grafanaProvisioningDir(env.grafanaProvisioning())
                     .grafanaDashboardsDir(env.grafanaDashboards());
         }
         return settings.build();
     }
 
+    /** The machine with the operator's own job for the exporter, which scrapes it at {@code host}. */
+    private static OpsEnvironment scrapedAt(String host) throws IOException {
+        return OpsEnvironment.start("""
+                  - job_name: quantum_safety_telemetry
+                    static_configs:
+                      - targets: ['%s:EXPORTER_PORT']
+                """.formatted(host), true);
+    }
+
+    /** The doctor's report without the files, run again until {@code done} holds: Prometheus needs a scrape or two. */
+    private Report doctorUntil(HostResolver resolver, Predicate<Report> done) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> new Doctor(settings(resolver, env.exporterAddress(), false), Clock.systemUTC()).run(), done);
+    }
+
     @Test
     void afterAnInstallEverySectionPassesWithItsEvidenceInSeconds() throws Exception {
-        env = OpsTestAccess.start("");
+        env = OpsEnvironment.start();
         // Redis state first: the exporter serves it at once, Prometheus from its next scrape on.
         try (Jedis jedis = new Jedis(env.redis().host(), env.redis().port())) {
             jedis.setex("quantum:safety:safe_mode", 120, "1");
@@ -88,8 +99,8 @@ class DoctorEndToEndTest {
             jedis.hset("quantum:safety:decisions", "OK", "41");
         }
 
-        InstallRequest install = env.install().alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml"))
-                .alertmanagerUrl(env.alertmanagerUrl())
+        InstallRequest install = env.install().alertmanagerConfig(env.alertmanagerConfig())
+                .alertmanagerUrl(env.alertmanager().url())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards()).build();
         assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
 
@@ -120,7 +131,7 @@ class DoctorEndToEndTest {
      */
     @Test
     void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
-        env = OpsTestAccess.start("");
+        env = OpsEnvironment.start();
         try (UnifiedJedis jedis = RedisConnector.to(RedisEndpoint.standalone(env.redis().host(), env.redis().port()),
                 RedisCredentials.none()).forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             jedis.set("quantum:mode", "TESTNET");
@@ -136,7 +147,7 @@ class DoctorEndToEndTest {
         }
         BundleSource bundle = ClasspathBundleSource.packaged();
         InstallRequest install = env.install().bundle(bundle)
-                .alertmanagerConfig(env.dir().resolve("alertmanager/alertmanager.yml")).alertmanagerUrl(env.alertmanagerUrl())
+                .alertmanagerConfig(env.alertmanagerConfig()).alertmanagerUrl(env.alertmanager().url())
                 .grafanaProvisioningDir(env.grafanaProvisioning()).grafanaDashboardsDir(env.grafanaDashboards())
                 .verifyTimeout(Duration.ofSeconds(60)).build();
         assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
@@ -153,19 +164,14 @@ class DoctorEndToEndTest {
 
     @Test
     void theIpv6LocalhostMismatchIsReportedWithTheFix() throws Exception {
-        env = OpsTestAccess.start("""
-                  - job_name: quantum_safety_telemetry
-                    static_configs:
-                      - targets: ['localhost:PORT']
-                """);
+        env = scrapedAt("localhost");
         int port = env.exporterAddress().port();
         InetAddress v6 = InetAddress.getByName("::1");
         InetAddress v4 = InetAddress.getByName("127.0.0.1");
         // This machine's /etc/hosts maps localhost to 127.0.0.1 only; production hosts list ::1 first.
         HostResolver v6First = host -> host.equals("localhost") ? List.of(v6, v4) : HostResolver.SYSTEM.resolve(host);
 
-        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(v6First, env.exporterAddress(), false), Clock.systemUTC()).run(),
+        Report report = doctorUntil(v6First,
                 r -> r.in(Section.EXPORTER_HYGIENE).stream().anyMatch(c -> c.name().contains("localhost:" + port)));
 
         CheckResult listen = report.in(Section.EXPORTER_HYGIENE).stream()
@@ -180,18 +186,13 @@ class DoctorEndToEndTest {
 
     @Test
     void prometheusScrapingV6WhileTheExporterListensOnV4ShowsTheTargetDownAndNoSample() throws Exception {
-        env = OpsTestAccess.start("""
-                  - job_name: quantum_safety_telemetry
-                    static_configs:
-                      - targets: ['[::1]:PORT']
-                """);
+        env = scrapedAt("[::1]");
         int port = env.exporterAddress().port();
         try (JedisPooled jedis = new JedisPooled(env.redis().host(), env.redis().port())) {
             new SafetyOperations(jedis, RedisSchema.legacy()).setSafeMode(Optional.of(Duration.ofMinutes(5)), "drill", "IPv6 test");
         }
 
-        Report report = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), false), Clock.systemUTC()).run(),
+        Report report = doctorUntil(HostResolver.SYSTEM,
                 r -> r.in(Section.PROMETHEUS_SCRAPING).stream().anyMatch(c -> c.evidence().contains("health=down")));
 
         String md = MarkdownReport.render(report);

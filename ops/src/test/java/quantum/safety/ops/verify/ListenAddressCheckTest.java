@@ -20,9 +20,12 @@ class ListenAddressCheckTest {
     static final InetAddress V4 = address("127.0.0.1");
     static final InetAddress V6 = address("::1");
 
-    private static VerifySettings settings(FakeExporter known, HostResolver resolver) {
-        return VerifySettings.builder().prometheusUrl("http://127.0.0.1:1").exporter(known.address())
+    /** The check of {@code target}, its host resolved by {@code resolver}, against the exporter on its own address. */
+    private static CheckResult check(HostPort target, FakeExporter exporter, HostResolver resolver) {
+        VerifySettings settings = VerifySettings.builder().prometheusUrl("http://127.0.0.1:1").exporter(exporter.address())
                 .expectedRules(quantum.safety.ops.prometheus.ExpectedRules.contract()).resolver(resolver).build();
+        ExporterSnapshot known = ExporterSnapshot.fetch(Http.withDefaults(), exporter.address());
+        return ListenAddressCheck.check(target, known, settings);
     }
 
     @Test
@@ -36,10 +39,7 @@ class ListenAddressCheckTest {
     @Test
     void localhostResolvingToV6FirstWhileTheExporterListensOnV4OnlyIsReportedWithTheFix() throws Exception {
         try (FakeExporter exporter = FakeExporter.start(V4)) {
-            VerifySettings s = settings(exporter, host -> List.of(V6, V4));
-            ExporterSnapshot known = ExporterSnapshot.fetch(Http.withDefaults(), exporter.address());
-
-            CheckResult result = ListenAddressCheck.check(new HostPort("localhost", exporter.port()), known, s);
+            CheckResult result = check(new HostPort("localhost", exporter.port()), exporter, host -> List.of(V6, V4));
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.evidence()).contains("localhost resolves to [::1, 127.0.0.1]",
@@ -53,10 +53,7 @@ class ListenAddressCheckTest {
     @Test
     void theReverseAnExporterOnV6OnlyScrapedThroughV4IsReported() throws Exception {
         try (FakeExporter exporter = FakeExporter.start(V6)) {
-            VerifySettings s = settings(exporter, host -> List.of(V4, V6));
-            ExporterSnapshot known = ExporterSnapshot.fetch(Http.withDefaults(), exporter.address());
-
-            CheckResult result = ListenAddressCheck.check(new HostPort("localhost", exporter.port()), known, s);
+            CheckResult result = check(new HostPort("localhost", exporter.port()), exporter, host -> List.of(V4, V6));
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.evidence()).contains("127.0.0.1:" + exporter.port() + ": connection refused");
@@ -69,10 +66,7 @@ class ListenAddressCheckTest {
         try (FakeExporter exporter = FakeExporter.start(V4);
              FakeExporter stale = FakeExporter.start(V6, exporter.port())) {
             stale.metrics(FakeExporter.EXPOSITION.replace("quantum_safety_safe_mode 1", "quantum_safety_safe_mode 0"));
-            VerifySettings s = settings(exporter, host -> List.of(V6, V4));
-            ExporterSnapshot known = ExporterSnapshot.fetch(Http.withDefaults(), exporter.address());
-
-            CheckResult result = ListenAddressCheck.check(new HostPort("localhost", exporter.port()), known, s);
+            CheckResult result = check(new HostPort("localhost", exporter.port()), exporter, host -> List.of(V6, V4));
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.evidence()).contains("answers, but not as the exporter", "safe_mode=0.0", "safe_mode=1.0");
@@ -82,10 +76,7 @@ class ListenAddressCheckTest {
     @Test
     void anIpLiteralTargetWhereTheExporterListensPasses() throws Exception {
         try (FakeExporter exporter = FakeExporter.start(V4)) {
-            VerifySettings s = settings(exporter, HostResolver.SYSTEM);
-            ExporterSnapshot known = ExporterSnapshot.fetch(Http.withDefaults(), exporter.address());
-
-            CheckResult result = ListenAddressCheck.check(exporter.address(), known, s);
+            CheckResult result = check(exporter.address(), exporter, HostResolver.SYSTEM);
 
             assertThat(result.status()).as(result.evidence()).isEqualTo(Status.PASSED);
             assertThat(result.evidence()).contains("same exporter as 127.0.0.1:" + exporter.port());
