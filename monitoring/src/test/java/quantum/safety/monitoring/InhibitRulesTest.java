@@ -64,6 +64,16 @@ class InhibitRulesTest {
         assertThat(InhibitRules.inhibits(safeMode, alert("QuantumSafeModeSLOBudgetSlowBurn", null))).isFalse();
     }
 
+    /** ops install adds no environment label unless asked (--job.environment): equal: [job, environment] holds on "". */
+    @Test
+    void withoutAnEnvironmentLabelSafeModeStillMutesTheFastBurn() {
+        Map<String, String> safeMode = alert("QuantumSafeModeActive", A);
+        Map<String, String> fastBurn = alert("QuantumSafeModeSLOBudgetFastBurn", null);
+        safeMode.remove("environment");
+        fastBurn.remove("environment");
+        assertThat(InhibitRules.inhibits(safeMode, fastBurn)).isTrue();
+    }
+
     @Test
     void nothingEverMutesTheWatchdogOrTheExporterDownPage() {
         for (RuleFiles.Alert source : RuleFiles.alerts()) {

@@ -8,12 +8,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The scrape job keeps the legacy contract (§4), and the example prometheus.yml uses exactly that job. */
+/**
+ * The scrape job keeps the legacy contract (§4) but for the environment label, which names the operator's environment
+ * (ops install --job.environment adds it), and the example prometheus.yml uses exactly that job.
+ */
 class PrometheusConfigTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theScrapeJobSnippetIsTheLegacyJob() {
+    void theScrapeJobSnippetIsTheLegacyJobWithoutAnEnvironmentOfOurChoosing() {
         List<Map<String, Object>> snippet = new Yaml().load(Bundle.read(Bundle.SCRAPE_JOB));
         assertThat(snippet).singleElement().satisfies(job -> {
             assertThat(job).containsEntry("job_name", "quantum_safety_telemetry")
@@ -22,7 +25,7 @@ class PrometheusConfigTest {
             // 127.0.0.1, never localhost: localhost resolved to ::1 while the old exporter bound IPv4 (bug 9)
             assertThat(targets.get("targets")).isEqualTo(List.of("127.0.0.1:9105"));
             assertThat(targets.get("labels")).isEqualTo(Map.of("service", "safety-telemetry",
-                    "component", "quantum-trader", "environment", "production"));
+                    "component", "quantum-trader"));
         });
     }
 

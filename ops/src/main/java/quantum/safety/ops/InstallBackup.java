@@ -54,7 +54,9 @@ final class InstallBackup {
         }
         Manifest manifest = new Manifest(store.newId(stamp), Manifest.KIND_INSTALL, stamp.tag(),
                 LocalDateTime.now(request.clock()).withNano(0).toString(), request.configPath().toString(), changes,
-                plan.missingDirectories().stream().map(Path::toString).toList(), null);
+                plan.missingDirectories().stream().map(Path::toString).toList(), null,
+                Http.requireBaseUrl("--prometheus.url", request.prometheusUrl()), request.alertmanagerUrl()
+                .map(u -> Http.requireBaseUrl("--alertmanager.url", u)).orElse(null));
         store.save(manifest);
         events.on(new ManifestWritten(manifest.id(), store.pathOf(manifest.id())));
         return manifest;

@@ -17,13 +17,16 @@ import quantum.safety.ops.verify.HostResolver;
  * Everything {@code ops install} is asked to do: an immutable snapshot built with {@link #builder()}.
  *
  * @param exporterAddress where the exporter listens; empty: the bundle's scrape target
+ * @param jobEnvironment  the {@code environment} label of the installed scrape job; empty: the bundle's labels as
+ *                        they are (the packaged bundle has none)
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
 public record InstallRequest(Path prometheusConfig, Path rulesDir, String prometheusUrl,
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
-                             Optional<HostPort> exporterAddress, BundleSource bundle, Optional<Path> backupDir,
+                             Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
+                             BundleSource bundle, Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
                              Duration verifyTimeout, String promtool, String amtool, Clock clock,
                              HostResolver resolver, Predicate<InstallPlan> confirm) {
@@ -61,6 +64,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private Path grafanaProvisioningDir;
         private Path grafanaDashboardsDir;
         private HostPort exporterAddress;
+        private String jobEnvironment;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -86,6 +90,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder grafanaProvisioningDir(Path v) { grafanaProvisioningDir = v; return this; }
         public Builder grafanaDashboardsDir(Path v) { grafanaDashboardsDir = v; return this; }
         public Builder exporterAddress(HostPort v) { exporterAddress = v; return this; }
+        /** The environment label of the installed job; null: none added. */
+        public Builder jobEnvironment(String v) { jobEnvironment = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -105,7 +111,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public InstallRequest build() {
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
-                    Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress), bundle,
+                    Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
+                    Optional.ofNullable(jobEnvironment), bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);
         }

@@ -58,6 +58,7 @@ public final class Installer {
     public OpsResult install() {
         Http.requireBaseUrl("--prometheus.url", request.prometheusUrl());
         request.alertmanagerUrl().ifPresent(u -> Http.requireBaseUrl("--alertmanager.url", u));
+        request.jobEnvironment().ifPresent(Installer::requireEnvironment);
         Path config = request.configPath();
         events.on(new InstallStarted(request.bundle().describe(), config));
         Planner planner = new Planner(request);
@@ -75,13 +76,15 @@ public final class Installer {
                 return OpsResult.ok("already installed; nothing changed");
             }
             List<CheckResult> results = verify();
-            return Verifier.passed(results) ? OpsResult.ok("already installed; nothing changed; verification passed")
+            return Verifier.passed(results)
+                    ? OpsResult.ok("already installed; nothing changed; verification passed" + warnings(results))
                     : OpsResult.failed("already installed; nothing changed; verification failed: "
                     + Verifier.failedNames(results));
         }
         events.on(new ValidationStarted());
-        new StagedValidation(promtool, amtool, events).validate(candidates(changed), config, ruleTargets(files),
-                request.alertmanagerConfig().map(p -> p.toAbsolutePath().normalize()));
+        new StagedValidation(promtool, amtool, events).validate(contents(changed), config,
+                targets(files, FileKind.RULES), request.alertmanagerConfig().map(p -> p.toAbsolutePath().normalize()),
+                contents(files.files().stream().filter(f -> f.kind() == FileKind.ALERTMANAGER_TEMPLATE).toList()));
         if (request.dryRun()) {
             events.on(new DryRunEnded(changed.stream().map(PlannedFile::target).toList()));
             return OpsResult.ok("dry run: " + changed.size() + " file(s) would change; nothing was changed");
@@ -118,7 +121,7 @@ public final class Installer {
             OpsResult undone = rollback.undoInstall(manifest, store, reason);
             return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary());
         }
-        if (changed.stream().anyMatch(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG)) {
+        if (changed.stream().anyMatch(f -> f.kind().alertmanager())) {
             ReloadStep.alertmanager(request.alertmanagerUrl(), http, events);
         }
         if (!request.verify()) {
@@ -126,11 +129,28 @@ public final class Installer {
         }
         List<CheckResult> results = verify();
         if (Verifier.passed(results)) {
-            return OpsResult.ok("installed " + manifest.id() + " and verified; undo with 'quantum-safety ops rollback'");
+            return OpsResult.ok("installed " + manifest.id() + " and verified" + warnings(results)
+                    + "; undo with 'quantum-safety ops rollback'");
         }
         String reason = "verification failed: " + Verifier.failedNames(results);
         OpsResult undone = rollback.undoInstall(manifest, store, reason);
         return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary());
+    }
+
+    /** A label value an operator can read back: not blank, no control characters (they would show up in alerts). */
+    static void requireEnvironment(String value) {
+        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+            throw new OpsInputException("--job.environment '" + value.replaceAll("\\p{Cntrl}", "?") + "' is not a usable "
+                    + "label value; give the environment's name, e.g. --job.environment=production, or leave the flag out "
+                    + "for no environment label");
+        }
+    }
+
+    /** Untidy findings never undo an install; the summary counts them so they are not missed. */
+    static String warnings(List<CheckResult> results) {
+        List<String> names = Verifier.warningNames(results);
+        return names.isEmpty() ? "" : ", with " + names.size() + (names.size() == 1 ? " warning " : " warnings ")
+                + names + " (each with its fix above)";
     }
 
     private List<CheckResult> verify() {
@@ -158,6 +178,7 @@ public final class Installer {
         return RollbackRequest.builder()
                 .prometheusConfig(request.prometheusConfig())
                 .prometheusUrl(request.prometheusUrl())
+                .alertmanagerUrl(request.alertmanagerUrl().orElse(null))
                 .backupDir(store.dir())
                 .promtool(request.promtool())
                 .amtool(request.amtool())
@@ -177,13 +198,13 @@ public final class Installer {
         }
     }
 
-    private static Map<Path, byte[]> candidates(List<PlannedFile> changed) {
+    private static Map<Path, byte[]> contents(List<PlannedFile> files) {
         Map<Path, byte[]> map = new LinkedHashMap<>();
-        changed.forEach(f -> map.put(f.target(), f.after()));
+        files.forEach(f -> map.put(f.target(), f.after()));
         return map;
     }
 
-    private static List<Path> ruleTargets(Planner.Plan plan) {
-        return plan.files().stream().filter(f -> f.kind() == FileKind.RULES).map(PlannedFile::target).toList();
+    private static List<Path> targets(Planner.Plan plan, FileKind kind) {
+        return plan.files().stream().filter(f -> f.kind() == kind).map(PlannedFile::target).toList();
     }
 }

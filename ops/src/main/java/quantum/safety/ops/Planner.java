@@ -98,15 +98,10 @@ final class Planner {
         if (request.alertmanagerConfig().isPresent()) {
             Path target = request.alertmanagerConfig().get().toAbsolutePath().normalize();
             requireWritable(target.getParent());
-            byte[] wanted = request.bundle().require(BundlePaths.ALERTMANAGER);
-            PlannedFile planned = file(FileKind.ALERTMANAGER_CONFIG, target, wanted,
-                    List.of("Alertmanager routing from the bundle"));
-            if (planned.changed() && !planned.creates() && !request.force()) {
-                throw new OpsInputException("--alertmanager.config " + target + " exists and differs from the bundle's; "
-                        + "it may hold your receivers. Merge by hand, or re-run with --force to replace it (a backup is kept)");
-            }
-            files.add(planned);
+            List<PlannedFile> alertmanager = AlertmanagerFiles.plan(request.bundle(), target, request.force());
+            files.addAll(alertmanager);
             addMissing(missing, target.getParent());
+            alertmanager.forEach(f -> addMissing(missing, f.target().getParent()));
         }
 
         String original = read(config);
@@ -114,6 +109,9 @@ final class Planner {
                 BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB + " in " + request.bundle().describe());
         if (request.exporterAddress().isPresent()) {
             job = job.withTargets(List.of(request.exporterAddress().get().toString()));
+        }
+        if (request.jobEnvironment().isPresent()) {
+            job = job.withLabel("environment", request.jobEnvironment().get());
         }
         MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
                 PrometheusConfigMerger.Request.builder().job(job).ruleFiles(ruleTargets).configDir(config.getParent())
@@ -141,7 +139,7 @@ final class Planner {
             reloads.add(new PlannedReload(Service.PROMETHEUS, request.reload()
                     ? "POST " + Http.requireBaseUrl("--prometheus.url", request.prometheusUrl()) + "/-/reload"
                     : ReloadStep.MANUAL_RELOAD));
-            if (changed.stream().anyMatch(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG)) {
+            if (changed.stream().anyMatch(f -> f.kind().alertmanager())) {
                 reloads.add(new PlannedReload(Service.ALERTMANAGER, request.alertmanagerUrl()
                         .map(u -> "POST " + Http.requireBaseUrl("--alertmanager.url", u) + "/-/reload")
                         .orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
@@ -167,7 +165,7 @@ final class Planner {
         return out.toString();
     }
 
-    private PlannedFile file(FileKind kind, Path target, byte[] content, List<String> changes) {
+    static PlannedFile file(FileKind kind, Path target, byte[] content, List<String> changes) {
         if (Files.isDirectory(target)) {
             throw new OpsInputException(target + " is a folder; install would write a file there. Remove or rename it");
         }
@@ -198,7 +196,7 @@ final class Planner {
         return "--alertmanager.config's folder";
     }
 
-    private static void addMissing(List<Path> missing, Path dir) {
+    static void addMissing(List<Path> missing, Path dir) {
         List<Path> chain = new ArrayList<>();
         for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
             chain.add(0, p);

@@ -2,6 +2,7 @@ package quantum.safety.ops;
 
 import java.util.Optional;
 
+import quantum.safety.ops.alertmanager.AlertmanagerApi;
 import quantum.safety.ops.event.OpsEvent.ReloadFailed;
 import quantum.safety.ops.event.OpsEvent.ReloadLeftToOperator;
 import quantum.safety.ops.event.OpsEvent.ReloadRequested;
@@ -43,26 +44,37 @@ final class ReloadStep {
     }
 
     /**
-     * Alertmanager keeps running its old config when a reload fails, and nothing it does can break the scrape, so a
-     * failure here is reported, not rolled back.
+     * Alertmanager keeps running its old config when a reload fails, and nothing it does can break the scrape, so
+     * install reports a failure here instead of rolling back. True when Alertmanager re-read its config; with no URL
+     * the operator is told the command to run.
      */
-    static void alertmanager(Optional<String> baseUrl, Http http, OpsListener events) {
+    static boolean alertmanager(Optional<String> baseUrl, Http http, OpsListener events) {
         if (baseUrl.isEmpty()) {
             events.on(new ReloadLeftToOperator(Service.ALERTMANAGER, ReloadLeftToOperator.Reason.NO_URL, null,
                     MANUAL_ALERTMANAGER_RELOAD, null));
-            return;
+            return false;
         }
-        String url = Http.requireBaseUrl("--alertmanager.url", baseUrl.get()) + "/-/reload";
+        AlertmanagerApi api = new AlertmanagerApi(Http.requireBaseUrl("--alertmanager.url", baseUrl.get()), http);
+        String url = api.baseUrl() + "/-/reload";
         events.on(new ReloadRequested(Service.ALERTMANAGER, url));
         try {
-            Http.Response response = http.post(url);
+            Http.Response response = api.reload();
             String detail = "POST " + url + " -> " + response.status();
             events.on(response.ok() ? new Reloaded(Service.ALERTMANAGER, detail)
                     : new ReloadFailed(Service.ALERTMANAGER, ReloadFailed.Failure.REJECTED,
                             detail + " " + response.body().strip()));
+            return response.ok();
         } catch (Http.UnreachableException e) {
             events.on(new ReloadFailed(Service.ALERTMANAGER, ReloadFailed.Failure.UNREACHABLE, e.getMessage()));
+            return false;
         }
+    }
+
+    /** {@code --no-reload} on a change to Alertmanager's files: the command that reloads it, the URL's when known. */
+    static void alertmanagerNotAsked(Optional<String> baseUrl, OpsListener events) {
+        events.on(new ReloadLeftToOperator(Service.ALERTMANAGER, ReloadLeftToOperator.Reason.NOT_ASKED, null,
+                baseUrl.map(AlertmanagerApi::reloadCommand)
+                        .orElse(MANUAL_ALERTMANAGER_RELOAD), null));
     }
 
     static boolean reloaded(ReloadResult result) {

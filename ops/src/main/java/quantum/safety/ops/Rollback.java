@@ -2,6 +2,7 @@ package quantum.safety.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 import quantum.safety.ops.RollbackPlanner.Prepared;
 import quantum.safety.ops.RollbackPlanner.Restoration;
+import quantum.safety.ops.alertmanager.AlertmanagerApi;
 import quantum.safety.ops.backup.AtomicFiles;
 import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.Manifest;
@@ -26,20 +28,16 @@ import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
 import quantum.safety.ops.event.OpsEvent.ValidationStarted;
-import quantum.safety.ops.event.OpsEvent.VerificationStarted;
 import quantum.safety.ops.event.OpsListener;
 import quantum.safety.ops.plan.FileKind;
-import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.validate.Amtool;
 import quantum.safety.ops.validate.Promtool;
-import quantum.safety.ops.verify.CheckResult;
-import quantum.safety.ops.verify.Verifier;
-import quantum.safety.ops.verify.VerifyStep;
 
 /**
  * Puts files back as they were before one or more installs: backups restored byte for byte, files the installs
- * created deleted, the result validated with promtool before it goes live, Prometheus reloaded, and the live state
- * checked against the restored files. What happens is told to the listener as events.
+ * created deleted, the result validated with promtool (and amtool) before it goes live, Prometheus and, when its
+ * files changed, Alertmanager reloaded (those the install recorded, unless the request names others), and the live
+ * state checked against the restored files. What happens is told to the listener as events.
  */
 public final class Rollback {
 
@@ -84,6 +82,7 @@ public final class Rollback {
         if (!request.confirm().test(prepared.plan())) {
             return OpsResult.failed("rollback aborted; nothing changed");
         }
+        List<String> removedReceivers = receiversOfDeletedAlertmanagerConfig(prepared.files());
         try {
             BackupStamp stamp = BackupStamp.now("rollback", request.clock());
             for (Path file : prepared.plan().backUp()) {
@@ -117,31 +116,7 @@ public final class Rollback {
             prepared.manifests().forEach(m -> store.save(m.rolledBack(when)));
             events.on(new RolledBack(prepared.plan().installIds(), when));
         }
-        return reloadAndCheck(prepared.files().stream().filter(f -> f.kind() == FileKind.RULES)
-                .map(Restoration::path).toList(), what);
-    }
-
-    private OpsResult reloadAndCheck(List<Path> ruleFiles, String what) {
-        if (!request.reload()) {
-            ReloadStep.prometheusNotAsked(events, null);
-            return OpsResult.ok(what + "; Prometheus not reloaded");
-        }
-        PrometheusApi prometheus = new PrometheusApi(request.prometheusUrl(), http);
-        PrometheusApi.ReloadResult reload = ReloadStep.prometheus(prometheus, events, null);
-        if (!ReloadStep.reloaded(reload)) {
-            return new OpsResult(reload.outcome() == PrometheusApi.ReloadOutcome.LIFECYCLE_DISABLED ? 0 : 1,
-                    what + "; files restored, but Prometheus did not reload: it reads them on its next reload or start");
-        }
-        if (!request.verify()) {
-            return OpsResult.ok(what);
-        }
-        events.on(new VerificationStarted(VerificationStarted.Subject.RESTORED_FILES, prometheus.baseUrl(), null, null,
-                request.verifyTimeout().toSeconds()));
-        List<CheckResult> results = StateCheck.await(prometheus, request.configPath(), ruleFiles, request.verifyTimeout());
-        VerifyStep.report(results, events);
-        return Verifier.passed(results) ? OpsResult.ok(what + "; Prometheus runs the restored files")
-                : OpsResult.failed(what + ", but Prometheus does not run the restored files yet: "
-                + Verifier.failedNames(results));
+        return new RestoredServices(request, prepared, events, http, removedReceivers).reloadAndCheck(what);
     }
 
     /** promtool (and amtool, when there) on what is about to be restored, before it is live again. */
@@ -160,8 +135,19 @@ public final class Rollback {
                 am = Optional.empty();
             }
         }
+        Map<Path, byte[]> templates = new LinkedHashMap<>();
+        files.stream().filter(f -> f.kind() == FileKind.ALERTMANAGER_TEMPLATE && f.content().isPresent())
+                .forEach(f -> templates.put(f.path(), f.content().get()));
         new StagedValidation(Promtool.locate(request.promtool()), amtool, events)
-                .validate(candidates, request.configPath(), rules, am);
+                .validate(candidates, request.configPath(), rules, am, templates);
+    }
+
+    /** What the Alertmanager config the install created routed to, read before the rollback deletes it. */
+    private static List<String> receiversOfDeletedAlertmanagerConfig(List<Restoration> files) {
+        return files.stream().filter(f -> f.kind() == FileKind.ALERTMANAGER_CONFIG && f.content().isEmpty())
+                .filter(f -> Files.isRegularFile(f.path())).findFirst()
+                .map(f -> AlertmanagerApi.receivers(new String(RollbackPlanner.readBytes(f.path()), StandardCharsets.UTF_8)))
+                .orElse(List.of());
     }
 
     private static List<Path> kind(List<Restoration> files, FileKind kind) {

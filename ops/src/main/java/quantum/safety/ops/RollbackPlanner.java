@@ -35,8 +35,24 @@ final class RollbackPlanner {
     record Restoration(Path path, FileKind kind, Optional<byte[]> content, Path from) {
     }
 
-    /** The plan as the operator reads it, and what applying it needs: the bytes, the manifests to mark, the backups. */
-    record Prepared(RollbackPlan plan, List<Manifest> manifests, List<Restoration> files, BackupWritten.Reason backupReason) {
+    /**
+     * The plan as the operator reads it, and what applying it needs: the bytes, the manifests to mark, the backups,
+     * and the services to reload.
+     */
+    record Prepared(RollbackPlan plan, List<Manifest> manifests, List<Restoration> files, BackupWritten.Reason backupReason,
+                    Services services) {
+
+        /** True when the rollback changes a file Alertmanager reads, so Alertmanager is reloaded too. */
+        boolean touchesAlertmanager() {
+            return files.stream().anyMatch(f -> f.kind() != null && f.kind().alertmanager());
+        }
+    }
+
+    /**
+     * The services a rollback reloads: those the operator names, else those the newest of the installs recorded
+     * (Prometheus then defaults to {@value RollbackRequest#DEFAULT_PROMETHEUS_URL}; Alertmanager stays unknown).
+     */
+    record Services(String prometheusUrl, Optional<String> alertmanagerUrl) {
     }
 
     private final RollbackRequest request;
@@ -100,8 +116,9 @@ final class RollbackPlanner {
         List<Restoration> ordered = new ArrayList<>(files.values());
         ordered.sort(Comparator.comparing((Restoration r) -> !r.path().equals(request.configPath())));
         createdDirs.sort(Comparator.comparing(Path::getNameCount).reversed());
-        return new Prepared(describe(newestFirst.stream().map(Manifest::id).toList(), ordered, drifted, createdDirs),
-                newestFirst, ordered, BackupWritten.Reason.EDITED_SINCE_INSTALL);
+        Services services = services(newestFirst);
+        return new Prepared(describe(newestFirst.stream().map(Manifest::id).toList(), ordered, drifted, createdDirs,
+                services), newestFirst, ordered, BackupWritten.Reason.EDITED_SINCE_INSTALL, services);
     }
 
     /** Putting one backup file back over the file it was taken of, which is kept as a backup of its own first. */
@@ -109,20 +126,37 @@ final class RollbackPlanner {
         FileKind kind = original.equals(request.configPath()) ? FileKind.PROMETHEUS_CONFIG : null;
         Restoration file = new Restoration(original, kind, Optional.of(readBytes(backup)), backup);
         List<Path> keep = Files.exists(original) ? List.of(original) : List.of();
-        return new Prepared(describe(List.of(), List.of(file), keep, List.of()), List.of(), List.of(file),
-                BackupWritten.Reason.BEFORE_RESTORE);
+        Services services = services(List.of());
+        return new Prepared(describe(List.of(), List.of(file), keep, List.of(), services), List.of(), List.of(file),
+                BackupWritten.Reason.BEFORE_RESTORE, services);
     }
 
-    private RollbackPlan describe(List<String> ids, List<Restoration> files, List<Path> backUp, List<Path> dirs) {
+    Services services(List<Manifest> newestFirst) {
+        String prometheus = request.prometheusUrl().or(() -> newestFirst.stream().map(Manifest::prometheusUrl)
+                .filter(Objects::nonNull).findFirst()).orElse(RollbackRequest.DEFAULT_PROMETHEUS_URL);
+        Optional<String> alertmanager = request.alertmanagerUrl().or(() -> newestFirst.stream()
+                .map(Manifest::alertmanagerUrl).filter(Objects::nonNull).findFirst());
+        return new Services(Http.requireBaseUrl("--prometheus.url", prometheus),
+                alertmanager.map(u -> Http.requireBaseUrl("--alertmanager.url", u)));
+    }
+
+    private RollbackPlan describe(List<String> ids, List<Restoration> files, List<Path> backUp, List<Path> dirs,
+                                  Services services) {
         List<FileStep> steps = files.stream().map(f -> new FileStep(f.kind(), f.path(),
                 f.content().isPresent() ? FileStep.Action.RESTORE : FileStep.Action.DELETE, f.from(), List.of(),
                 Diffs.unified(f.path(), current(f.path()), f.content()))).toList();
-        List<PlannedReload> reloads = List.of(new PlannedReload(Service.PROMETHEUS,
-                request.reload() ? "POST " + request.prometheusUrl() + "/-/reload" : ReloadStep.MANUAL_RELOAD));
+        boolean alertmanager = files.stream().anyMatch(f -> f.kind() != null && f.kind().alertmanager());
+        List<PlannedReload> reloads = new ArrayList<>(List.of(new PlannedReload(Service.PROMETHEUS,
+                request.reload() ? "POST " + services.prometheusUrl() + "/-/reload" : ReloadStep.MANUAL_RELOAD)));
+        List<String> checks = new ArrayList<>(List.of("our job present exactly when the restored prometheus.yml has it",
+                "our rule groups loaded exactly when the restored prometheus.yml names them"));
+        if (alertmanager) {
+            reloads.add(new PlannedReload(Service.ALERTMANAGER, services.alertmanagerUrl().filter(u -> request.reload())
+                    .map(u -> "POST " + u + "/-/reload").orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
+            services.alertmanagerUrl().ifPresent(u -> checks.add("Alertmanager runs the receivers of the restored config"));
+        }
         PlannedVerification verification = request.reload() && request.verify()
-                ? new PlannedVerification(List.of("our job present exactly when the restored prometheus.yml has it",
-                "our rule groups loaded exactly when the restored prometheus.yml names them"),
-                request.verifyTimeout().toSeconds(), false) : null;
+                ? new PlannedVerification(checks, request.verifyTimeout().toSeconds(), false) : null;
         return new RollbackPlan(ids, steps, backUp, dirs, reloads, verification);
     }
 

@@ -34,8 +34,13 @@ final class StagedValidation {
         this.events = events;
     }
 
-    /** Validates every candidate (target → bytes); throws {@link OpsInputException} naming the refused file. */
-    void validate(Map<Path, byte[]> candidates, Path prometheusConfig, List<Path> ruleFiles, Optional<Path> amConfig) {
+    /**
+     * Validates every candidate (target → bytes); throws {@link OpsInputException} naming the refused file. The
+     * Alertmanager templates (target → bytes, changed or not) are staged beside the staged Alertmanager config at their
+     * paths relative to it, so amtool loads them through the config's {@code templates:} globs as Alertmanager will.
+     */
+    void validate(Map<Path, byte[]> candidates, Path prometheusConfig, List<Path> ruleFiles, Optional<Path> amConfig,
+                  Map<Path, byte[]> amTemplates) {
         Path stage;
         try {
             stage = Files.createTempDirectory("quantum-safety-stage-");
@@ -56,8 +61,15 @@ final class StagedValidation {
                 report(promtool.checkRules(stagedRules), "rule files " + ruleFiles);
             }
             if (amConfig.isPresent() && candidates.containsKey(amConfig.get())) {
-                Path staged = write(stage.resolve("alertmanager.yml"), candidates.get(amConfig.get()));
-                report(amtool.orElseThrow().checkConfig(staged), amConfig.get().toString());
+                Path amStage = Files.createDirectories(stage.resolve("alertmanager"));
+                for (Map.Entry<Path, byte[]> template : amTemplates.entrySet()) {
+                    Path staged = amStage.resolve(amConfig.get().getParent().relativize(template.getKey())).normalize();
+                    Files.createDirectories(staged.getParent());
+                    write(staged, template.getValue());
+                }
+                Path staged = write(amStage.resolve("alertmanager.yml"), candidates.get(amConfig.get()));
+                report(amtool.orElseThrow().checkConfig(staged), amConfig.get() + (amTemplates.isEmpty() ? ""
+                        : " with templates " + amTemplates.keySet()));
             }
             if (candidates.containsKey(prometheusConfig)) {
                 Path staged = prometheusConfig.resolveSibling("." + prometheusConfig.getFileName() + ".qs-staged");
@@ -73,6 +85,8 @@ final class StagedValidation {
                     deleteQuietly(staged);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the Alertmanager files: " + e.getMessage(), e);
         } finally {
             try (var files = Files.walk(stage)) {
                 files.sorted((a, b) -> b.compareTo(a)).forEach(StagedValidation::deleteQuietly);

@@ -68,7 +68,7 @@ class InstallEndToEndTest {
         assertThat(plan.toChange()).extracting(FileStep::path).containsExactlyInAnyOrder(
                 env.rulesDir().resolve("quantum_safety_alerts.yml"), env.rulesDir().resolve("quantum_safety_recording.yml"),
                 grafanaDashboards.resolve("quantum_safety_telemetry.json"), grafanaProvisioning.resolve("quantum_safety.yaml"),
-                amConfig, env.config());
+                amConfig.resolveSibling("templates/quantum_safety.tmpl"), amConfig, env.config());
         assertThat(plan.backUp()).containsExactly(env.config());
         assertThat(plan.reloads()).extracting(r -> r.service()).containsExactly(Service.PROMETHEUS, Service.ALERTMANAGER);
         assertThat(plan.verification().rollBackOnFailure()).isTrue();
@@ -108,16 +108,19 @@ class InstallEndToEndTest {
         assertThat(rolledBack.exitCode()).as(events.toString()).isZero();
         assertThat(events.steps()).containsExactly("RollbackChosen", "RollbackPlanned", "ValidationStarted",
                 "FileValidated", "FileRestored", "FileDeleted", "DirectoryDeleted", "RolledBack",
-                "ReloadRequested", "Reloaded", "VerificationStarted", "CheckPassed", "VerificationFinished");
+                "ReloadRequested", "Reloaded", "ReloadRequested", "Reloaded", "VerificationStarted", "CheckPassed",
+                "VerificationFinished");
         assertThat(events.first(FileRestored.class).file()).isEqualTo(env.config());
-        assertThat(events.all(CheckPassed.class)).extracting(CheckPassed::name)
-                .containsExactly("job quantum_safety_telemetry gone", "our rule groups gone");
+        // The install created the Alertmanager config, which its Alertmanager never ran; it keeps its own receivers.
+        assertThat(events.all(CheckPassed.class)).extracting(CheckPassed::name).containsExactly(
+                "job quantum_safety_telemetry gone", "our rule groups gone", "Alertmanager runs the restored receivers");
         assertThat(env.configBytes()).isEqualTo(env.original());
         assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
         assertThat(env.rulesDir().resolve("operator_node.yml")).exists();
         assertThat(grafanaDashboards.resolve("quantum_safety_telemetry.json")).doesNotExist();
         assertThat(grafanaDashboards).doesNotExist();
         assertThat(amConfig).doesNotExist();
+        assertThat(amConfig.resolveSibling("templates")).doesNotExist();
         assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config())).latestActive()).isEmpty();
     }
 

@@ -39,6 +39,17 @@ public final class OpsEnvironment implements AutoCloseable {
         return new OpsEnvironment(OperatorMachine.start(extraJob, lifecycle, RealExporter::startOnLoopbackV4));
     }
 
+    /** With the exporter {@code exporter} starts (another address, another build identity). */
+    public static OpsEnvironment start(OperatorMachine.ExporterStarter exporter) throws IOException {
+        return new OpsEnvironment(OperatorMachine.start(exporter));
+    }
+
+    /** As {@link OperatorMachine#startWithAlertmanagerConfig}: Alertmanager runs {@code alertmanagerYaml}. */
+    public static OpsEnvironment startWithAlertmanagerConfig(String alertmanagerYaml) throws IOException {
+        return new OpsEnvironment(OperatorMachine.startWithAlertmanagerConfig(alertmanagerYaml,
+                RealExporter::startOnLoopbackV4));
+    }
+
     /** An install of the test bundle into this machine, scraping the exporter. */
     public InstallRequest.Builder install() {
         return InstallRequest.builder()

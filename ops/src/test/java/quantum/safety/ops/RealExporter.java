@@ -39,12 +39,17 @@ public final class RealExporter implements OperatorMachine.Exporter {
 
     /** {@code listenAddress} as given to {@code --web.listen-address}, e.g. {@code 127.0.0.1:0} or {@code [::1]:0}. */
     public static RealExporter start(LocalRedis redis, String listenAddress) {
+        return start(redis, listenAddress, BUILD);
+    }
+
+    /** As {@link #start(LocalRedis, String)}, with {@code build} in its build info (e.g. an empty deployment). */
+    public static RealExporter start(LocalRedis redis, String listenAddress, BuildIdentity build) {
         RedisConnector connector = RedisConnector.to(RedisEndpoint.standalone(redis.host(), redis.port()), RedisCredentials.none())
                 .connectTimeout(Duration.ofMillis(500)).socketTimeout(Duration.ofMillis(1000))
                 .clientName("quantum-safety-exporter-ops-test");
         try {
             ExporterServer server = ExporterServer.start(ExporterConfig.builder(connector)
-                    .listenAddresses(List.of(listenAddress)).runtimeMetrics(true).build(BUILD).build());
+                    .listenAddresses(List.of(listenAddress)).runtimeMetrics(true).build(build).build());
             String host = listenAddress.startsWith("[") ? listenAddress.substring(1, listenAddress.indexOf(']'))
                     : listenAddress.substring(0, listenAddress.lastIndexOf(':'));
             return new RealExporter(server, host);

@@ -37,6 +37,7 @@ class RequestBuildersTest {
         assertThat(request.promtool()).isEqualTo("promtool");
         assertThat(request.alertmanagerUrl()).isEmpty();
         assertThat(request.exporterAddress()).isEmpty();
+        assertThat(request.jobEnvironment()).as("no environment label unless asked").isEmpty();
         assertThat(request.confirm().test(null)).isTrue();
         assertThat(request.manifestDir()).isEqualTo(Path.of("/etc/prometheus/quantum-safety-backups"));
         assertThat(InstallRequest.builder().prometheusConfig(CONFIG).rulesDir(Path.of("/r")).backupDir(Path.of("/b"))
@@ -49,8 +50,8 @@ class RequestBuildersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prometheusConfig(path)");
         assertThatThrownBy(() -> InstallRequest.builder().prometheusConfig(CONFIG).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rulesDir(path)");
-        assertThatThrownBy(() -> RollbackRequest.builder().prometheusConfig(CONFIG).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prometheusUrl(url)");
+        assertThatThrownBy(() -> RollbackRequest.builder().prometheusUrl("http://127.0.0.1:9090").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prometheusConfig(path)");
         assertThatThrownBy(() -> VerifySettings.builder().prometheusUrl("http://127.0.0.1:9090")
                 .expectedRules(ExpectedRules.contract()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exporter(address)");
@@ -61,10 +62,11 @@ class RequestBuildersTest {
     }
 
     @Test
-    void aRollbackRequestDefaultsToTheNewestInstallWithReloadAndVerify() {
-        RollbackRequest request = RollbackRequest.builder().prometheusConfig(CONFIG).prometheusUrl("http://127.0.0.1:9090")
-                .build();
+    void aRollbackRequestDefaultsToTheNewestInstallAndTheServicesItRecordedWithReloadAndVerify() {
+        RollbackRequest request = RollbackRequest.builder().prometheusConfig(CONFIG).build();
 
+        assertThat(request.prometheusUrl()).as("the install's, from its manifest").isEmpty();
+        assertThat(request.alertmanagerUrl()).isEmpty();
         assertThat(request.to()).isEmpty();
         assertThat(request.backupDir()).isEmpty();
         assertThat(request.reload()).isTrue();

@@ -128,7 +128,8 @@ public final class DoctorCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
             }
             out.println("doctor: " + report.verdict() + " (" + report.count(Status.PASSED) + " passed, "
-                    + report.count(Status.FAILED) + " failed, " + report.count(Status.SKIPPED) + " skipped) -> " + output);
+                    + report.count(Status.WARNING) + " warnings, " + report.count(Status.FAILED) + " failed, "
+                    + report.count(Status.SKIPPED) + " skipped) -> " + output);
         }
         out.flush();
         return report.verdict() == Status.FAILED ? 1 : 0;

@@ -11,6 +11,7 @@ import quantum.safety.ops.event.OpsEvent.BackupsListed;
 import quantum.safety.ops.event.OpsEvent.CheckFailed;
 import quantum.safety.ops.event.OpsEvent.CheckPassed;
 import quantum.safety.ops.event.OpsEvent.CheckSkipped;
+import quantum.safety.ops.event.OpsEvent.CheckWarned;
 import quantum.safety.ops.event.OpsEvent.DirectoryCreated;
 import quantum.safety.ops.event.OpsEvent.DirectoryDeleted;
 import quantum.safety.ops.event.OpsEvent.DryRunEnded;
@@ -187,7 +188,9 @@ final class HumanOutput implements OpsOutput, OpsEvent.Visitor {
     @Override
     public void on(VerificationStarted e) {
         if (e.subject() == VerificationStarted.Subject.RESTORED_FILES) {
-            out.println("verify:  Prometheus runs the restored files");
+            out.println("verify:  " + (e.prometheusUrl() == null ? "Alertmanager runs"
+                    : e.alertmanager() == null ? "Prometheus runs" : "Prometheus and Alertmanager run")
+                    + " the restored files");
             return;
         }
         out.println("verify:  Prometheus " + e.prometheusUrl() + ", exporter " + e.exporter()
@@ -204,11 +207,18 @@ final class HumanOutput implements OpsOutput, OpsEvent.Visitor {
     }
 
     @Override
+    public void on(CheckWarned e) {
+        out.println(HumanText.check(CheckResult.warning(e.section(), e.name(), e.evidence(), e.fix())));
+    }
+
+    @Override
     public void on(CheckSkipped e) { out.println(HumanText.check(CheckResult.skipped(e.section(), e.name(), e.reason()))); }
 
     @Override
     public void on(VerificationFinished e) {
-        out.println("  " + e.passed() + " passed, " + e.failed() + " failed, " + e.skipped() + " skipped");
+        out.println("  " + e.passed() + " passed, " + (e.warnings() == 0 ? ""
+                : e.warnings() + (e.warnings() == 1 ? " warning, " : " warnings, ")) + e.failed() + " failed, "
+                + e.skipped() + " skipped");
     }
 
     @Override

@@ -49,6 +49,9 @@ public final class InstallCommand implements Callable<Integer> {
     @Mixin
     ExporterOptions exporter;
 
+    @Option(names = "--job.environment", paramLabel = "NAME")
+    String jobEnvironment;
+
     @Mixin
     AlertmanagerOptions alertmanager;
 
@@ -116,6 +119,7 @@ public final class InstallCommand implements Callable<Integer> {
                 .grafanaProvisioningDir(grafana.provisioningDir)
                 .grafanaDashboardsDir(grafana.dashboardsDir)
                 .exporterAddress(exporter.addressOrNull())
+                .jobEnvironment(jobEnvironment)
                 .bundle(bundle.source())
                 .backupDir(backup.dir)
                 .tag(tag)

@@ -13,7 +13,8 @@ public enum OpsSetting implements SettingRow {
 
     PROMETHEUS_URL(Setting.builder().flag("--prometheus.url").env("QUANTUM_SAFETY_PROMETHEUS_URL")
             .defaultValue("http://127.0.0.1:9090").unit("URL")
-            .help("Prometheus HTTP address: its API, and /-/reload for install and rollback. "
+            .help("Prometheus HTTP address: its API, and /-/reload for install and rollback (rollback's default: the "
+                    + "one the install recorded in its manifest). "
                     + "Example: --prometheus.url=http://127.0.0.1:9091")),
     PROMETHEUS_CONFIG(Setting.builder().flag("--prometheus.config").env("QUANTUM_SAFETY_PROMETHEUS_CONFIG").unit("file")
             .help("The prometheus.yml Prometheus runs with: install changes it, rollback restores it and backups lists "
@@ -26,11 +27,14 @@ public enum OpsSetting implements SettingRow {
     ALERTMANAGER_URL(Setting.builder().flag("--alertmanager.url").env("QUANTUM_SAFETY_ALERTMANAGER_URL")
             .shownDefault("the ones Prometheus sends to").unit("URL")
             .help("Alertmanager HTTP address: checked for readiness; install adds it to prometheus.yml when that has "
-                    + "no alerting section. Example: --alertmanager.url=http://127.0.0.1:9093")),
+                    + "no alerting section, reloads it after writing its config and records it in the install's manifest; "
+                    + "rollback reloads it (default: the one the install recorded) and checks it runs the restored "
+                    + "receivers. Example: --alertmanager.url=http://127.0.0.1:9093")),
     ALERTMANAGER_CONFIG(Setting.builder().flag("--alertmanager.config").env("QUANTUM_SAFETY_ALERTMANAGER_CONFIG")
             .unit("file")
             .help("Alertmanager config file: install writes the bundle's routing there (over a different file only "
-                    + "with --force); checked with amtool check-config. "
+                    + "with --force) and its message templates next to it (templates/*.tmpl, where the config's "
+                    + "templates: glob loads them); checked with amtool check-config. Rollback restores or removes both. "
                     + "Example: --alertmanager.config=/etc/prometheus/alertmanager.yml")),
     GRAFANA_PROVISIONING_DIR(Setting.builder().flag("--grafana.provisioning-dir")
             .env("QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR").unit("folder")
@@ -45,6 +49,11 @@ public enum OpsSetting implements SettingRow {
             .help("Where the exporter listens: install writes it as the scrape target, verify and doctor read /metrics "
                     + "and /-/ready there. Use an IP literal: 'localhost' may resolve to ::1. "
                     + "Example: --exporter.address=127.0.0.1:9105")),
+    JOB_ENVIRONMENT(Setting.builder().flag("--job.environment").env("QUANTUM_SAFETY_JOB_ENVIRONMENT")
+            .shownDefault("no environment label").unit("text")
+            .help("The environment label install puts on the scrape job's target (alerts and dashboards carry it); "
+                    + "without it the job has no such label. The legacy job had environment=production: pass that to "
+                    + "keep it. Example: --job.environment=staging")),
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR").shownDefault("the jar's bundle")
             .unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "

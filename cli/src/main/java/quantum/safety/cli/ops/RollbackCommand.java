@@ -19,8 +19,10 @@ import quantum.safety.ops.RollbackRequest;
 @SettingsFrom(OpsSetting.class)
 @Command(name = "rollback", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Undo an install: restore every file it changed byte for byte from its backup, delete the files it "
-                + "created, validate the result with promtool first, reload Prometheus, and check that Prometheus runs "
-                + "the restored files (our job and rules gone, or back to the chosen state).",
+                + "created (rules, Alertmanager config and templates, Grafana files), validate the result with "
+                + "promtool/amtool first, reload the Prometheus the install used (and its Alertmanager, when the "
+                + "install wrote Alertmanager files), and check that they run the restored files: our job and rules "
+                + "gone, or back to the chosen state, and Alertmanager's receivers those of the restored config.",
                 "Refuses when a file was edited after the install (use --force: the edited file is backed up first)."},
         footer = {"", "Examples:",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --yes",
@@ -28,7 +30,8 @@ import quantum.safety.ops.RollbackRequest;
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml \\",
                 "      --to=/etc/prometheus/prometheus.yml.backup_p12_20260119_034418 --yes",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --yes --json | tail -n 1",
-                "", "Exit: 0 rolled back, 1 failed, 2 bad input (nothing changed)."})
+                "", "Exit: 0 rolled back, 1 failed (a reload failed or a service does not run the restored files; the "
+                        + "summary gives the command to retry), 2 bad input (nothing changed)."})
 public final class RollbackCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +39,9 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Mixin
     PrometheusOptions prometheus;
+
+    @Mixin
+    AlertmanagerOptions alertmanager;
 
     @Option(names = "--to", paramLabel = "BACKUP")
     String to;
@@ -74,12 +80,25 @@ public final class RollbackCommand implements Callable<Integer> {
         return output.run(spec, events -> new Rollback(request(), events).run());
     }
 
+    /**
+     * The operator's Prometheus, or null so that the rollback reloads the one the install recorded: the table's
+     * default stands for "not given" unless typed on the command line.
+     */
+    private String prometheusUrlIfGiven() {
+        String url = Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url());
+        boolean typed = spec.commandLine().getParseResult().hasMatchedOption(OpsSetting.PROMETHEUS_URL.flag());
+        boolean isDefault = OpsSetting.PROMETHEUS_URL.setting().defaultValue().map(url::equals).orElse(false);
+        return typed || !isDefault ? url : null;
+    }
+
     private RollbackRequest request() {
         return RollbackRequest.builder()
                 .prometheusConfig(prometheus.requireConfig())
                 .backupDir(backup.dir)
                 .to(to)
-                .prometheusUrl(Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url()))
+                .prometheusUrl(prometheusUrlIfGiven())
+                .alertmanagerUrl(alertmanager.url() == null ? null
+                        : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), alertmanager.url()))
                 .reload(!noReload)
                 .verify(!noReload)
                 .verifyTimeout(verifyTimeout)

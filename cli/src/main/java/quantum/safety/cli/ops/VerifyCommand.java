@@ -28,13 +28,14 @@ import quantum.safety.ops.verify.VerifyStep;
                 + "listens on 127.0.0.1 is caught); the rule groups are loaded with every expected rule and no evaluation "
                 + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
-                "Each check prints PASSED, FAILED or SKIPPED with its evidence."},
+                "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
+                        + "deployment label) comes with its fix and does not fail the command."},
         footer = {"", "Examples:",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091 --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --exporter.address=127.0.0.1:9105 --wait=30s",
                 "  quantum-safety ops verify --json | jq -r 'select(.event == \"CheckFailed\") | .name + \": \" + .fix'",
-                "", "Exit: 0 all passed, 1 any failed, 2 bad input."})
+                "", "Exit: 0 nothing failed (warnings allowed), 1 any failed, 2 bad input."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -71,7 +72,9 @@ public final class VerifyCommand implements Callable<Integer> {
         return output.run(spec, events -> {
             VerifySettings settings = settings(prometheus, alertmanager, exporter, bundle);
             List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
-            return Verifier.passed(results) ? OpsResult.ok("verification passed")
+            List<String> warned = Verifier.warningNames(results);
+            return Verifier.passed(results) ? OpsResult.ok("verification passed" + (warned.isEmpty() ? ""
+                    : " with " + warned.size() + " warning(s): " + warned + "; see each fix above"))
                     : OpsResult.failed("verification failed: " + Verifier.failedNames(results));
         });
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.event.OpsEvent;
+import quantum.safety.ops.verify.Section;
 
 class HumanOutputTest {
 
@@ -92,6 +93,30 @@ class HumanOutputTest {
                 "delete:  /var/lib/grafana/dashboards/quantum/ (created by the install, now empty)",
                 "rollback: [install_qs_20260119_034418] (newest first) from /etc/prometheus/quantum-safety-backups",
                 "nothing to change: /etc/prometheus/prometheus.yml and the bundle files are already installed");
+    }
+
+    @Test
+    void aWarningReadsAsSuchWithItsFixAndIsCountedApartFromFailures() {
+        List<String> lines = render(List.of(
+                new OpsEvent.CheckWarned(Section.EXPORTER_HYGIENE, "exporter build info",
+                        "quantum_safety_exporter_build_info{deployment=} 1.0; empty labels [deployment]",
+                        "start the exporter with --deployment=NAME"),
+                new OpsEvent.VerificationFinished(8, 0, 0, 1)));
+
+        assertThat(lines).containsExactly(
+                "  WARNING exporter build info",
+                "            quantum_safety_exporter_build_info{deployment=} 1.0; empty labels [deployment]",
+                "            fix: start the exporter with --deployment=NAME",
+                "  8 passed, 1 warning, 0 failed, 0 skipped");
+    }
+
+    @Test
+    void aRollbackThatReloadsAlertmanagerSaysBothServicesAreChecked() {
+        List<String> lines = render(List.of(new OpsEvent.VerificationStarted(
+                OpsEvent.VerificationStarted.Subject.RESTORED_FILES, "http://127.0.0.1:9091", null,
+                "http://127.0.0.1:9093", 60)));
+
+        assertThat(lines).containsExactly("verify:  Prometheus and Alertmanager run the restored files");
     }
 
     @Test

@@ -103,6 +103,14 @@ class OpsCommandTest {
         Run badUrl = run("ops", "verify", "--prometheus.url=localhost:9090");
         assertThat(badUrl.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(badUrl.err()).contains("--prometheus.url");
+        Run blankEnvironment = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp,
+                "--job.environment= ", "--yes");
+        assertThat(blankEnvironment.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(blankEnvironment.err().strip().lines()).singleElement().asString()
+                .contains("--job.environment ' ' is not a usable label value", "--job.environment=production");
+        Run badAlertmanager = run("ops", "rollback", "--prometheus.config=" + config, "--alertmanager.url=am:9093");
+        assertThat(badAlertmanager.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(badAlertmanager.err()).contains("--alertmanager.url");
     }
 
     @Test
@@ -193,7 +201,7 @@ class OpsCommandTest {
         String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
         store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
                 new FileChange(tmp.resolve("rules/quantum_safety_alerts.yml").toString(), "RULES", FileAction.CREATED,
-                        null, null, "aa")), List.of(), null));
+                        null, null, "aa")), List.of(), null, "http://127.0.0.1:9090", null));
 
         Run text = run("ops", "backups", "--prometheus.config=" + config);
         Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");

@@ -14,6 +14,7 @@ import quantum.safety.ops.event.OpsEvent.BackupsListed;
 import quantum.safety.ops.event.OpsEvent.CheckFailed;
 import quantum.safety.ops.event.OpsEvent.CheckPassed;
 import quantum.safety.ops.event.OpsEvent.CheckSkipped;
+import quantum.safety.ops.event.OpsEvent.CheckWarned;
 import quantum.safety.ops.event.OpsEvent.DirectoryCreated;
 import quantum.safety.ops.event.OpsEvent.DirectoryDeleted;
 import quantum.safety.ops.event.OpsEvent.DryRunEnded;
@@ -98,7 +99,7 @@ final class SampleEvents {
                         null, 60),
                 new CheckPassed(Section.PROMETHEUS_SCRAPING, "job quantum_safety_telemetry scraped and up",
                         "http://127.0.0.1:9105/metrics health=up"),
-                new VerificationFinished(1, 0, 0));
+                new VerificationFinished(1, 0, 0, 0));
     }
 
     static RollbackPlan rollbackPlan() {
@@ -114,7 +115,7 @@ final class SampleEvents {
         return List.of(
                 new CheckFailed(Section.PROMETHEUS_SCRAPING, "job quantum_safety_telemetry scraped and up",
                         "http://[::1]:9105/metrics health=down", "start the exporter where the target points"),
-                new VerificationFinished(0, 1, 0),
+                new VerificationFinished(0, 1, 0, 0),
                 new AutomaticRollbackStarted(ID, "verification failed: [job quantum_safety_telemetry scraped and up]"),
                 new RollbackPlanned(rollbackPlan()),
                 new ValidationStarted(),
@@ -127,14 +128,14 @@ final class SampleEvents {
                 new VerificationStarted(VerificationStarted.Subject.RESTORED_FILES, "http://127.0.0.1:9091", null, null, 60),
                 new CheckPassed(Section.ROLLBACK_READINESS, "job quantum_safety_telemetry gone",
                         "restored prometheus.yml has no job quantum_safety_telemetry"),
-                new VerificationFinished(1, 0, 0));
+                new VerificationFinished(1, 0, 0, 0));
     }
 
     static Manifest manifest() {
         return new Manifest(ID, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", CONFIG.toString(), List.of(
                 new FileChange(RULES.toString(), "RULES", FileAction.CREATED, null, null, "aa"),
                 new FileChange(CONFIG.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, BACKUP.toString(), "bb", "cc")),
-                List.of(), null);
+                List.of(), null, "http://127.0.0.1:9091", null);
     }
 
     /** At least one event of every kind there is; {@code HumanOutputTest} checks none is missing. */
@@ -157,6 +158,9 @@ final class SampleEvents {
                         "kill -HUP $(pidof prometheus)   or   systemctl reload prometheus",
                         "check with 'quantum-safety ops verify'; undo with 'quantum-safety ops rollback'"),
                 new CheckSkipped(Section.ALERTMANAGER, "Alertmanager configured in Prometheus", "none was asked for"),
+                new CheckWarned(Section.EXPORTER_HYGIENE, "exporter build info",
+                        "quantum_safety_exporter_build_info{version=0.1.0, git=abc1234, deployment=} 1.0; empty labels "
+                                + "[deployment]", "start the exporter with --deployment=NAME"),
                 new BackupsListed(MANIFEST_DIR, List.of(manifest()), CONFIG, List.of(new BackupsListed.BackupFile(
                         Path.of("/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"), 400, "2026-01-19T03:44:18Z")))));
         return all;

@@ -9,6 +9,11 @@ public final class BundlePaths {
     public static final String ALERT_RULES = "prometheus/rules/quantum_safety_alerts.yml";
     public static final String RECORDING_RULES = "prometheus/rules/quantum_safety_recording.yml";
     public static final String ALERTMANAGER = "alertmanager/alertmanager.yml";
+    /**
+     * Message templates the Alertmanager config's {@code templates:} glob loads, installed at the same path relative
+     * to the operator's config as here relative to {@link #ALERTMANAGER}. Listed, since a classpath has no listing.
+     */
+    public static final List<String> ALERTMANAGER_TEMPLATES = List.of("alertmanager/templates/quantum_safety.tmpl");
     public static final String DASHBOARD = "grafana/dashboards/quantum_safety_telemetry.json";
     public static final String DASHBOARD_PROVISIONING = "grafana/provisioning/dashboards/quantum_safety.yaml";
 
@@ -19,6 +24,15 @@ public final class BundlePaths {
     public static final String JOB_NAME = "quantum_safety_telemetry";
 
     private BundlePaths() {
+    }
+
+    /** Where a bundle file under {@code alertmanager/} lands, relative to the operator's Alertmanager config folder. */
+    public static String relativeToAlertmanagerConfig(String relativePath) {
+        String folder = ALERTMANAGER.substring(0, ALERTMANAGER.lastIndexOf('/') + 1);
+        if (!relativePath.startsWith(folder)) {
+            throw new IllegalArgumentException(relativePath + " is not under " + folder);
+        }
+        return relativePath.substring(folder.length());
     }
 
     /** The last path element: where a bundle file lands inside the operator's folder. */

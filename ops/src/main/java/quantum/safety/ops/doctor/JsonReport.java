@@ -30,6 +30,7 @@ public final class JsonReport {
         root.put("exporter", report.exporter());
         root.put("verdict", report.verdict());
         root.put("passed", report.count(Status.PASSED));
+        root.put("warnings", report.count(Status.WARNING));
         root.put("failed", report.count(Status.FAILED));
         root.put("skipped", report.count(Status.SKIPPED));
         List<Map<String, Object>> sections = new ArrayList<>();

@@ -19,7 +19,8 @@ public final class MarkdownReport {
         md.append("Prometheus `").append(report.prometheusUrl()).append("`, exporter `").append(report.exporter())
                 .append("`.\n\n");
         md.append("**Verdict: ").append(report.verdict()).append("** — ").append(report.count(quantum.safety.ops.verify.Status.PASSED))
-                .append(" passed, ").append(report.count(quantum.safety.ops.verify.Status.FAILED)).append(" failed, ")
+                .append(" passed, ").append(report.count(quantum.safety.ops.verify.Status.WARNING)).append(" warnings, ")
+                .append(report.count(quantum.safety.ops.verify.Status.FAILED)).append(" failed, ")
                 .append(report.count(quantum.safety.ops.verify.Status.SKIPPED)).append(" skipped.\n\n");
         md.append("| # | Section | Status | Checks |\n|---|---|---|---|\n");
         int n = 1;

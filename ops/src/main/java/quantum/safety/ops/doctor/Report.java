@@ -18,10 +18,13 @@ public record Report(String generatedAt, long durationMillis, String host, Strin
         return results.stream().filter(r -> r.section() == section).toList();
     }
 
-    /** FAILED if any check failed, PASSED if any passed, else SKIPPED. */
+    /** FAILED if any check failed, else WARNING if any warned, PASSED if any passed, else SKIPPED. */
     public static Status verdict(List<CheckResult> results) {
         if (results.stream().anyMatch(r -> r.status() == Status.FAILED)) {
             return Status.FAILED;
+        }
+        if (results.stream().anyMatch(r -> r.status() == Status.WARNING)) {
+            return Status.WARNING;
         }
         return results.stream().anyMatch(r -> r.status() == Status.PASSED) ? Status.PASSED : Status.SKIPPED;
     }

@@ -50,6 +50,7 @@ public sealed interface OpsEvent {
         void on(VerificationStarted e);
         void on(CheckPassed e);
         void on(CheckFailed e);
+        void on(CheckWarned e);
         void on(CheckSkipped e);
         void on(VerificationFinished e);
         void on(BackupsListed e);
@@ -214,13 +215,18 @@ public sealed interface OpsEvent {
         public void accept(Visitor v) { v.on(this); }
     }
 
+    /** A check found something untidy that does not break monitoring: its evidence and the fix. Never a failure. */
+    record CheckWarned(Section section, String name, String evidence, String fix) implements OpsEvent {
+        public void accept(Visitor v) { v.on(this); }
+    }
+
     /** A check could not run, and why. */
     record CheckSkipped(Section section, String name, String reason) implements OpsEvent {
         public void accept(Visitor v) { v.on(this); }
     }
 
-    /** The last round of checks, tallied. */
-    record VerificationFinished(int passed, int failed, int skipped) implements OpsEvent {
+    /** The last round of checks, tallied; warnings do not fail it. */
+    record VerificationFinished(int passed, int failed, int skipped, int warnings) implements OpsEvent {
         public void accept(Visitor v) { v.on(this); }
     }
 
@@ -229,6 +235,7 @@ public sealed interface OpsEvent {
         return switch (r.status()) {
             case PASSED -> new CheckPassed(r.section(), r.name(), r.evidence());
             case FAILED -> new CheckFailed(r.section(), r.name(), r.evidence(), r.fix());
+            case WARNING -> new CheckWarned(r.section(), r.name(), r.evidence(), r.fix());
             case SKIPPED -> new CheckSkipped(r.section(), r.name(), r.evidence());
         };
     }

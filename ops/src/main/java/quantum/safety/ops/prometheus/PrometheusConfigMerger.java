@@ -144,7 +144,7 @@ public final class PrometheusConfigMerger {
         if (scrapeConfigs.isEmpty()) {
             String block = "scrape_configs:" + nl + "  " + MARKER + nl + item(jobLines, 2, 4, nl);
             edits.add(new TextEdit(endOfText, 0, newKeysLeadIn + block, order[0]++));
-            changes.add("add scrape job " + wanted);
+            changes.add("add scrape job " + withLabels(wanted));
         } else {
             mergeJob(yaml, scrapeConfigs.get(), wanted, jobLines, request.force(), nl, edits, changes, order);
         }
@@ -157,7 +157,7 @@ public final class PrometheusConfigMerger {
         if (YamlText.isNull(value) || value instanceof SequenceNode seq && seq.getValue().isEmpty()) {
             int at = fillEmptyValue(yaml, scrapeConfigs, edits, order);
             edits.add(new TextEdit(at, 0, "  " + MARKER + nl + item(jobLines, 2, 4, nl), order[0]++));
-            changes.add("add scrape job " + wanted);
+            changes.add("add scrape job " + withLabels(wanted));
             return;
         }
         if (!(value instanceof SequenceNode sequence) || YamlText.isFlow(sequence)) {
@@ -182,7 +182,7 @@ public final class PrometheusConfigMerger {
             String lead = at == yaml.text().length() && !yaml.text().endsWith("\n") ? nl : "";
             edits.add(new TextEdit(at, 0, lead + " ".repeat(dashCol) + MARKER + nl
                     + item(jobLines, dashCol, contentCol, nl), order[0]++));
-            changes.add("add scrape job " + wanted);
+            changes.add("add scrape job " + withLabels(wanted));
             return;
         }
         MappingNode existingNode = ours.get(0);
@@ -203,7 +203,9 @@ public final class PrometheusConfigMerger {
         int itemDashCol = yaml.column(itemDash);
         int itemContentCol = yaml.column(yaml.offset(existingNode.getStartMark()));
         edits.add(new TextEdit(start, end - start, lead + item(jobLines, itemDashCol, itemContentCol, nl), order[0]++));
-        changes.add((sameTargets ? "update scrape job " : "replace scrape job ") + existing + " with " + wanted);
+        changes.add((sameTargets ? "update scrape job " : "replace scrape job ") + existing + " with " + wanted
+                + (existing.labels().equals(wanted.labels()) ? ""
+                : " (labels " + existing.labels() + " -> " + wanted.labels() + ")"));
     }
 
     private void appendScalarItems(YamlText yaml, NodeTuple key, List<String> values, String nl, List<TextEdit> edits,
@@ -308,6 +310,11 @@ public final class PrometheusConfigMerger {
             out.append(nl);
         }
         return out.toString();
+    }
+
+    /** The job, its targets and, when it has any, its labels: what an operator checks in the plan. */
+    private static String withLabels(ScrapeJob job) {
+        return job + (job.labels().isEmpty() ? "" : " labels " + job.labels());
     }
 
     private static String quote(String scalar) {

@@ -90,6 +90,35 @@ public final class ScrapeJob {
         return new ScrapeJob(copy);
     }
 
+    /** A copy with {@code name=value} in the labels of every static config (added, or replacing the value there). */
+    @SuppressWarnings("unchecked")
+    public ScrapeJob withLabel(String name, String value) {
+        Map<String, Object> copy = deepCopy(body);
+        if (copy.get("static_configs") instanceof List<?> configs) {
+            for (Object config : configs) {
+                if (config instanceof Map<?, ?> map) {
+                    Map<String, Object> staticConfig = (Map<String, Object>) map;
+                    Map<String, Object> labels = staticConfig.get("labels") instanceof Map<?, ?> l
+                            ? (Map<String, Object>) l : new LinkedHashMap<>();
+                    labels.put(name, value);
+                    staticConfig.put("labels", labels);
+                }
+            }
+        }
+        return new ScrapeJob(copy);
+    }
+
+    /** The labels of the first static config (empty when it has none), for messages. */
+    public Map<String, Object> labels() {
+        if (body.get("static_configs") instanceof List<?> configs && !configs.isEmpty()
+                && configs.get(0) instanceof Map<?, ?> map && map.get("labels") instanceof Map<?, ?> labels) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            labels.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            return copy;
+        }
+        return Map.of();
+    }
+
     /** The job as SnakeYAML would load it; a deep copy the caller may keep. */
     public Map<String, Object> body() {
         return deepCopy(body);

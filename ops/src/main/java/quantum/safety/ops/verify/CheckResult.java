@@ -2,7 +2,10 @@ package quantum.safety.ops.verify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** One check's verdict, the evidence it rests on (what was asked, what came back) and, when it failed, the fix. */
+/**
+ * One check's verdict, the evidence it rests on (what was asked, what came back) and, when it failed or warned, the
+ * fix.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CheckResult(Section section, String name, Status status, String evidence, String fix) {
 
@@ -12,6 +15,11 @@ public record CheckResult(Section section, String name, Status status, String ev
 
     public static CheckResult failed(Section section, String name, String evidence, String fix) {
         return new CheckResult(section, name, Status.FAILED, evidence, fix);
+    }
+
+    /** Monitoring works, but this should be fixed: shown with its fix, never a failure. */
+    public static CheckResult warning(Section section, String name, String evidence, String fix) {
+        return new CheckResult(section, name, Status.WARNING, evidence, fix);
     }
 
     public static CheckResult skipped(Section section, String name, String why) {

@@ -6,7 +6,11 @@ import java.util.Map;
 
 import quantum.safety.ops.verify.Exposition.Series;
 
-/** The exporter serves its build info ({@code version}, {@code git}, {@code deployment}) and is ready. */
+/**
+ * The exporter answers, serves its build info ({@code version}, {@code git}, {@code deployment}) and is ready. An
+ * exporter that does not answer is a failure; untidy build info, or Redis down behind a running exporter (its
+ * {@code quantum_safety_redis_up 0} reaches Prometheus and alerts), is a warning with its fix.
+ */
 public final class ExporterCheck implements Check {
 
     @Override
@@ -28,7 +32,7 @@ public final class ExporterCheck implements Check {
         } else {
             List<Series> info = e.metrics().get().named(BUILD_INFO);
             if (info.size() != 1) {
-                results.add(CheckResult.failed(Section.EXPORTER_HYGIENE, buildName, info.size() + " series named "
+                results.add(CheckResult.warning(Section.EXPORTER_HYGIENE, buildName, info.size() + " series named "
                         + BUILD_INFO + " at " + base + "/metrics", "run the Quantum Safety exporter on this address"));
             } else {
                 Map<String, String> labels = info.get(0).labels();
@@ -36,19 +40,31 @@ public final class ExporterCheck implements Check {
                         .filter(l -> labels.getOrDefault(l, "").isEmpty()).toList();
                 String evidence = BUILD_INFO + labels + " " + info.get(0).value();
                 results.add(missing.isEmpty() ? CheckResult.passed(Section.EXPORTER_HYGIENE, buildName, evidence)
-                        : CheckResult.failed(Section.EXPORTER_HYGIENE, buildName, evidence + "; empty labels " + missing,
-                        "build with -Dgit.commit and start the exporter with --deployment (env QUANTUM_SAFETY_DEPLOYMENT)"));
+                        : CheckResult.warning(Section.EXPORTER_HYGIENE, buildName, evidence + "; empty labels " + missing,
+                        buildInfoFix(missing)));
             }
         }
         String readyName = "exporter ready";
         String readyEvidence = "GET " + base + "/-/ready -> " + (e.readyStatus() == 0 ? "no answer" : e.readyStatus());
         results.add(switch (e.readyStatus()) {
             case 200 -> CheckResult.passed(Section.EXPORTER_HYGIENE, readyName, readyEvidence);
-            case 503 -> CheckResult.failed(Section.EXPORTER_HYGIENE, readyName, readyEvidence + " (Redis does not answer)",
+            case 503 -> CheckResult.warning(Section.EXPORTER_HYGIENE, readyName, readyEvidence + " (Redis does not answer)",
                     "check Redis (quantum-safety doctor shows the Redis checks) and the exporter's --redis.addr");
             default -> CheckResult.failed(Section.EXPORTER_HYGIENE, readyName, readyEvidence,
                     "start the exporter or pass the --exporter.address it listens on");
         });
         return results;
+    }
+
+    /** Each empty label with where its value comes from, so the fix names the one setting to change. */
+    static String buildInfoFix(List<String> missing) {
+        List<String> fixes = new ArrayList<>();
+        if (missing.contains("deployment")) {
+            fixes.add("start the exporter with --deployment=NAME (env QUANTUM_SAFETY_DEPLOYMENT), e.g. --deployment=blue");
+        }
+        if (missing.contains("version") || missing.contains("git")) {
+            fixes.add("build the jar with -Dgit.commit=$(git rev-parse --short HEAD) (version and git come from the build)");
+        }
+        return String.join("; ", fixes);
     }
 }

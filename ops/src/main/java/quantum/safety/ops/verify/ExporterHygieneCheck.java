@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 /**
  * What the legacy report checked by reading the exporter's source, checked on the wire: no {@code _info_info}
- * family, no placeholder series with {@code symbol=""} (legacy bug 4), a liveness endpoint (legacy bug 10).
+ * family, no placeholder series with {@code symbol=""} (legacy bug 4), a liveness endpoint (legacy bug 10). None of
+ * them stops values from reaching Prometheus, so each finding is a warning with its fix.
  */
 public final class ExporterHygieneCheck implements Check {
 
@@ -29,19 +30,19 @@ public final class ExporterHygieneCheck implements Check {
         CheckResult info = doubleInfo.isEmpty()
                 ? CheckResult.passed(Section.EXPORTER_HYGIENE, "build metric is not double info",
                 "families ending in _info: " + metrics.names().stream().filter(n -> n.endsWith("_info")).toList())
-                : CheckResult.failed(Section.EXPORTER_HYGIENE, "build metric is not double info", "found " + doubleInfo,
+                : CheckResult.warning(Section.EXPORTER_HYGIENE, "build metric is not double info", "found " + doubleInfo,
                 "name the info metric without the _info suffix the client library adds");
         CheckResult symbols = emptySymbol.isEmpty()
                 ? CheckResult.passed(Section.EXPORTER_HYGIENE, "no placeholder symbol=\"\" series",
                 metrics.series().size() + " series, none with an empty symbol label")
-                : CheckResult.failed(Section.EXPORTER_HYGIENE, "no placeholder symbol=\"\" series",
+                : CheckResult.warning(Section.EXPORTER_HYGIENE, "no placeholder symbol=\"\" series",
                 emptySymbol.size() + " series with symbol=\"\": " + emptySymbol.stream().limit(5).toList(),
                 "upgrade the exporter: placeholder series are the legacy bug 4");
         String healthyEvidence = "GET http://" + e.address() + "/-/healthy -> "
                 + (e.healthyStatus() == 0 ? "no answer" : e.healthyStatus());
         CheckResult healthy = e.healthyStatus() == 200
                 ? CheckResult.passed(Section.EXPORTER_HYGIENE, "exporter liveness endpoint", healthyEvidence)
-                : CheckResult.failed(Section.EXPORTER_HYGIENE, "exporter liveness endpoint", healthyEvidence,
+                : CheckResult.warning(Section.EXPORTER_HYGIENE, "exporter liveness endpoint", healthyEvidence,
                 "run the Quantum Safety exporter, which serves /-/healthy");
         return List.of(info, symbols, healthy);
     }

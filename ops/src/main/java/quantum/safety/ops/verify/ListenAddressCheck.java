@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import quantum.safety.ops.prometheus.PrometheusApi.Target;
@@ -17,7 +18,9 @@ import quantum.safety.ops.prometheus.PrometheusApi.Target;
  * The host Prometheus scrapes resolves only to addresses where our exporter answers. The legacy incident:
  * Prometheus scraped {@code localhost:9105}, {@code localhost} resolved to {@code ::1} first, the exporter listened
  * on {@code 127.0.0.1} only, and Prometheus showed 0 while the exporter showed 1. We resolve the target's host
- * the way the system does, connect to every address, and compare what answers with the exporter we know.
+ * the way the system does, connect to every address, and compare what answers with the exporter we know. Another
+ * process answering, or nothing Prometheus dials answering, is a failure; one address refusing while another answers
+ * is a warning, since Prometheus falls back to the next address. The finding names every address tried.
  */
 public final class ListenAddressCheck implements Check {
 
@@ -54,49 +57,109 @@ public final class ListenAddressCheck implements Check {
             addresses = s.resolver().resolve(target.host());
         } catch (UnknownHostException e) {
             return CheckResult.failed(Section.EXPORTER_HYGIENE, name, "cannot resolve " + target.host() + ": " + e.getMessage(),
-                    "use an IP literal target such as 127.0.0.1:" + target.port());
+                    "use an IP literal target, e.g. --exporter.address=127.0.0.1:" + target.port());
         }
+        List<Probe> dialled = addresses.stream().map(a -> Probe.of(a, target.port(), known, s)).toList();
+        // Prometheus dials only what the name resolves to; the other loopback is tried too so that a finding can name
+        // the address that does answer (localhost -> 127.0.0.1 only, exporter on [::1] only).
+        List<Probe> others = otherLoopbacks(addresses).stream().map(a -> Probe.of(a, target.port(), known, s)).toList();
         List<String> lines = new ArrayList<>();
-        List<InetAddress> refused = new ArrayList<>();
-        List<InetAddress> foreign = new ArrayList<>();
-        List<InetAddress> answering = new ArrayList<>();
         lines.add(target.host() + " resolves to " + addresses.stream().map(ListenAddressCheck::literal).toList()
                 + " (in this order)");
-        for (InetAddress address : addresses) {
-            HostPort at = new HostPort(literal(address), target.port());
-            String problem = connect(address, target.port());
+        dialled.forEach(p -> lines.add(p.describe()));
+        others.forEach(p -> lines.add(p.describe() + " (not dialled by Prometheus; tried to find the exporter)"));
+        String evidence = String.join("\n", lines);
+        if (dialled.stream().allMatch(p -> p.outcome() == Outcome.ANSWERS)) {
+            return CheckResult.passed(Section.EXPORTER_HYGIENE, name, evidence);
+        }
+        String finding = finding(target, addresses, dialled, others);
+        Optional<Probe> foreign = dialled.stream().filter(p -> p.outcome() == Outcome.ANOTHER_PROCESS).findFirst();
+        if (foreign.isPresent()) {
+            return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, finding + " — Prometheus may scrape "
+                    + foreign.get().at() + " instead of the exporter at " + known.address() + ": stop that process, or "
+                    + "use --exporter.address=" + known.address());
+        }
+        Optional<Probe> answering = dialled.stream().filter(p -> p.outcome() == Outcome.ANSWERS).findFirst();
+        if (answering.isPresent()) {
+            // Prometheus falls back to the next address when one refuses, so the scrape works: untidy, not broken.
+            return CheckResult.warning(Section.EXPORTER_HYGIENE, name, evidence, finding + " — use --exporter.address="
+                    + answering.get().at() + ", or make the exporter listen on both (--web.listen-address=[::]:"
+                    + target.port() + ")");
+        }
+        Optional<Probe> elsewhere = others.stream().filter(p -> p.outcome() == Outcome.ANSWERS).findFirst();
+        return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, finding + elsewhere
+                .map(p -> " — use --exporter.address=" + p.at())
+                .orElse(" — nothing listens on port " + target.port() + " of " + target.host()
+                        + "; start the exporter there, or point --exporter.address at where it listens"));
+    }
+
+    /**
+     * One line naming every address tried and what it did, e.g. "localhost resolves to ::1 first; [::1]:9105 refuses,
+     * 127.0.0.1:9105 answers".
+     */
+    static String finding(HostPort target, List<InetAddress> addresses, List<Probe> dialled, List<Probe> others) {
+        String first = literal(addresses.get(0));
+        String resolution = addresses.size() == 1 && first.equals(target.host()) ? ""
+                : target.host() + " resolves to " + first + (addresses.size() == 1 ? " only" : " first") + "; ";
+        List<String> parts = new ArrayList<>();
+        dialled.forEach(p -> parts.add(p.at() + " " + p.outcome().verb));
+        others.forEach(p -> parts.add(p.at() + " " + p.outcome().verb));
+        return resolution + String.join(", ", parts);
+    }
+
+    /** The loopback of the other address family, when every address is a loopback and that one is not among them. */
+    static List<InetAddress> otherLoopbacks(List<InetAddress> addresses) {
+        if (addresses.isEmpty() || !addresses.stream().allMatch(InetAddress::isLoopbackAddress)) {
+            return List.of();
+        }
+        List<InetAddress> others = new ArrayList<>();
+        boolean hasV4 = addresses.stream().anyMatch(a -> !(a instanceof Inet6Address));
+        boolean hasV6 = addresses.stream().anyMatch(a -> a instanceof Inet6Address);
+        try {
+            if (!hasV4) {
+                others.add(InetAddress.getByName("127.0.0.1"));
+            }
+            if (!hasV6) {
+                others.add(InetAddress.getByName("::1"));
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("an IP literal always parses", e);
+        }
+        return others;
+    }
+
+    /** What connecting to one address gave. */
+    enum Outcome {
+        ANSWERS("answers"), REFUSES("refuses"), ANOTHER_PROCESS("answers as another process");
+
+        final String verb;
+
+        Outcome(String verb) {
+            this.verb = verb;
+        }
+    }
+
+    /** One address tried: where, what it did, and the detail for the evidence. */
+    record Probe(HostPort at, Outcome outcome, String detail) {
+
+        static Probe of(InetAddress address, int port, ExporterSnapshot known, VerifySettings s) {
+            HostPort at = new HostPort(literal(address), port);
+            String problem = connect(address, port);
             if (problem != null) {
-                refused.add(address);
-                lines.add(at + ": " + problem);
-                continue;
+                return new Probe(at, Outcome.REFUSES, problem);
             }
             ExporterSnapshot there = ExporterSnapshot.fetch(s.http(), at);
             if (known.metrics().isPresent() && !there.identity().equals(known.identity())) {
-                foreign.add(address);
-                lines.add(at + ": answers, but not as the exporter at " + known.address() + " does ("
-                        + there.identity() + " vs " + known.identity() + ")");
-            } else {
-                answering.add(address);
-                lines.add(at + ": answers" + (known.metrics().isPresent() ? ", same exporter as " + known.address() : ""));
+                return new Probe(at, Outcome.ANOTHER_PROCESS, "answers, but not as the exporter at " + known.address()
+                        + " does (" + there.identity() + " vs " + known.identity() + ")");
             }
+            return new Probe(at, Outcome.ANSWERS, "answers"
+                    + (known.metrics().isPresent() ? ", same exporter as " + known.address() : ""));
         }
-        String evidence = String.join("\n", lines);
-        if (refused.isEmpty() && foreign.isEmpty()) {
-            return CheckResult.passed(Section.EXPORTER_HYGIENE, name, evidence);
+
+        String describe() {
+            return at + ": " + detail;
         }
-        String fix;
-        if (answering.isEmpty() && foreign.isEmpty()) {
-            fix = "nothing listens on port " + target.port() + " of " + target.host() + "; start the exporter there or fix the target";
-        } else {
-            InetAddress good = answering.isEmpty() ? foreign.get(0) : answering.get(0);
-            InetAddress bad = refused.isEmpty() ? foreign.get(0) : refused.get(0);
-            HostPort goodTarget = new HostPort(literal(good), target.port());
-            fix = "the exporter answers on " + (good instanceof Inet6Address ? "IPv6 " : "IPv4 ") + literal(good)
-                    + " only, and Prometheus may dial " + literal(bad) + " first. Set the target to " + goodTarget
-                    + " (quantum-safety ops install --exporter.address " + goodTarget + " --force), or make the "
-                    + "exporter listen on every address (dual-stack, e.g. [::]:" + target.port() + ")";
-        }
-        return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, fix);
     }
 
     /** Null when a TCP connection succeeds, else why not. */

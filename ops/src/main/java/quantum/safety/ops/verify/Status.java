@@ -1,4 +1,7 @@
 package quantum.safety.ops.verify;
 
-/** The verdict of one check. */
-public enum Status { PASSED, FAILED, SKIPPED }
+/**
+ * The verdict of one check. WARNING is "untidy": monitoring works, but something should be fixed (a label, the
+ * build info, an address that answers only on one family); it never fails a command and never rolls an install back.
+ */
+public enum Status { PASSED, WARNING, FAILED, SKIPPED }

@@ -56,8 +56,14 @@ public final class Verifier {
         }
     }
 
+    /** Nothing failed; warnings do not count against it. */
     public static boolean passed(List<CheckResult> results) {
         return results.stream().noneMatch(r -> r.status() == Status.FAILED);
+    }
+
+    /** The names of the checks that warned, for a one-line summary. */
+    public static List<String> warningNames(List<CheckResult> results) {
+        return results.stream().filter(r -> r.status() == Status.WARNING).map(CheckResult::name).toList();
     }
 
     /** The names of the failed checks, for a one-line summary. */

@@ -27,7 +27,7 @@ public final class VerifyStep {
     public static void report(List<CheckResult> results, OpsListener events) {
         results.forEach(r -> events.on(OpsEvent.checked(r)));
         events.on(new VerificationFinished(count(results, Status.PASSED), count(results, Status.FAILED),
-                count(results, Status.SKIPPED)));
+                count(results, Status.SKIPPED), count(results, Status.WARNING)));
     }
 
     private static int count(List<CheckResult> results, Status status) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +29,19 @@ class BundleSourceTest {
 
     @Test
     void theTestBundleHasEveryFileOfTheBundle() {
-        assertThat(BundleFixture.FILES).containsExactlyInAnyOrder(BundlePaths.SCRAPE_JOB, BundlePaths.ALERT_RULES,
+        List<String> every = new ArrayList<>(List.of(BundlePaths.SCRAPE_JOB, BundlePaths.ALERT_RULES,
                 BundlePaths.RECORDING_RULES, BundlePaths.ALERTMANAGER, BundlePaths.DASHBOARD,
-                BundlePaths.DASHBOARD_PROVISIONING);
+                BundlePaths.DASHBOARD_PROVISIONING));
+        every.addAll(BundlePaths.ALERTMANAGER_TEMPLATES);
+        assertThat(BundleFixture.FILES).containsExactlyInAnyOrderElementsOf(every);
+    }
+
+    @Test
+    void thePackagedBundleHasTheTemplatesItsAlertmanagerConfigLoads() {
+        for (String template : BundlePaths.ALERTMANAGER_TEMPLATES) {
+            assertThat(ClasspathBundleSource.packaged().read(template)).as(template).isPresent();
+            assertThat(BundlePaths.relativeToAlertmanagerConfig(template)).startsWith("templates/");
+        }
     }
 
     @Test

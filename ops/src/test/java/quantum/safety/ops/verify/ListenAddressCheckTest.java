@@ -36,28 +36,48 @@ class ListenAddressCheckTest {
         }
     }
 
+    /** Prometheus falls back to 127.0.0.1 when ::1 refuses: the scrape works, so this is untidy, not broken. */
     @Test
-    void localhostResolvingToV6FirstWhileTheExporterListensOnV4OnlyIsReportedWithTheFix() throws Exception {
+    void localhostResolvingToV6FirstWhileTheExporterListensOnV4OnlyIsAWarningNamingBothAddresses() throws Exception {
         try (FakeExporter exporter = FakeExporter.start(V4)) {
-            CheckResult result = check(new HostPort("localhost", exporter.port()), exporter, host -> List.of(V6, V4));
+            int port = exporter.port();
+            CheckResult result = check(new HostPort("localhost", port), exporter, host -> List.of(V6, V4));
+
+            assertThat(result.status()).isEqualTo(Status.WARNING);
+            assertThat(result.evidence()).contains("localhost resolves to [::1, 127.0.0.1]",
+                    "[::1]:" + port + ": connection refused", "127.0.0.1:" + port + ": answers");
+            assertThat(result.fix()).startsWith("localhost resolves to ::1 first; [::1]:" + port + " refuses, 127.0.0.1:"
+                    + port + " answers — use --exporter.address=127.0.0.1:" + port);
+        }
+    }
+
+    /** The reverse: localhost gives 127.0.0.1 only, so nothing Prometheus dials answers; [::1] is named as the fix. */
+    @Test
+    void anExporterOnV6OnlyScrapedThroughLocalhostOnV4FailsAndNamesTheV6AddressThatAnswers() throws Exception {
+        try (FakeExporter exporter = FakeExporter.start(V6)) {
+            int port = exporter.port();
+            CheckResult result = check(new HostPort("localhost", port), exporter, host -> List.of(V4));
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
-            assertThat(result.evidence()).contains("localhost resolves to [::1, 127.0.0.1]",
-                    "[::1]:" + exporter.port() + ": connection refused", "127.0.0.1:" + exporter.port() + ": answers");
-            assertThat(result.fix()).contains("answers on IPv4 127.0.0.1 only", "may dial ::1 first",
-                    "Set the target to 127.0.0.1:" + exporter.port(), "--exporter.address 127.0.0.1:" + exporter.port(),
-                    "dual-stack");
+            assertThat(result.evidence()).contains("127.0.0.1:" + port + ": connection refused",
+                    "[::1]:" + port + ": answers");
+            assertThat(result.fix()).isEqualTo("localhost resolves to 127.0.0.1 only; 127.0.0.1:" + port + " refuses, [::1]:"
+                    + port + " answers — use --exporter.address=[::1]:" + port);
         }
     }
 
     @Test
-    void theReverseAnExporterOnV6OnlyScrapedThroughV4IsReported() throws Exception {
-        try (FakeExporter exporter = FakeExporter.start(V6)) {
-            CheckResult result = check(new HostPort("localhost", exporter.port()), exporter, host -> List.of(V4, V6));
+    void nothingListeningOnEitherLoopbackNamesBothAndSaysNothingListens() throws Exception {
+        int port;
+        try (FakeExporter gone = FakeExporter.start(V4)) {
+            port = gone.port();
+        }
+        try (FakeExporter exporter = FakeExporter.start(V4)) {
+            CheckResult result = check(new HostPort("127.0.0.1", port), exporter, HostResolver.SYSTEM);
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
-            assertThat(result.evidence()).contains("127.0.0.1:" + exporter.port() + ": connection refused");
-            assertThat(result.fix()).contains("answers on IPv6 ::1 only", "Set the target to [::1]:" + exporter.port());
+            assertThat(result.fix()).startsWith("127.0.0.1:" + port + " refuses, [::1]:" + port + " refuses — nothing "
+                    + "listens on port " + port + " of 127.0.0.1");
         }
     }
 
@@ -70,6 +90,7 @@ class ListenAddressCheckTest {
 
             assertThat(result.status()).isEqualTo(Status.FAILED);
             assertThat(result.evidence()).contains("answers, but not as the exporter", "safe_mode=0.0", "safe_mode=1.0");
+            assertThat(result.fix()).contains("[::1]:" + exporter.port() + " answers as another process");
         }
     }
 

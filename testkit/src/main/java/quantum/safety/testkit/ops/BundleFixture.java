@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The test bundle: small copies of the monitoring bundle's files (scrape job, rule files, Alertmanager config,
- * dashboard and its provisioning), at the bundle's own relative paths, for tests of the commands that install them.
+ * The test bundle: small copies of the monitoring bundle's files (scrape job, rule files, Alertmanager config and its
+ * template, dashboard and its provisioning), at the bundle's own relative paths, for tests of the commands that install them.
  */
 public final class BundleFixture {
 
@@ -22,6 +22,7 @@ public final class BundleFixture {
             "prometheus/rules/quantum_safety_alerts.yml",
             "prometheus/rules/quantum_safety_recording.yml",
             "alertmanager/alertmanager.yml",
+            "alertmanager/templates/quantum_safety.tmpl",
             "grafana/dashboards/quantum_safety_telemetry.json",
             "grafana/provisioning/dashboards/quantum_safety.yaml");
 

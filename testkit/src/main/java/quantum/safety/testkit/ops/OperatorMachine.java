@@ -51,8 +51,8 @@ public final class OperatorMachine implements AutoCloseable {
     private final PrometheusStack stack;
     private final byte[] original;
 
-    private OperatorMachine(Path dir, LocalRedis redis, Exporter exporter, String extraJob, boolean lifecycle)
-            throws IOException {
+    private OperatorMachine(Path dir, LocalRedis redis, Exporter exporter, String extraJob, boolean lifecycle,
+                            String alertmanagerYaml) throws IOException {
         this.dir = dir;
         this.config = dir.resolve("prometheus/prometheus.yml");
         this.redis = redis;
@@ -69,8 +69,15 @@ public final class OperatorMachine implements AutoCloseable {
         BundleFixture.copyTo(bundleDir());
         String job = extraJob.replace("EXPORTER_PORT", String.valueOf(exporter.port()))
                 .replace("EXPORTER", exporter.target());
-        this.stack = PrometheusStack.start((prometheusPort, alertmanagerPort) -> Files.writeString(config,
-                PrometheusStack.operatorConfig(prometheusPort, alertmanagerPort, job)), lifecycle);
+        PrometheusStack.ConfigWriter writer = (prometheusPort, alertmanagerPort) -> Files.writeString(config,
+                PrometheusStack.operatorConfig(prometheusPort, alertmanagerPort, job));
+        if (alertmanagerYaml == null) {
+            this.stack = PrometheusStack.start(writer, lifecycle);
+        } else {
+            Files.createDirectories(alertmanagerConfig().getParent());
+            Files.writeString(alertmanagerConfig(), alertmanagerYaml);
+            this.stack = PrometheusStack.start(alertmanagerConfig(), writer);
+        }
         this.original = Files.readAllBytes(config);
     }
 
@@ -86,13 +93,28 @@ public final class OperatorMachine implements AutoCloseable {
      */
     public static OperatorMachine start(String extraJob, boolean lifecycle, ExporterStarter exporter)
             throws IOException {
+        return start(extraJob, lifecycle, null, exporter);
+    }
+
+    /**
+     * Like {@link #start(ExporterStarter)}, but the Alertmanager runs the operator's own config, {@code
+     * alertmanagerYaml}, from {@link #alertmanagerConfig()}: the file an install with {@code --alertmanager.config}
+     * replaces, so that a reload shows what Alertmanager really runs.
+     */
+    public static OperatorMachine startWithAlertmanagerConfig(String alertmanagerYaml, ExporterStarter exporter)
+            throws IOException {
+        return start("", true, alertmanagerYaml, exporter);
+    }
+
+    private static OperatorMachine start(String extraJob, boolean lifecycle, String alertmanagerYaml,
+                                         ExporterStarter exporter) throws IOException {
         Path dir = Files.createTempDirectory("quantum-ops-e2e-");
         LocalRedis redis = null;
         Exporter started = null;
         try {
             redis = LocalRedis.start();
             started = exporter.start(redis);
-            return new OperatorMachine(dir, redis, started, extraJob, lifecycle);
+            return new OperatorMachine(dir, redis, started, extraJob, lifecycle, alertmanagerYaml);
         } catch (IOException | RuntimeException e) {
             if (started != null) {
                 started.close();
@@ -125,7 +147,10 @@ public final class OperatorMachine implements AutoCloseable {
         return dir.resolve("bundle");
     }
 
-    /** Where an install may write the Alertmanager config (nothing is there at first). */
+    /**
+     * Where an install may write the Alertmanager config: nothing is there at first, unless the machine was started
+     * {@linkplain #startWithAlertmanagerConfig with the operator's own}, which its Alertmanager then runs.
+     */
     public Path alertmanagerConfig() {
         return dir.resolve("alertmanager/alertmanager.yml");
     }
