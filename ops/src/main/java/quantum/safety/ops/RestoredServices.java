@@ -44,55 +44,70 @@ final class RestoredServices {
 
     OpsResult reloadAndCheck(String what) {
         String done = what + files();
-        boolean alertmanagerToo = prepared.touchesAlertmanager();
         if (!request.reload()) {
             ReloadStep.prometheusNotAsked(events, null);
-            if (alertmanagerToo) {
+            if (prepared.touchesAlertmanager()) {
                 ReloadStep.alertmanagerNotAsked(prepared.services().alertmanagerUrl(), events);
             }
-            return OpsResult.ok(done + "; not reloaded (--no-reload): Prometheus" + (alertmanagerToo ? " and Alertmanager"
-                    : "") + " read the restored files on their next reload");
+            return OpsResult.ok(done + "; not reloaded (--no-reload): Prometheus" + (prepared.touchesAlertmanager()
+                    ? " and Alertmanager" : "") + " read the restored files on their next reload");
         }
-        List<String> said = new ArrayList<>();
-        boolean failed = false;
+        Summary summary = new Summary();
         PrometheusApi prometheus = new PrometheusApi(prepared.services().prometheusUrl(), http);
+        Optional<PrometheusApi> reloaded = reloadPrometheus(prometheus, summary);
+        Optional<AlertmanagerApi> alertmanager = prepared.touchesAlertmanager() ? reloadAlertmanager(summary)
+                : Optional.empty();
+        if (request.verify() && (reloaded.isPresent() || alertmanager.isPresent())) {
+            verify(reloaded, alertmanager, summary);
+        } else {
+            reloaded.ifPresent(p -> summary.prometheus = "Prometheus reloaded");
+            alertmanager.ifPresent(a -> summary.alertmanager = "Alertmanager reloaded");
+        }
+        return summary.result(done);
+    }
+
+    /** The Prometheus, when it reloaded; else the summary says why not and, if it failed, how to retry. */
+    private Optional<PrometheusApi> reloadPrometheus(PrometheusApi prometheus, Summary summary) {
         PrometheusApi.ReloadResult reload = ReloadStep.prometheus(prometheus, events, null);
-        boolean prometheusReloaded = reload.outcome() == ReloadOutcome.RELOADED;
+        if (reload.outcome() == ReloadOutcome.RELOADED) {
+            return Optional.of(prometheus);
+        }
         if (reload.outcome() == ReloadOutcome.LIFECYCLE_DISABLED) {
-            said.add("Prometheus not reloaded (its lifecycle API is off): run " + ReloadStep.MANUAL_RELOAD);
-        } else if (!prometheusReloaded) {
-            failed = true;
-            said.add("Prometheus at " + prometheus.baseUrl() + " did not reload (" + reload.detail()
-                    + "); retry: curl -X POST " + prometheus.baseUrl() + "/-/reload");
+            summary.prometheus = "Prometheus not reloaded (its lifecycle API is off): run " + ReloadStep.MANUAL_RELOAD;
+        } else {
+            summary.fail();
+            summary.prometheus = "Prometheus at " + prometheus.baseUrl() + " did not reload (" + reload.detail()
+                    + "); retry: curl -X POST " + prometheus.baseUrl() + "/-/reload";
         }
-        Optional<AlertmanagerApi> alertmanager = Optional.empty();
-        if (alertmanagerToo) {
-            Optional<String> url = prepared.services().alertmanagerUrl();
-            boolean reloaded = ReloadStep.alertmanager(url, http, events);
-            if (url.isEmpty()) {
-                said.add("Alertmanager not reloaded: the install recorded no Alertmanager URL (installs before this "
-                        + "version did not), so reload it by hand: " + ReloadStep.MANUAL_ALERTMANAGER_RELOAD
-                        + " (or pass --alertmanager.url and rollback does it)");
-            } else if (!reloaded) {
-                failed = true;
-                said.add("Alertmanager at " + url.get() + " did not reload and still runs the installed config; retry: "
-                        + AlertmanagerApi.reloadCommand(url.get()));
-            } else {
-                alertmanager = Optional.of(new AlertmanagerApi(url.get(), http));
-            }
+        return Optional.empty();
+    }
+
+    /** The Alertmanager, when it reloaded; else the summary says why not and what to run. */
+    private Optional<AlertmanagerApi> reloadAlertmanager(Summary summary) {
+        Optional<String> url = prepared.services().alertmanagerUrl();
+        boolean reloaded = ReloadStep.alertmanager(url, http, events);
+        if (url.isEmpty()) {
+            summary.alertmanager = "Alertmanager not reloaded: the install recorded no Alertmanager URL (installs "
+                    + "before this version did not), so reload it by hand: " + ReloadStep.MANUAL_ALERTMANAGER_RELOAD
+                    + " (or pass --alertmanager.url and rollback does it)";
+            return Optional.empty();
         }
-        if (!request.verify() || !prometheusReloaded && alertmanager.isEmpty()) {
-            if (prometheusReloaded) {
-                said.add(0, "Prometheus reloaded");
-            }
-            alertmanager.ifPresent(a -> said.add("Alertmanager reloaded"));
-            return new OpsResult(failed ? 1 : 0, done + "; " + String.join("; ", said));
+        if (!reloaded) {
+            summary.fail();
+            summary.alertmanager = "Alertmanager at " + url.get() + " did not reload, so it may still route with the "
+                    + "installed config; retry: " + AlertmanagerApi.reloadCommand(url.get());
+            return Optional.empty();
         }
+        return Optional.of(new AlertmanagerApi(url.get(), http));
+    }
+
+    /** One round of checks over the services that reloaded, reported together; each service's verdict summed up. */
+    private void verify(Optional<PrometheusApi> prometheus, Optional<AlertmanagerApi> alertmanager, Summary summary) {
         events.on(new VerificationStarted(VerificationStarted.Subject.RESTORED_FILES,
-                prometheusReloaded ? prometheus.baseUrl() : null, null,
+                prometheus.map(PrometheusApi::baseUrl).orElse(null), null,
                 alertmanager.map(AlertmanagerApi::baseUrl).orElse(null), request.verifyTimeout().toSeconds()));
-        List<CheckResult> prometheusResults = prometheusReloaded ? StateCheck.await(prometheus, request.configPath(),
-                paths(FileKind.RULES), request.verifyTimeout()) : List.of();
+        List<CheckResult> prometheusResults = prometheus.map(p -> StateCheck.await(p, request.configPath(),
+                paths(FileKind.RULES), request.verifyTimeout())).orElse(List.of());
         // Only the templates changed: the config, and so the receivers, are what they were.
         List<CheckResult> alertmanagerResults = alertmanager.flatMap(a -> paths(FileKind.ALERTMANAGER_CONFIG).stream()
                 .findFirst().map(config -> List.of(RestoredReceiversCheck.check(a, config, removedReceivers))))
@@ -100,22 +115,46 @@ final class RestoredServices {
         List<CheckResult> all = new ArrayList<>(prometheusResults);
         all.addAll(alertmanagerResults);
         VerifyStep.report(all, events);
-        if (prometheusReloaded) {
+        if (prometheus.isPresent()) {
             boolean runs = Verifier.passed(prometheusResults);
-            failed |= !runs;
-            said.add(0, runs ? "Prometheus reloaded and runs the restored files"
-                    : "Prometheus reloaded but does not run the restored files yet: " + Verifier.failedNames(prometheusResults));
+            summary.failIf(!runs);
+            summary.prometheus = runs ? "Prometheus reloaded and runs the restored files"
+                    : "Prometheus reloaded but does not run the restored files yet: " + Verifier.failedNames(prometheusResults);
         }
         if (alertmanager.isPresent()) {
             boolean runs = Verifier.passed(alertmanagerResults);
-            failed |= !runs;
-            said.add(runs ? "Alertmanager reloaded and runs the restored receivers"
-                    : "Alertmanager reloaded but does not run the restored receivers: see the fix above");
+            summary.failIf(!runs);
+            summary.alertmanager = runs ? "Alertmanager reloaded and runs the restored receivers"
+                    : "Alertmanager reloaded but does not run the restored receivers: see the fix above";
         }
-        return new OpsResult(failed ? 1 : 0, done + "; " + String.join("; ", said));
     }
 
-    /** How many files went back, by service, e.g. " (Prometheus 3 files, Alertmanager 2, Grafana 2)". */
+    /** What the summary line says of each service, Prometheus first, and whether any of it is a failure. */
+    private static final class Summary {
+        private String prometheus;
+        private String alertmanager;
+        private boolean failed;
+
+        void fail() {
+            failed = true;
+        }
+
+        void failIf(boolean condition) {
+            failed |= condition;
+        }
+
+        OpsResult result(String done) {
+            StringBuilder line = new StringBuilder(done);
+            for (String said : new String[] {prometheus, alertmanager}) {
+                if (said != null) {
+                    line.append("; ").append(said);
+                }
+            }
+            return new OpsResult(failed ? 1 : 0, line.toString());
+        }
+    }
+
+    /** How many files went back, by service, e.g. " (Prometheus 3 files, Alertmanager 2 files)". */
     private String files() {
         long prometheus = prepared.files().stream().filter(f -> f.kind() == null || f.kind() == FileKind.RULES
                 || f.kind() == FileKind.PROMETHEUS_CONFIG).count();
@@ -123,15 +162,19 @@ final class RestoredServices {
         long grafana = prepared.files().stream().filter(f -> f.kind() == FileKind.DASHBOARD
                 || f.kind() == FileKind.DASHBOARD_PROVISIONING).count();
         List<String> parts = new ArrayList<>();
-        parts.add("Prometheus " + prometheus + (prometheus == 1 ? " file" : " files"));
+        parts.add("Prometheus " + count(prometheus));
         if (alertmanager > 0) {
-            parts.add("Alertmanager " + alertmanager);
+            parts.add("Alertmanager " + count(alertmanager));
         }
         if (grafana > 0) {
             // Grafana is not reloaded: its file provider drops a dashboard whose file is gone on its next scan.
-            parts.add("Grafana " + grafana + ", which drops the dashboard on its next provisioning scan");
+            parts.add("Grafana " + count(grafana) + ", whose dashboard goes at its next provisioning scan");
         }
         return " (" + String.join(", ", parts) + ")";
+    }
+
+    private static String count(long files) {
+        return files + (files == 1 ? " file" : " files");
     }
 
     private List<Path> paths(FileKind kind) {

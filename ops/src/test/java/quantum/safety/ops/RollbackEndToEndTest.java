@@ -116,6 +116,24 @@ class RollbackEndToEndTest {
         assertThat(env.events().first(RollbackPlanned.class).plan().backUp()).containsExactly(env.config());
     }
 
+    /** The files are back either way; re-running the rollback would find nothing to undo, so the retry is the reload. */
+    @Test
+    void aPrometheusThatCannotBeReloadedIsAFailureWithTheCommandToRetry() throws Exception {
+        env = OpsEnvironment.start();
+        assertThat(new Installer(env.install().build(), env.events()).install().exitCode()).as(env.events().toString()).isZero();
+        env.prometheus().stop();
+        env.events().clear();
+
+        OpsResult result = new Rollback(RollbackRequest.builder().prometheusConfig(env.config()).build(), env.events()).run();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.summary()).contains("Prometheus at " + env.prometheus().url() + " did not reload",
+                "connection refused", "retry: curl -X POST " + env.prometheus().url() + "/-/reload");
+        assertThat(env.events().steps()).endsWith("RolledBack", "ReloadRequested", "ReloadFailed");
+        assertThat(env.configBytes()).isEqualTo(env.original());
+        assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
+    }
+
     @Test
     void nothingToRollBackIsBadInputNamingWhereItLooked() throws Exception {
         env = OpsEnvironment.start();

@@ -9,7 +9,8 @@ import quantum.safety.ops.Http;
 
 /**
  * Prometheus sends alerts to an Alertmanager ({@code /api/v1/alertmanagers}), and that Alertmanager is up
- * ({@code /-/ready}). The legacy deployment had none: "alerts visible but no notifications".
+ * ({@code /-/ready}). The legacy deployment had none: "alerts visible but no notifications". Alerts going nowhere
+ * fail the check when an Alertmanager was asked for; when none was, it is a warning.
  */
 public final class AlertmanagerCheck implements Check {
 
@@ -31,8 +32,12 @@ public final class AlertmanagerCheck implements Check {
         List<CheckResult> results = new ArrayList<>();
         if (urls.isEmpty()) {
             if (!s.requireAlertmanager() && wanted.isEmpty()) {
-                return List.of(CheckResult.skipped(Section.ALERTMANAGER, configured,
-                        "Prometheus sends alerts to no Alertmanager, and none was asked for"));
+                // Not asked for, so not a reason to undo an install; but alerts that reach nobody must not go unsaid.
+                return List.of(CheckResult.warning(Section.ALERTMANAGER, configured,
+                        "Prometheus at " + s.prometheus().baseUrl() + " sends alerts to no Alertmanager, and none was "
+                                + "asked for: alerts fire, nobody is told",
+                        "give Prometheus an Alertmanager: quantum-safety ops install --alertmanager.url=URL adds it to "
+                                + "prometheus.yml when that has no alerting section"));
             }
             results.add(CheckResult.failed(Section.ALERTMANAGER, configured,
                     "Prometheus at " + s.prometheus().baseUrl() + " sends alerts to no Alertmanager: alerts fire, nobody is told",

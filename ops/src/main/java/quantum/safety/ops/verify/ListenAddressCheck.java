@@ -60,16 +60,18 @@ public final class ListenAddressCheck implements Check {
                     "use an IP literal target, e.g. --exporter.address=127.0.0.1:" + target.port());
         }
         List<Probe> dialled = addresses.stream().map(a -> Probe.of(a, target.port(), known, s)).toList();
-        // Prometheus dials only what the name resolves to; the other loopback is tried too so that a finding can name
-        // the address that does answer (localhost -> 127.0.0.1 only, exporter on [::1] only).
-        List<Probe> others = otherLoopbacks(addresses).stream().map(a -> Probe.of(a, target.port(), known, s)).toList();
+        boolean allAnswer = dialled.stream().allMatch(p -> p.outcome() == Outcome.ANSWERS);
+        // Prometheus dials only what the name resolves to; when one of those fails, the other loopback is tried too,
+        // so that the finding can name the address that does answer (localhost -> 127.0.0.1, exporter on [::1] only).
+        List<Probe> others = allAnswer ? List.of()
+                : otherLoopbacks(addresses).stream().map(a -> Probe.of(a, target.port(), known, s)).toList();
         List<String> lines = new ArrayList<>();
         lines.add(target.host() + " resolves to " + addresses.stream().map(ListenAddressCheck::literal).toList()
                 + " (in this order)");
         dialled.forEach(p -> lines.add(p.describe()));
         others.forEach(p -> lines.add(p.describe() + " (not dialled by Prometheus; tried to find the exporter)"));
         String evidence = String.join("\n", lines);
-        if (dialled.stream().allMatch(p -> p.outcome() == Outcome.ANSWERS)) {
+        if (allAnswer) {
             return CheckResult.passed(Section.EXPORTER_HYGIENE, name, evidence);
         }
         String finding = finding(target, addresses, dialled, others);
