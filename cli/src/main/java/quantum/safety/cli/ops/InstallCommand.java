@@ -23,7 +23,10 @@ import quantum.safety.ops.plan.InstallPlan;
         description = {"Install the monitoring bundle into a running Prometheus (and optionally Alertmanager and Grafana):",
                 "merge the scrape job into prometheus.yml keeping every other byte, copy the rule files, validate the "
                         + "candidates with promtool/amtool before anything goes live, back up what changes, write "
-                        + "atomically, reload Prometheus, verify, and roll back by itself if verification fails.",
+                        + "atomically, reload Prometheus (and Alertmanager), verify, and roll back by itself if "
+                        + "verification finds monitoring broken (target down, rules not loaded, values not reaching "
+                        + "Prometheus, alerts going nowhere). Untidy findings, such as an empty deployment label, are "
+                        + "warnings with their fix; the install stays.",
                 "Installing twice changes nothing the second time."},
         footer = {"", "Examples:",
                 "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
@@ -34,7 +37,8 @@ import quantum.safety.ops.plan.InstallPlan;
                 "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
-                "", "Exit: 0 installed (or nothing to do), 1 failed and rolled back, 2 bad input (nothing changed)."})
+                "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
+                        + "(nothing changed)."})
 public final class InstallCommand implements Callable<Integer> {
 
     @Spec
