@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import quantum.safety.kernel.FailureWords;
 import quantum.safety.ops.prometheus.PrometheusApi.Target;
 
 /**
@@ -105,7 +106,7 @@ public final class ListenAddressCheck implements Check {
             socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
             return null;
         } catch (IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = FailureWords.of(e);
             return message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : message;
         }
     }
