@@ -70,8 +70,8 @@ public final class RedisOptions {
     }
 
     /**
-     * Where the password comes from, for messages (never the password itself): {@code env REDIS_PASSWORD}, {@code
-     * --redis.password-file /etc/…}; empty when none is given.
+     * Where the password comes from, for messages (never the password itself): the env variable that holds it, or
+     * {@code --redis.password-file} and the file; empty when none is given.
      */
     public Optional<String> passwordSource() {
         if (passwordFile != null) {
