@@ -1,10 +1,14 @@
 package quantum.safety.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -16,8 +20,10 @@ import picocli.CommandLine.ParseResult;
  * A library's validation error (an {@link IllegalArgumentException} from an {@code Intent}, a Redis address, the ops
  * planner) becomes a {@link UsageException} where a command hands the operator's input to the library, so that the
  * same exception type from a bug is not mistaken for bad input. Everything else is exit 1: one line saying what
- * failed, without Java class names; the stack trace follows only under {@code --log.level=debug} (or env
- * {@code QUANTUM_SAFETY_LOG_LEVEL=debug} for the commands without that flag).
+ * failed, without Java class names (a Redis failure says what is wrong and which setting fixes it: {@link
+ * RedisTrouble}); the stack trace follows only under {@code --log.level=debug} (or env
+ * {@code QUANTUM_SAFETY_LOG_LEVEL=debug} for the commands without that flag). A bad value that came from an env twin
+ * names the variable as well as the flag ({@link EnvSource}).
  */
 final class ExitCodes {
 
@@ -50,7 +56,9 @@ final class ExitCodes {
     static int handleParameterException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(cmd.getColorScheme().errorText("error: " + oneLine(ex.getMessage())));
+        String line = ex.getArgSpec() != null ? EnvSource.invalidValue(ex.getArgSpec(), oneLine(ex.getMessage()), args)
+                : EnvSource.name(cmd, oneLine(ex.getMessage()), args);
+        err.println(cmd.getColorScheme().errorText("error: " + subcommandHint(cmd, line)));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         }
@@ -61,13 +69,33 @@ final class ExitCodes {
         PrintWriter err = cmd.getErr();
         boolean usage = isUsage(ex);
         boolean debug = debug(cmd);
-        String line = usage ? oneLine(ex.getMessage()) : unexpected(ex, debug ? null : debugHint(cmd));
+        String[] args = parseResult.originalArgs().toArray(String[]::new);
+        String line = usage ? EnvSource.name(cmd, oneLine(ex.getMessage()), args)
+                : redis(cmd).flatMap(redis -> RedisTrouble.of(ex, redis))
+                        .orElseGet(() -> unexpected(ex, debug ? null : debugHint(cmd)));
         err.println(cmd.getColorScheme().errorText("error: " + line));
         if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();
         return usage ? Main.EXIT_USAGE : Main.EXIT_FAILURE;
+    }
+
+    /** The command's Redis settings, when it has them: a Redis failure is then explained with them. */
+    private static Optional<RedisOptions> redis(CommandLine cmd) {
+        return cmd.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject)
+                .filter(RedisOptions.class::isInstance).map(RedisOptions.class::cast).findFirst();
+    }
+
+    /** picocli's "Missing required subcommand" does not say which ones there are. */
+    private static String subcommandHint(CommandLine cmd, String line) {
+        if (!line.startsWith("Missing required subcommand") || cmd.getSubcommands().isEmpty()) {
+            return line;
+        }
+        List<String> names = new ArrayList<>(cmd.getSubcommands().keySet());
+        names.remove("help");
+        String last = names.remove(names.size() - 1);
+        return "name a subcommand: " + (names.isEmpty() ? last : String.join(", ", names) + " or " + last);
     }
 
     private static boolean isUsage(Throwable t) {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import quantum.safety.cli.help.WrappingHelp;
 import quantum.safety.cli.settings.CommandSettings;
 
 /**
@@ -47,10 +48,10 @@ public final class Main {
 
     /**
      * The same, with the env twins read from {@code env} instead of the process environment, so that tests can set
-     * them. Installing the settings on the root reaches every command, ops, doctor and ctl included: picocli has built
-     * the whole tree from the annotations by then.
+     * them ({@code COLUMNS} for the help's width too). Installing the settings and the help on the root reaches every
+     * command, ops, doctor and ctl included: picocli has built the whole tree from the annotations by then.
      */
     public static CommandLine newCommandLine(Map<String, String> env) {
-        return ExitCodes.install(CommandSettings.install(new CommandLine(new Main()), env));
+        return ExitCodes.install(WrappingHelp.install(CommandSettings.install(new CommandLine(new Main()), env), env));
     }
 }

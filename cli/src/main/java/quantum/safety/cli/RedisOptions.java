@@ -2,6 +2,7 @@ package quantum.safety.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import picocli.CommandLine.Option;
 import quantum.safety.cli.settings.SettingsFrom;
@@ -48,7 +49,7 @@ public final class RedisOptions {
             endpoint = legacyEndpoint();
         }
         if (user != null && !user.isBlank()) {
-            endpoint = new RedisEndpoint(endpoint.topology(), endpoint.nodes(), java.util.Optional.of(user),
+            endpoint = new RedisEndpoint(endpoint.topology(), endpoint.nodes(), Optional.of(user),
                     endpoint.database(), endpoint.tls(), endpoint.sentinelMaster());
         }
         return endpoint;
@@ -60,11 +61,32 @@ public final class RedisOptions {
             try {
                 return RedisCredentials.fromFile(passwordFile);
             } catch (IllegalArgumentException e) {
-                throw new UsageException(RedisSetting.PASSWORD_FILE.flag() + ": " + e.getMessage(), e);
+                throw new UsageException(RedisSetting.PASSWORD_FILE.flag() + " (or env "
+                        + RedisSetting.PASSWORD_FILE.env() + "): " + e.getMessage(), e);
             }
         }
         return RedisCredentials.ofPassword(SettingEnv.system().exact(RedisSetting.PASSWORD).map(SettingEnv.Value::text)
                 .orElse(null));
+    }
+
+    /**
+     * Where the password comes from, for messages (never the password itself): the env variable that holds it, or
+     * {@code --redis.password-file} and the file; empty when none is given.
+     */
+    public Optional<String> passwordSource() {
+        if (passwordFile != null) {
+            return Optional.of(RedisSetting.PASSWORD_FILE.flag() + " " + passwordFile);
+        }
+        return SettingEnv.system().exact(RedisSetting.PASSWORD).map(value -> "env " + value.name());
+    }
+
+    /** The ACL user, from the flag or the address; empty for the default user. */
+    public Optional<String> user() {
+        try {
+            return endpoint().user();
+        } catch (UsageException e) {
+            return Optional.empty();
+        }
     }
 
     public RedisSchema schema() {
@@ -111,10 +133,13 @@ public final class RedisOptions {
         try {
             return RedisEndpoint.standalone(host, Integer.parseInt(port));
         } catch (NumberFormatException e) {
-            throw new UsageException(RedisSetting.LEGACY_PORT.legacyEnv() + "='" + port + "' is not a port number; set e.g. "
-                    + RedisSetting.LEGACY_PORT.legacyEnv() + "=" + RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow());
+            throw new UsageException("env " + RedisSetting.LEGACY_PORT.legacyEnv() + "='" + port + "' is not a port "
+                    + "number; set e.g. " + RedisSetting.LEGACY_PORT.legacyEnv() + "="
+                    + RedisSetting.LEGACY_PORT.setting().defaultValue().orElseThrow() + ", or give the whole address with "
+                    + RedisSetting.ADDR.flag() + " (env " + RedisSetting.ADDR.env() + ")");
         } catch (IllegalArgumentException e) {
-            throw new UsageException("env " + names + ": " + e.getMessage(), e);
+            throw new UsageException("env " + names + ": " + e.getMessage() + "; fix them, or give the whole address "
+                    + "with " + RedisSetting.ADDR.flag() + " (env " + RedisSetting.ADDR.env() + ")", e);
         }
     }
 }

@@ -31,20 +31,18 @@ class MainIT {
 
     @Test
     void aFailureExitsOneWithOneLineAndTheStackTraceOnlyAtDebug() throws Exception {
-        String[] args = {"ctl", "kill", "on", "--actor", "alice", "--reason", "drill", "--yes",
-                "--redis.addr", "redis://127.0.0.1:" + LocalRedis.freePort()};
+        String nowhere = "redis://127.0.0.1:" + LocalRedis.freePort();
+        String[] args = {"ctl", "kill", "on", "--actor", "alice", "--reason", "drill", "--yes", "--redis.addr", nowhere};
 
         Launcher.Run plain = launcher.run(Map.of(), args);
         assertThat(plain.exitCode()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(plain.errLines()).singleElement().asString()
-                .startsWith("error: ").doesNotContainIgnoringCase("error: error")
-                .doesNotContain("Exception", "redis.clients", "\tat ")
-                .endsWith("(env QUANTUM_SAFETY_LOG_LEVEL=debug shows the stack trace)");
+                .startsWith("error: Redis does not answer at " + nowhere).doesNotContainIgnoringCase("error: error")
+                .doesNotContain("Exception", "redis.clients", "\tat ");
 
         Launcher.Run debug = launcher.run(Map.of("QUANTUM_SAFETY_LOG_LEVEL", "debug"), args);
         assertThat(debug.exitCode()).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(debug.errLines().get(0)).startsWith("error: ").doesNotContain("shows the stack trace");
-        assertThat(plain.errLines().get(0)).startsWith(debug.errLines().get(0).replaceAll("\\.$", ""));
+        assertThat(debug.errLines().get(0)).isEqualTo(plain.errLines().get(0));
         assertThat(debug.err()).contains("redis.clients.jedis.exceptions.JedisConnectionException", "\tat ");
     }
 }

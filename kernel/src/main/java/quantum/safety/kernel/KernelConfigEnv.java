@@ -62,10 +62,9 @@ final class KernelConfigEnv {
         throw new IllegalArgumentException(source + "='" + text + "' is not understood; use " + expected);
     }
 
-    /** {@code <hostname>-<pid>}, or {@code pid-<pid>} when HOSTNAME is not set. */
+    /** {@code <hostname>-<pid>} ({@link HostName}), or {@code pid-<pid>} when no host name can be found. */
     static String defaultKernelId() {
-        String host = System.getenv("HOSTNAME");
         String pid = String.valueOf(ProcessHandle.current().pid());
-        return host == null || host.isBlank() ? "pid-" + pid : host.strip() + "-" + pid;
+        return HostName.of(System.getenv("HOSTNAME")).map(host -> host + "-" + pid).orElse("pid-" + pid);
     }
 }

@@ -70,7 +70,8 @@ public enum KernelSetting implements SettingRow {
                     + "symbol is the caller's text, so a per-symbol limit alone multiplies with every spelling). 0 "
                     + "blocks them all.")),
     KERNEL_ID(Setting.builder().flag("--kernel-id").env("QUANTUM_SAFETY_KERNEL_ID").shownDefault("<hostname>-<pid>")
-            .unit("text").help("Names this kernel in fault and audit events (kernel_id, actor kernel:<id>).")),
+            .unit("text").help("Names this kernel in fault and audit events (kernel_id, actor kernel:<id>); the "
+                    + "default's host name is HOSTNAME when exported, else the system's (as hostname prints it).")),
     TRIP_REPLICA_ACKS(Setting.builder().flag("--trip-replica-acks").env("QUANTUM_SAFETY_TRIP_REPLICA_ACKS")
             .defaultValue("0").unit("replicas")
             .help("After a trip, wait (WAIT N) until N replicas hold it, so a failover cannot lose SAFE MODE; 0 does "

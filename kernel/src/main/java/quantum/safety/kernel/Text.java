@@ -36,8 +36,11 @@ public final class Text {
         return value.codePoints().filter(Text::forbidden).findFirst().orElse(-1);
     }
 
-    /** C0/C1 controls, DEL, the bidi embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069). */
-    static boolean forbidden(int c) {
+    /**
+     * C0/C1 controls, DEL, the bidi embeddings and overrides (U+202A–U+202E), isolates (U+2066–U+2069) and marks: what
+     * input refuses, and what output that shows a stored value escapes.
+     */
+    public static boolean forbidden(int c) {
         return Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x200E || c == 0x200F || c == 0x061C;
     }

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
+import quantum.safety.kernel.FailureWords;
+
 /**
  * Plain HTTP with short deadlines for the operator tools: Prometheus, Alertmanager and the exporter are local
  * services, and a check that hangs is worse than one that says "did not answer in 3s".
@@ -62,8 +64,7 @@ public final class Http {
         } catch (ConnectException e) {
             throw new UnreachableException(request.uri() + ": connection refused", e);
         } catch (IOException e) {
-            throw new UnreachableException(request.uri() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()), e);
+            throw new UnreachableException(request.uri() + ": " + FailureWords.of(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnreachableException(request.uri() + ": interrupted", e);

@@ -3,6 +3,8 @@ package quantum.safety.state;
 import java.time.Duration;
 import java.util.Optional;
 
+import quantum.safety.kernel.FailureWords;
+
 /**
  * Whether Redis answered, and how.
  *
@@ -30,9 +32,12 @@ public record RedisHealth(boolean up, String address, String version, Duration l
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null ? FailureWords.of(e) : e.getMessage();
         if (root != e && root.getMessage() != null) {
             message = message + " (" + root.getMessage() + ")";
+        } else if (root == e && e.getSuppressed().length > 0) {
+            // The Redis client keeps why each connection attempt failed ("Connection refused") as suppressed.
+            message = message.replaceFirst("\\.$", "") + " (" + FailureWords.of(e.getSuppressed()[0]) + ")";
         }
         return message.lines().findFirst().orElse(message);
     }

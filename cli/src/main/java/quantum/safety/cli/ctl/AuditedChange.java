@@ -23,7 +23,7 @@ final class AuditedChange {
                    Function<SafetyOperations, OperationResult> operation) {
         change.requireActorAndReason();
         RedisSchema schema = redis.scriptSchema();
-        if (!change.confirm(description + " as " + change.actor.strip() + " (reason: " + change.reason.strip() + ")?",
+        if (!change.confirm(description + " as " + change.actor() + " (reason: " + change.reason.strip() + ")?",
                 out)) {
             out.println("Nothing changed.");
             out.flush();

@@ -25,20 +25,26 @@ final class ChangeOptions {
     @Option(names = {"-y", "--yes"})
     boolean yes;
 
+    /** Who makes the change: {@code --actor} (or its env), else the login name; empty when neither is known. */
+    String actor() {
+        return actor != null && !actor.isBlank() ? actor.strip() : LoginName.current().orElse("");
+    }
+
     /**
      * Refuses (exit 2) before anything is read or written when actor or reason is missing, or is text the kernel
      * would refuse (too long, control or bidirectional override characters).
      */
     void requireActorAndReason() {
-        if (actor == null || actor.isBlank()) {
-            throw new UsageException(CtlSetting.ACTOR.flag() + " is missing; every safety change records who made it, e.g. "
-                    + CtlSetting.ACTOR.flag() + " \"$USER\" (env " + CtlSetting.ACTOR.env() + ")");
+        if (actor().isEmpty()) {
+            throw new UsageException(CtlSetting.ACTOR.flag() + " is missing and the login name is unknown (no user "
+                    + "name, USER or LOGNAME); every safety change records who made it: give " + CtlSetting.ACTOR.flag()
+                    + " alice (or env " + CtlSetting.ACTOR.env() + "=alice)");
         }
         if (reason == null || reason.isBlank()) {
             throw new UsageException(CtlSetting.REASON.flag() + " is missing; every safety change records why, e.g. "
                     + CtlSetting.REASON.flag() + " \"INC-42\"");
         }
-        requirePlain(CtlSetting.ACTOR.flag(), actor, SafetyOperations.MAX_ACTOR_LENGTH);
+        requirePlain(CtlSetting.ACTOR.flag(), actor(), SafetyOperations.MAX_ACTOR_LENGTH);
         requirePlain(CtlSetting.REASON.flag(), reason, SafetyOperations.MAX_REASON_LENGTH);
     }
 

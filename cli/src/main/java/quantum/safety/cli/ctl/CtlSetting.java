@@ -11,8 +11,8 @@ import quantum.safety.kernel.settings.SettingRow;
  */
 public enum CtlSetting implements SettingRow {
 
-    ACTOR(Setting.builder().flag("--actor").env("QUANTUM_SAFETY_ACTOR").unit("name")
-            .help("Who makes the change, recorded in the audit event. Required. Example: --actor \"$USER\"")),
+    ACTOR(Setting.builder().flag("--actor").env("QUANTUM_SAFETY_ACTOR").shownDefault("the login name (id -un)")
+            .unit("name").help("Who makes the change, recorded in the audit event. Example: --actor alice")),
     REASON(Setting.builder().flag("--reason").unit("text")
             .help("Why, one line, recorded in the audit event. Required, and only as a flag: a reason belongs to one "
                     + "change. Example: --reason \"fault spike on BTCUSDT, investigating (INC-42)\"")),

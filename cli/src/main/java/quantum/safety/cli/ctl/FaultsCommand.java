@@ -7,9 +7,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +18,8 @@ import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.SafetyOperations;
+import quantum.safety.kernel.Text;
 import quantum.safety.state.RedisClock;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
@@ -39,8 +38,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
                 "  quantum-safety ctl faults --since 6h --symbol BTCUSDT --limit 100",
                 "  quantum-safety ctl faults --follow --json"})
 final class FaultsCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -81,6 +78,8 @@ final class FaultsCommand implements Callable<Integer> {
         if (since.isZero() || since.isNegative()) {
             throw new UsageException("--since must be positive, e.g. --since 1h");
         }
+        requirePlain("--symbol", symbol);
+        requirePlain("--reason", reason);
         PrintWriter out = spec.commandLine().getOut();
         String key = redis.schema().faultStream();
         Predicate<FaultEvent> filter = e -> (symbol == null || symbol.equals(e.symbol()))
@@ -105,13 +104,27 @@ final class FaultsCommand implements Callable<Integer> {
                 new FaultFollower(client, key).follow(after, filter, printer(out), stop);
             }
         } catch (JedisDataException e) {
-            spec.commandLine().getErr().println("error: cannot read the fault stream " + key + ": "
-                    + StatusFormat.oneLine(e.getMessage(), 200) + ". Check the key (TYPE " + key + "); the kernel "
-                    + "writes a stream there");
+            if (!String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("error: the fault stream " + key + " is UNREADABLE: it holds another "
+                    + "type than a stream (" + StatusFormat.oneLine(e.getMessage(), 120) + "); see what wrote it with "
+                    + "TYPE " + key + ", the kernel writes a stream there");
             spec.commandLine().getErr().flush();
             return Main.EXIT_FAILURE;
         }
         return Main.EXIT_OK;
+    }
+
+    /** A filter with control or bidi characters matches nothing the kernel wrote: refused like the kernel's input. */
+    private static void requirePlain(String flag, String value) {
+        if (value != null) {
+            try {
+                Text.requirePlain(flag, value, SafetyOperations.MAX_REASON_LENGTH);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
     }
 
     private String summary(FaultQuery.Result result) {
@@ -129,11 +142,7 @@ final class FaultsCommand implements Callable<Integer> {
     private Consumer<FaultEvent> printer(PrintWriter out) {
         return event -> {
             if (json) {
-                try {
-                    out.println(JSON.writeValueAsString(StatusJson.fault(event)));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
+                out.println(CtlJson.write(StatusJson.fault(event)));
             } else {
                 out.println(FaultTable.row(event));
             }

@@ -16,8 +16,8 @@ import quantum.safety.cli.RedisOptions;
         description = {"Engages (on) or releases (off) the kill switch, through the kernel, with an audit event.",
                 "While it is engaged every order is blocked, reduce-only ones too."},
         footer = {"", "Examples:",
-                "  quantum-safety ctl kill on --actor \"$USER\" --reason \"exchange outage\"",
-                "  quantum-safety ctl kill off --actor \"$USER\" --reason \"exchange back (INC-43)\" --yes"})
+                "  quantum-safety ctl kill on --reason \"exchange outage\"",
+                "  quantum-safety ctl kill off --reason \"exchange back (INC-43)\" --yes"})
 public final class KillCommand implements Callable<Integer> {
 
     enum Switch { on, off }
@@ -39,7 +39,7 @@ public final class KillCommand implements Callable<Integer> {
         boolean on = state == Switch.on;
         return AuditedChange.run(change, redis, spec.commandLine().getOut(),
                 on ? "ENGAGE the kill switch (every order blocked)" : "Release the kill switch",
-                ops -> on ? ops.engageKillSwitch(change.actor, change.reason)
-                        : ops.releaseKillSwitch(change.actor, change.reason));
+                ops -> on ? ops.engageKillSwitch(change.actor(), change.reason)
+                        : ops.releaseKillSwitch(change.actor(), change.reason));
     }
 }

@@ -21,9 +21,9 @@ import quantum.safety.exporter.status.StatusFormat;
         description = "Switches SAFE MODE on or off by hand, through the kernel, with an audit event.",
         subcommands = {SafeModeCommand.On.class, SafeModeCommand.Off.class},
         footer = {"", "Examples:",
-                "  quantum-safety ctl safe-mode on --ttl 300s --actor \"$USER\" --reason \"deploying router\"",
-                "  quantum-safety ctl safe-mode on --latched --actor \"$USER\" --reason \"fault spike, investigating\"",
-                "  quantum-safety ctl safe-mode off --actor \"$USER\" --reason \"cause fixed (INC-42)\" --yes"})
+                "  quantum-safety ctl safe-mode on --ttl 300s --reason \"deploying router\"",
+                "  quantum-safety ctl safe-mode on --latched --reason \"fault spike, investigating\"",
+                "  quantum-safety ctl safe-mode off --reason \"cause fixed (INC-42)\" --yes"})
 public final class SafeModeCommand {
 
     @Command(name = "on",
@@ -65,7 +65,7 @@ public final class SafeModeCommand {
             String what = ttl.map(d -> "Switch SAFE MODE ON for " + StatusFormat.duration(d.toSeconds()))
                     .orElse("Switch SAFE MODE ON, latched (until cleared)");
             return AuditedChange.run(change, redis, spec.commandLine().getOut(), what,
-                    ops -> ops.setSafeMode(ttl, change.actor, change.reason));
+                    ops -> ops.setSafeMode(ttl, change.actor(), change.reason));
         }
 
         /** The kernel's rule for a SAFE MODE TTL, checked before anything is asked or changed. */
@@ -82,7 +82,7 @@ public final class SafeModeCommand {
             sortOptions = false,
             description = "Switches SAFE MODE off, whoever set it (trip, operator or a legacy SET), and deletes its info.",
             footer = {"", "Example:",
-                    "  quantum-safety ctl safe-mode off --actor \"$USER\" --reason \"cause fixed (INC-42)\""})
+                    "  quantum-safety ctl safe-mode off --reason \"cause fixed (INC-42)\""})
     static final class Off implements Callable<Integer> {
 
         @Spec
@@ -97,7 +97,7 @@ public final class SafeModeCommand {
         @Override
         public Integer call() {
             return AuditedChange.run(change, redis, spec.commandLine().getOut(), "Switch SAFE MODE OFF",
-                    ops -> ops.clearSafeMode(change.actor, change.reason));
+                    ops -> ops.clearSafeMode(change.actor(), change.reason));
         }
     }
 }

@@ -3,16 +3,13 @@ package quantum.safety.cli.ctl;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
+import quantum.safety.cli.RedisTrouble;
 import quantum.safety.cli.UsageException;
 import quantum.safety.cli.kernel.KernelOptions;
 import quantum.safety.state.SafetyStatus;
@@ -28,14 +25,15 @@ import redis.clients.jedis.UnifiedJedis;
                 + "execution mode, governor gate, the current and previous rate windows against their limits, "
                 + "faults of the last hour, the latest faults, decisions by reason and Redis health. "
                 + "The exporter's status page (/) shows the same facts.",
-                "Exit code 0 when Redis was read (whatever the state), 1 when Redis is unreachable."},
+                "The first line, Status, says OK, PROBLEMS, BLOCKED or UNREADABLE, as the JSON's status does; the exit "
+                        + "code goes with it: 0 OK (nothing blocks), 1 PROBLEMS (bad data in Redis, nothing blocks), 3 "
+                        + "BLOCKED (SAFE MODE or the kill switch on, by the kernel's rule) or UNREADABLE (Redis cannot "
+                        + "be read, so neither can the kernels)."},
         footer = {"", "Examples:",
                 "  quantum-safety ctl status",
-                "  quantum-safety ctl status --json | jq .safe_mode",
+                "  quantum-safety ctl status --json | jq .status",
                 "  QUANTUM_SAFETY_GLOBAL_MAX=50 quantum-safety ctl status --redis.addr=redis://10.0.0.5:6379"})
 final class StatusCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -54,7 +52,7 @@ final class StatusCommand implements Callable<Integer> {
     RedisOptions redis;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         if (lastFaults < 0 || lastFaults > 1000) {
             throw new UsageException("--faults=" + lastFaults + " must be between 0 and 1000");
         }
@@ -63,9 +61,12 @@ final class StatusCommand implements Callable<Integer> {
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             status = new SafetyStatusReader(client, redis.schema(), limits, redis.endpoint().toString()).read();
         }
+        String unreadable = status.reachable() ? ""
+                : RedisTrouble.explain(status.redis().error().orElse("no answer"), redis);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? JSON.writeValueAsString(StatusJson.of(status)) + "\n" : StatusText.render(status));
+        out.print(json ? CtlJson.write(StatusJson.of(status, unreadable)) + "\n"
+                : StatusText.render(status, unreadable));
         out.flush();
-        return status.reachable() ? Main.EXIT_OK : Main.EXIT_FAILURE;
+        return StatusVerdict.of(status).exitCode();
     }
 }

@@ -19,20 +19,25 @@ final class StatusJson {
     private StatusJson() {
     }
 
-    static Map<String, Object> of(SafetyStatus s) {
+    /**
+     * @param unreadable why Redis could not be read, in words an operator can act on; used only then
+     */
+    static Map<String, Object> of(SafetyStatus s, String unreadable) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", StatusVerdict.of(s).name());
         json.put("read_at", s.readAt().toString());
         Map<String, Object> redis = new LinkedHashMap<>();
         redis.put("up", s.redis().up());
         redis.put("address", s.redis().address());
         redis.put("version", s.redis().version());
         redis.put("latency_ms", s.redis().latency().toNanos() / 1e6);
-        s.redis().error().ifPresent(e -> redis.put("error", e));
+        s.redis().error().ifPresent(e -> redis.put("error", s.reachable() ? e : unreadable));
         json.put("redis", redis);
         if (!s.reachable()) {
             return json;
         }
         json.put("blocked", s.blocked());
+        json.put("blocked_by", StatusVerdict.blockedBy(s));
         Map<String, Object> safeMode = flag(s.safeMode().flag());
         safeMode.put("latched", s.safeMode().latched());
         OptionalLong left = s.safeMode().secondsLeft();
@@ -82,6 +87,7 @@ final class StatusJson {
         boolean readable = f.readable();
         StreamWindow hour = readable ? f.lastHour().orElseThrow() : null;
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", readable ? "OK" : "UNREADABLE");
         json.put("readable", readable);
         json.put("stream_length", readable ? f.length().getAsLong() : 0);
         json.put("last_1h", readable ? hour.count() : 0);
@@ -95,6 +101,7 @@ final class StatusJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bucket", w.bucket());
         json.put("window_seconds", w.windowSeconds());
+        json.put("state", w.globalCount().isPresent() ? "OK" : "UNREADABLE");
         json.put("global_count", w.globalCount().isPresent() ? w.globalCount().getAsLong() : null);
         json.put("global_max", limits.globalMax());
         json.put("symbol_max", limits.symbolMax());

@@ -24,16 +24,20 @@ final class StatusText {
     private StatusText() {
     }
 
-    static String render(SafetyStatus s) {
+    /**
+     * @param unreadable why Redis could not be read, in words an operator can act on; used only then
+     */
+    static String render(SafetyStatus s, String unreadable) {
         StringBuilder b = new StringBuilder();
-        if (!s.reachable()) {
-            line(b, "Redis", Terminal.style("@|bold,red UNREACHABLE|@ ") + oneLine(s.redis().address(), VALUE) + ": "
-                    + oneLine(s.redis().error().orElse("no answer"), 200));
+        StatusVerdict verdict = StatusVerdict.of(s);
+        if (verdict == StatusVerdict.UNREADABLE) {
+            line(b, "Status", Terminal.style("@|bold,red UNREADABLE|@: ") + unreadable);
             b.append("SAFE MODE and the kill switch are unknown; kernels apply their fail policy.\n");
             return b.toString();
         }
+        line(b, "Status", verdict(verdict, s));
         safeMode(b, s);
-        line(b, "Kill switch", flag(s.killSwitch(), "@|bold,red ENGAGED|@ (every order blocked)", "released"));
+        line(b, "Kill switch", flag(s.killSwitch(), "@|bold,red ON|@ (engaged: every order blocked)", "OFF (released)"));
         line(b, "Execution", "mode " + oneLine(s.controls().mode().text().orElse("unset"), 20) + " · governor "
                 + oneLine(s.controls().governor().text().orElse("unset"), 20));
         window(b, "Window now", s.current(), s.limits());
@@ -49,6 +53,18 @@ final class StatusText {
             s.problems().forEach(p -> b.append("  - ").append(oneLine(p, 200)).append('\n'));
         }
         return b.toString();
+    }
+
+    /** The verdict's word, as in the JSON's {@code status}, and what it means here. */
+    private static String verdict(StatusVerdict verdict, SafetyStatus s) {
+        return switch (verdict) {
+            case OK -> Terminal.style("@|bold,green OK|@") + ": nothing blocks new intents";
+            case PROBLEMS -> Terminal.style("@|bold,yellow PROBLEMS|@") + ": nothing blocks new intents, but Redis "
+                    + "holds bad data (see Problems)";
+            default -> Terminal.style("@|bold,red BLOCKED|@") + ": new intents are blocked by "
+                    + String.join(" and ", StatusVerdict.blockedBy(s).stream()
+                    .map(by -> by.equals("SAFE_MODE") ? "SAFE MODE" : "the kill switch").toList());
+        };
     }
 
     private static void safeMode(StringBuilder b, SafetyStatus s) {
@@ -70,7 +86,7 @@ final class StatusText {
 
     private static void window(StringBuilder b, String title, RateWindow w, StatusLimits limits) {
         String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + limits.globalMax()
-                : "unreadable";
+                : "UNREADABLE";
         StringJoiner top = new StringJoiner(", ");
         for (SymbolCount si : w.top()) {
             top.add(oneLine(si.symbol(), 24) + " " + (long) si.count() + "/" + limits.symbolMax());
@@ -82,7 +98,7 @@ final class StatusText {
     private static void faults(StringBuilder b, SafetyStatus s) {
         FaultWindow f = s.faults();
         if (!f.readable()) {
-            line(b, "Faults", "unreadable (see Problems)");
+            line(b, "Faults", "UNREADABLE (see Problems)");
             return;
         }
         StreamWindow hour = f.lastHour().orElseThrow();

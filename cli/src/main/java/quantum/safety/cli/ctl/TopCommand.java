@@ -34,10 +34,12 @@ import redis.clients.jedis.UnifiedJedis;
         description = {"Shows the symbols with the most intents in the current and the previous rate window, against "
                 + "the per-symbol limit, and the all-symbol count against the global limit.",
                 "With --watch it refreshes (in place on a terminal) until Ctrl-C or --count refreshes. The window and "
-                        + "limits come from the kernel flags below and must match the kernels'."},
+                        + "limits come from the kernel flags below and must match the kernels'.",
+                "Exit code 0, or 1 when Redis holds bad data (PROBLEMS, listed)."},
         footer = {"", "Examples:",
                 "  quantum-safety ctl top",
                 "  quantum-safety ctl top --symbols 20 --watch",
+                "  quantum-safety ctl top --json | jq '.current.top'",
                 "  quantum-safety ctl top --window 60 --global-max 100 --symbol-max 10"})
 final class TopCommand implements Callable<Integer> {
 
@@ -59,6 +61,10 @@ final class TopCommand implements Callable<Integer> {
             description = "With --watch, stop after N refreshes (0: until Ctrl-C). Example: --count 10")
     int count;
 
+    @Option(names = "--json", description = "One JSON object per refresh (JSON lines) instead of the table, with the "
+            + "same words: status OK or PROBLEMS, a window's state OK or UNREADABLE. Example: --json")
+    boolean json;
+
     @Mixin
     KernelOptions kernel;
 
@@ -75,24 +81,31 @@ final class TopCommand implements Callable<Integer> {
         }
         StatusLimits limits = StatusLimits.builder().kernel(kernel.toConfig()).topSymbols(symbols).build();
         PrintWriter out = spec.commandLine().getOut();
-        boolean inPlace = watch && Terminal.interactive();
+        boolean inPlace = watch && Terminal.interactive() && !json;
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             SafetyStatusReader reader = new SafetyStatusReader(client, redis.schema(), limits, redis.endpoint().toString());
             int frames = 0;
             while (true) {
-                String frame = render(reader.readRates());
+                RateWindows windows = reader.readRates();
+                String frame = json ? CtlJson.write(TopJson.of(windows)) + "\n" : render(windows);
                 out.print(inPlace ? "\033[H\033[2J" + frame : frame);
                 out.flush();
                 frames++;
                 if (!watch || (count > 0 && frames >= count) || Thread.currentThread().isInterrupted()) {
-                    return Main.EXIT_OK;
+                    return windows.problems().isEmpty() ? Main.EXIT_OK : Main.EXIT_FAILURE;
                 }
-                if (!inPlace) {
+                if (!inPlace && !json) {
                     out.println();
                 }
                 Thread.sleep(interval.toMillis());
             }
         }
+    }
+
+    /** Seconds until the current window ends, by Redis' clock. */
+    static long secondsLeft(RateWindows w) {
+        int window = w.current().windowSeconds();
+        return window - Math.floorMod(w.readAt().getEpochSecond(), window);
     }
 
     static String render(RateWindows w) {
@@ -109,10 +122,10 @@ final class TopCommand implements Callable<Integer> {
         List<Map.Entry<String, long[]>> sorted = new ArrayList<>(rows.entrySet());
         sorted.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
                 .thenComparingLong(e -> -e.getValue()[1]).thenComparing(Map.Entry::getKey));
-        long secondsLeft = now.windowSeconds() - Math.floorMod(w.readAt().getEpochSecond(), now.windowSeconds());
         StringBuilder b = new StringBuilder();
         b.append(Terminal.style("@|bold Rate windows|@ ")).append(now.windowSeconds()).append("s · ")
-                .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft).append("s\n");
+                .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft(w))
+                .append("s · status ").append(TopJson.status(w)).append('\n');
         b.append(String.format("%-24s %10s %10s%n", "", "NOW", "PREVIOUS"));
         int globalMax = w.limits().globalMax();
         b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now, globalMax), count(before, globalMax)));
@@ -128,11 +141,14 @@ final class TopCommand implements Callable<Integer> {
         if (now.scanTruncated() || before.scanTruncated()) {
             b.append("(symbol list incomplete: the legacy counter scan stopped at its deadline)\n");
         }
-        w.problems().forEach(p -> b.append("problem: ").append(StatusFormat.oneLine(p, 200)).append('\n'));
+        if (!w.problems().isEmpty()) {
+            b.append(Terminal.style("@|bold,yellow PROBLEMS|@")).append(" (bad data in Redis; counted, not fatal):\n");
+            w.problems().forEach(p -> b.append("  - ").append(StatusFormat.oneLine(p, 200)).append('\n'));
+        }
         return b.toString();
     }
 
     private static String count(RateWindow w, int globalMax) {
-        return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + globalMax : "unreadable";
+        return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + globalMax : "UNREADABLE";
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
+import quantum.safety.kernel.FailureWords;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.event.OpsEvent;
 
@@ -42,7 +43,7 @@ final class JsonLinesOutput implements OpsOutput {
 
     @Override
     public void stopped(RuntimeException e) {
-        write("Stopped", JSON.createObjectNode().put("error", e.getMessage() == null ? e.toString() : e.getMessage()));
+        write("Stopped", JSON.createObjectNode().put("error", FailureWords.of(e)));
     }
 
     private void write(String name, ObjectNode fields) {

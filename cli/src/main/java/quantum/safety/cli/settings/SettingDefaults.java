@@ -1,5 +1,7 @@
 package quantum.safety.cli.settings;
 
+import java.util.Optional;
+
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import quantum.safety.kernel.settings.SettingEnv;
@@ -15,6 +17,11 @@ public final class SettingDefaults implements IDefaultValueProvider {
 
     public SettingDefaults(SettingEnv env) {
         this.env = env;
+    }
+
+    /** The env variable that gives the option its value (the env name, else the legacy one); empty when none does. */
+    public Optional<String> envName(ArgSpec arg) {
+        return OptionSettings.of(arg).flatMap(env::exact).map(SettingEnv.Value::name);
     }
 
     @Override

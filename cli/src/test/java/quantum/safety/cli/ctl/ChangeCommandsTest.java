@@ -70,20 +70,30 @@ class ChangeCommandsTest {
     }
 
     @Test
-    void withoutActorOrReasonNothingIsChangedAndTheExitCodeIsTwo() {
-        Ctl.Run noActor = Ctl.run(redis.uri(), "kill", "on", "--reason", "outage", "--yes");
+    void withoutReasonNothingIsChangedAndTheExitCodeIsTwo() {
         Ctl.Run noReason = Ctl.run(redis.uri(), "safe-mode", "off", "--actor", "alice", "--yes");
-        Ctl.Run blank = Ctl.run(redis.uri(), "safe-mode", "on", "--latched", "--actor", " ", "--reason", "x", "--yes");
+        Ctl.Run blank = Ctl.run(redis.uri(), "safe-mode", "on", "--latched", "--actor", "alice", "--reason", " ", "--yes");
 
-        assertThat(noActor.exitCode()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(noActor.err()).contains("--actor is missing");
         assertThat(noReason.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(noReason.err()).contains("--reason is missing");
         assertThat(blank.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(audit()).isEmpty();
         try (Jedis jedis = redis.connect()) {
-            assertThat(jedis.exists(SCHEMA.killSwitch())).isFalse();
+            assertThat(jedis.exists(SCHEMA.safeMode())).isFalse();
         }
+    }
+
+    @Test
+    void withoutActorTheLoginNameIsRecorded() {
+        String login = System.getProperty("user.name");
+
+        Ctl.Run noActor = Ctl.run(redis.uri(), "kill", "on", "--reason", "outage", "--yes");
+        Ctl.Run blank = Ctl.run(redis.uri(), "kill", "off", "--actor", " ", "--reason", "back", "--yes");
+
+        assertThat(noActor.exitCode()).as(noActor.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(noActor.out()).contains(" by " + login + " at ");
+        assertThat(blank.exitCode()).as(blank.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(audit()).extracting(e -> e.getFields().get("actor")).containsExactly(login, login);
     }
 
     @Test
@@ -154,8 +164,9 @@ class ChangeCommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(run.err().lines().toList()).singleElement().asString()
-                .startsWith("error: ").doesNotContainIgnoringCase("error: error")
-                .doesNotContain("Exception", "redis.clients", "\tat ")
-                .endsWith("(env QUANTUM_SAFETY_LOG_LEVEL=debug shows the stack trace)");
+                .startsWith("error: Redis does not answer at " + nowhere + " (").contains("(connection refused)")
+                .endsWith("start it, or point --redis.addr (env QUANTUM_SAFETY_REDIS_ADDR) at it")
+                .doesNotContainIgnoringCase("error: error")
+                .doesNotContain("Exception", "redis.clients", "\tat ");
     }
 }

@@ -68,11 +68,12 @@ class CtlSettingsTest {
     }
 
     @Test
-    void aMissingActorNamesItsEnvTwin() {
-        Ctl.Run run = Ctl.run(Map.of(), redis.uri(), "kill", "on", "--reason", "outage", "--yes");
+    void withoutTheFlagAndItsEnvTwinTheActorIsTheLoginName() {
+        Ctl.Run run = Ctl.run(Map.of("USER", ""), redis.uri(), "kill", "on", "--reason", "outage", "--yes");
 
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(run.err()).contains("--actor is missing", "QUANTUM_SAFETY_ACTOR");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_OK);
+        assertThat(audit()).singleElement().satisfies(e -> assertThat(e.getFields())
+                .containsEntry("actor", System.getProperty("user.name")));
     }
 
     @Test

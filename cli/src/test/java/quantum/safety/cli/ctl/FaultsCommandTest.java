@@ -103,7 +103,7 @@ class FaultsCommandTest {
         Ctl.Run run = Ctl.run(redis.uri(), "faults");
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(run.err()).contains("cannot read the fault stream quantum:stream:safety.fault").contains("WRONGTYPE")
+        assertThat(run.err()).contains("the fault stream quantum:stream:safety.fault is UNREADABLE").contains("WRONGTYPE")
                 .doesNotContain("\tat ");
     }
 

@@ -38,7 +38,8 @@ class StatusCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains("SAFE MODE    OFF").contains("Kill switch  released")
+        assertThat(run.out()).startsWith("Status       OK: nothing blocks new intents")
+                .contains("SAFE MODE    OFF").contains("Kill switch  OFF (released)")
                 .contains("mode unset · governor unset").contains("all symbols 0/20 · top: none")
                 .contains("0 in the last hour").contains("version " + redis.version());
     }
@@ -62,8 +63,9 @@ class StatusCommandTest {
 
         Ctl.Run run = Ctl.run(redis.uri(), "status", "--window", "1h");
 
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
-        assertThat(run.out()).contains("SAFE MODE    ON latched (stays on until cleared)")
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
+        assertThat(run.out()).startsWith("Status       BLOCKED: new intents are blocked by SAFE MODE\n")
+                .contains("SAFE MODE    ON latched (stays on until cleared)")
                 .contains("set by     alice (manual) · since ").contains("reason     INC-42 spike")
                 .contains("all symbols 7/20 · top: BTCUSDT 6/5, ETHUSDT 1/5")
                 .contains("mode TESTNET · governor ENABLED")
@@ -80,7 +82,9 @@ class StatusCommandTest {
         Ctl.Run run = Ctl.run(redis.uri(), "status", "--json");
 
         JsonNode json = JSON.readTree(run.out());
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
+        assertThat(json.at("/status").asText()).isEqualTo("BLOCKED");
+        assertThat(json.at("/blocked_by").toString()).isEqualTo("[\"SAFE_MODE\",\"KILL_SWITCH\"]");
         assertThat(json.at("/safe_mode/state").asText()).isEqualTo("ON");
         assertThat(json.at("/safe_mode/latched").asBoolean()).isFalse();
         assertThat(json.at("/safe_mode/ttl_seconds").asLong()).isBetween(1L, 300L);
@@ -103,22 +107,24 @@ class StatusCommandTest {
         }
         Ctl.Run run = Ctl.run(redis.uri(), "status");
 
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
         // Both flags block in the kernel, so both read as on, with why, rather than as unknown.
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
         assertThat(run.out()).contains("SAFE MODE    ON latched (stays on until cleared) — on (holds a hash, not a string")
-                .contains("Kill switch  ENGAGED (every order blocked) — on (holds 'yes', which is not 0 or 1")
-                .contains("Faults       unreadable")
-                .contains("all symbols unreadable").contains("Problems")
+                .contains("Kill switch  ON (engaged: every order blocked) — on (holds 'yes', which is not 0 or 1")
+                .contains("Faults       UNREADABLE")
+                .contains("all symbols UNREADABLE").contains("Problems")
                 .contains("WRONGTYPE").contains("does not hold a number");
         assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ");
     }
 
     @Test
-    void redisDownIsOneClearLineAndExitOne() throws Exception {
+    void redisDownIsUnreadableAndBlockedSayingWhichFlagPointsAtIt() throws Exception {
         Ctl.Run run = Ctl.run("redis://127.0.0.1:" + LocalRedis.freePort(), "status");
 
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
-        assertThat(run.out()).contains("UNREACHABLE").contains("SAFE MODE and the kill switch are unknown");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
+        assertThat(run.out()).startsWith("Status       UNREADABLE: Redis does not answer at redis://127.0.0.1:")
+                .contains("(connection refused)").contains("--redis.addr (env QUANTUM_SAFETY_REDIS_ADDR)")
+                .contains("SAFE MODE and the kill switch are unknown");
         assertThat(run.out() + run.err()).doesNotContain("\tat ");
     }
 
@@ -128,7 +134,7 @@ class StatusCommandTest {
              Jedis jedis = new Jedis(old.host(), old.port())) {
             jedis.set(SCHEMA.safeMode(), "1");
             Ctl.Run run = Ctl.run(old.uri(), "status");
-            assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
+            assertThat(run.exitCode()).isEqualTo(Main.EXIT_BLOCKED);
             assertThat(run.out()).contains("SAFE MODE    ON latched").contains("set by     unknown (set by hand")
                     .contains("version 6.2");
         }

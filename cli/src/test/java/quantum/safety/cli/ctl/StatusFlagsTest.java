@@ -21,7 +21,7 @@ import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
 
 /**
- * Every value of the shared flag table at both flag keys: {@code ctl status} says ON / ENGAGED exactly when the kernel
+ * Every value of the shared flag table at both flag keys: {@code ctl status} says ON (and BLOCKED) exactly when the kernel
  * blocks, in text and in JSON, and says why an odd value or a key of another type counts as on, never "unknown".
  */
 @ExtendWith(RedisExtension.class)
@@ -46,9 +46,10 @@ class StatusFlagsTest {
 
         Ctl.Run run = Ctl.run(redis.uri(), "status");
 
-        assertThat(run.exitCode()).isEqualTo(Main.EXIT_OK);
-        assertThat(run.out()).contains(safeModeOn ? "SAFE MODE    ON" : "SAFE MODE    OFF")
-                .contains(killOn ? "Kill switch  ENGAGED (every order blocked)" : "Kill switch  released")
+        assertThat(run.exitCode()).isEqualTo(value.on() ? Main.EXIT_BLOCKED : Main.EXIT_OK);
+        assertThat(run.out()).contains(value.on() ? "Status       BLOCKED" : "Status       OK")
+                .contains(safeModeOn ? "SAFE MODE    ON" : "SAFE MODE    OFF")
+                .contains(killOn ? "Kill switch  ON (engaged: every order blocked)" : "Kill switch  OFF (released)")
                 .doesNotContain("UNKNOWN");
         assertThat(run.out().contains(WHY_ON)).as(run.out()).isEqualTo(!value.clear());
         assertThat(run.out().contains("Problems")).as(run.out()).isEqualTo(!value.clear());

@@ -79,8 +79,8 @@ class TopCommandTest {
         }
         Ctl.Run run = Ctl.run(redis.uri(), "top", "--window", "1h");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("unreadable").contains("problem: ").contains("WRONGTYPE");
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.out()).contains("UNREADABLE").contains("PROBLEMS").contains("WRONGTYPE");
         assertThat(run.err()).isEmpty();
     }
 

@@ -208,7 +208,7 @@ class DecideCommandTest {
         }
         assertThat(password.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(password.err().lines().toList()).singleElement().asString()
-                .startsWith("error: --redis.password-file: ").contains(dir.resolve("missing").toString());
+                .startsWith("error: --redis.password-file (or env QUANTUM_SAFETY_REDIS_PASSWORD_FILE): ").contains(dir.resolve("missing").toString());
     }
 
     @Test
@@ -231,6 +231,6 @@ class DecideCommandTest {
         cli.setErr(new PrintWriter(err));
 
         assertThat(cli.execute("kernel")).isEqualTo(Main.EXIT_USAGE);
-        assertThat(err.toString()).contains("Missing required subcommand").contains("kernel --help");
+        assertThat(err.toString()).contains("name a subcommand: decide").contains("kernel --help");
     }
 }

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import quantum.safety.kernel.Text;
+
 /** How both status renderings (terminal and web page) write times, durations and stored values. */
 public final class StatusFormat {
 
@@ -46,7 +48,8 @@ public final class StatusFormat {
 
     /**
      * A value from Redis made safe for one line of a table: control characters (newlines, escapes that could drive
-     * a terminal) become {@code \\uXXXX}, and very long values are cut.
+     * a terminal) and bidirectional controls (which reorder what follows) become {@code \\uXXXX}, the characters the
+     * kernel refuses in text ({@link Text#forbidden}), and very long values are cut.
      */
     public static String oneLine(String text, int max) {
         if (text == null) {
@@ -54,7 +57,7 @@ public final class StatusFormat {
         }
         StringBuilder b = new StringBuilder();
         text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
+            if (Text.forbidden(cp)) {
                 b.append(String.format(Locale.ROOT, "\\u%04x", cp));
             } else {
                 b.appendCodePoint(cp);

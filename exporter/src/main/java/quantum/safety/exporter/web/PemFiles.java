@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import quantum.safety.kernel.FailureWords;
+
 /**
  * Reads the PEM files a web config names: certificate chains and private keys (PKCS#8 {@code PRIVATE KEY}, or PKCS#1
  * {@code RSA PRIVATE KEY} as OpenSSL writes with {@code -traditional}). Errors name the file, never its content.
@@ -133,7 +135,7 @@ final class PemFiles {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalArgumentException(key + " " + file + " cannot be read (" + e.getClass().getSimpleName()
+            throw new IllegalArgumentException(key + " " + file + " cannot be read (" + FailureWords.of(e)
                     + "); check the path and its permissions");
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(key + " " + file + " is not a PEM text file");

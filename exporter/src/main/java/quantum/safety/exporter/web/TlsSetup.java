@@ -16,6 +16,8 @@ import javax.net.ssl.TrustManagerFactory;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 
+import quantum.safety.kernel.FailureWords;
+
 /** Turns {@code tls_server_config} into the JDK's {@link SSLContext} and per-connection parameters. */
 final class TlsSetup {
 
@@ -59,7 +61,7 @@ final class TlsSetup {
             throw new IllegalArgumentException("web config " + configFile + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("web config " + configFile + ": cannot set up TLS ("
-                    + e.getClass().getSimpleName() + "); check that cert_file and key_file belong together");
+                    + FailureWords.of(e) + "); check that cert_file and key_file belong together");
         }
     }
 

@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import quantum.safety.kernel.FailureWords;
+
 /**
  * Reads a {@code --web.config.file} in the Prometheus exporter-toolkit format. Like the toolkit it is strict: an
  * unknown key is an error, relative paths are relative to the file, and every error is one line that names the file,
@@ -54,7 +56,7 @@ public final class WebConfigParser {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (IOException e) {
-            throw fail("cannot read it (" + e.getClass().getSimpleName() + ")", "check the path and its permissions");
+            throw fail("cannot read it (" + FailureWords.of(e) + ")", "check the path and its permissions");
         } catch (MarkedYAMLException e) {
             // Only the position and the problem: the snippet YAML quotes could hold a secret.
             String where = e.getProblemMark() == null ? "" : " at line " + (e.getProblemMark().getLine() + 1)

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
+import quantum.safety.kernel.FailureWords;
+
 /**
  * The Redis password, kept out of argv, logs and error messages: it comes from an environment variable or a
  * file, and {@link #toString()} never shows it.
@@ -38,7 +40,7 @@ public final class RedisCredentials {
             return ofPassword(text.strip());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read Redis password file " + file + ": "
-                    + e.getClass().getSimpleName() + "; check the path and its permissions");
+                    + FailureWords.of(e) + "; check the path and its permissions");
         }
     }
 

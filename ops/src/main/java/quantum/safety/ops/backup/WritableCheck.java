@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
+import quantum.safety.kernel.FailureWords;
 import quantum.safety.ops.OpsInputException;
 
 /**
@@ -61,6 +62,6 @@ public final class WritableCheck {
         if (e instanceof NoSuchFileException) {
             return "no file can be created there";
         }
-        return reason != null ? reason : e.getClass().getSimpleName();
+        return reason != null ? reason : FailureWords.of(e);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import quantum.safety.kernel.FailureWords;
 import quantum.safety.ops.prometheus.PrometheusApi.Target;
 
 /**
@@ -170,7 +171,7 @@ public final class ListenAddressCheck implements Check {
             socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MS);
             return null;
         } catch (IOException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String message = FailureWords.of(e);
             return message.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : message;
         }
     }
