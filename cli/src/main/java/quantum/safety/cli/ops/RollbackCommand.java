@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.settings.SettingsFrom;
-import quantum.safety.ops.Http;
 import quantum.safety.ops.Rollback;
 import quantum.safety.ops.RollbackRequest;
+import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 
 /** {@code quantum-safety ops rollback}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
 @SettingsFrom(OpsSetting.class)
@@ -35,16 +36,10 @@ public final class RollbackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PrometheusOptions prometheus;
+    SetupOptions setup;
 
     @Option(names = "--to", paramLabel = "BACKUP")
     String to;
-
-    @Mixin
-    BackupOptions backup;
-
-    @Mixin
-    ToolOptions tools;
 
     @Option(names = "--force")
     boolean force;
@@ -71,21 +66,26 @@ public final class RollbackCommand implements Callable<Integer> {
 
     private int rollBack() {
         logging.apply();
-        return output.run(spec, events -> new Rollback(request(), events).run());
+        return output.run(spec, events -> {
+            RecalledSetup recalled = setup.recall();
+            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            return new Rollback(request(recalled), events).run();
+        });
     }
 
-    private RollbackRequest request() {
+    /** The config, Prometheus and manifests given, else the ones the newest install recorded. */
+    private RollbackRequest request(RecalledSetup recalled) {
         return RollbackRequest.builder()
-                .prometheusConfig(prometheus.requireConfig())
-                .backupDir(backup.dir)
+                .prometheusConfig(recalled.requirePrometheusConfig())
+                .backupDir(recalled.store().dir())
                 .to(to)
-                .prometheusUrl(Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url()))
+                .prometheusUrl(recalled.setup().prometheusUrlOrDefault())
                 .reload(!noReload)
                 .verify(!noReload)
                 .verifyTimeout(verifyTimeout)
                 .force(force)
-                .promtool(tools.promtool)
-                .amtool(tools.amtool)
+                .promtool(setup.tools().promtool())
+                .amtool(setup.tools().amtool())
                 .confirm(Confirmation.of(yes, output.promptOut(spec),
                         plan -> String.join("\n", HumanText.rollbackPlan(plan)) + "\n"))
                 .build();

@@ -111,7 +111,7 @@ class OpsCommandTest {
         Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
-                "--bundle.dir=" + bundle);
+                "--bundle.dir=" + bundle, "--no-reload");
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err()).contains("no terminal to confirm", "--yes");
@@ -170,7 +170,7 @@ class OpsCommandTest {
 
         Run missing = run("ops", "rollback", "--prometheus.config=" + tmp.resolve("nope.yml"), "--json");
         Run unconfirmed = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
-                "--bundle.dir=" + bundle, "--json");
+                "--bundle.dir=" + bundle, "--no-reload", "--json");
 
         assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(jsonLines(missing.out())).singleElement().satisfies(l -> {
@@ -203,16 +203,19 @@ class OpsCommandTest {
                 "  " + id + "  tag qs  2026-01-19T03:44:18  ACTIVE",
                 "      created  " + tmp.resolve("rules/quantum_safety_alerts.yml"),
                 "backup files next to prometheus.yml:", "  " + legacy + "  (19 bytes, ",
-                "roll back the newest install: quantum-safety ops rollback --prometheus.config " + config);
+                "  # " + id + ", the newest install\n  quantum-safety ops rollback --prometheus.config=" + config
+                        + " --prometheus.url=http://127.0.0.1:9090 --backup.dir=" + store.dir() + " --yes\n",
+                " --to=" + legacy + " --yes\n");
         assertThat(json.code()).as(json.err()).isZero();
         List<JsonNode> lines = jsonLines(json.out());
-        assertThat(eventNames(lines)).containsExactly("BackupsListed", "Finished");
-        JsonNode listed = lines.get(0);
+        assertThat(eventNames(lines)).containsExactly("SetupRecalled", "BackupsListed", "Finished");
+        JsonNode listed = lines.get(1);
         assertThat(listed.path("manifestDir").asText()).isEqualTo(store.dir().toString());
         assertThat(listed.path("installs").get(0).path("id").asText()).isEqualTo(id);
         assertThat(listed.path("installs").get(0).path("files").get(0).path("action").asText()).isEqualTo("CREATED");
         assertThat(listed.path("backupFiles").get(0).path("path").asText()).isEqualTo(legacy.toString());
         assertThat(listed.path("backupFiles").get(0).path("bytes").asLong()).isEqualTo(19);
-        assertThat(lines.get(1).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
+        assertThat(listed.path("rollbackCommands").get(0).path("command").asText()).startsWith("quantum-safety ops rollback ");
+        assertThat(lines.get(2).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
     }
 }

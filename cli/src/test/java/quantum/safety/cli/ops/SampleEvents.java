@@ -11,6 +11,7 @@ import quantum.safety.ops.event.OpsEvent;
 import quantum.safety.ops.event.OpsEvent.AutomaticRollbackStarted;
 import quantum.safety.ops.event.OpsEvent.BackupWritten;
 import quantum.safety.ops.event.OpsEvent.BackupsListed;
+import quantum.safety.ops.event.OpsEvent.BackupsPruned;
 import quantum.safety.ops.event.OpsEvent.CheckFailed;
 import quantum.safety.ops.event.OpsEvent.CheckPassed;
 import quantum.safety.ops.event.OpsEvent.CheckSkipped;
@@ -32,6 +33,7 @@ import quantum.safety.ops.event.OpsEvent.Reloaded;
 import quantum.safety.ops.event.OpsEvent.RollbackChosen;
 import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.event.OpsEvent.ValidationFailed;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
 import quantum.safety.ops.event.OpsEvent.ValidationStarted;
@@ -54,6 +56,8 @@ final class SampleEvents {
     static final Path BACKUP = Path.of("/etc/prometheus/prometheus.yml.backup_qs_20260119_034418");
     static final Path MANIFEST_DIR = Path.of("/etc/prometheus/quantum-safety-backups");
     static final String ID = "install_qs_20260119_034418";
+    static final String ROLLBACK = "quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml "
+            + "--prometheus.url=http://127.0.0.1:9091 --backup.dir=/etc/prometheus/quantum-safety-backups --yes";
     static final String CONFIG_DIFF = """
             --- /etc/prometheus/prometheus.yml
             +++ /etc/prometheus/prometheus.yml
@@ -158,7 +162,14 @@ final class SampleEvents {
                         "check with 'quantum-safety ops verify'; undo with 'quantum-safety ops rollback'"),
                 new CheckSkipped(Section.ALERTMANAGER, "Alertmanager configured in Prometheus", "none was asked for"),
                 new BackupsListed(MANIFEST_DIR, List.of(manifest()), CONFIG, List.of(new BackupsListed.BackupFile(
-                        Path.of("/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"), 400, "2026-01-19T03:44:18Z")))));
+                        Path.of("/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"), 400, "2026-01-19T03:44:18Z")),
+                        List.of(new BackupsListed.RollbackCommand(ID + ", the newest install", ROLLBACK),
+                                new BackupsListed.RollbackCommand("prometheus.yml as in prometheus.yml.backup_p12_20260119_034418",
+                                        ROLLBACK + " --to=/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"))),
+                new BackupsPruned(1, List.of(new BackupsPruned.Pruned("install_qs_20260118_120000", false,
+                        List.of(Path.of("/etc/prometheus/prometheus.yml.backup_qs_20260118_120000"),
+                                MANIFEST_DIR.resolve("install_qs_20260118_120000.json")))), false),
+                new SetupRecalled(ID, MANIFEST_DIR.resolve(ID + ".json"))));
         return all;
     }
 }
