@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,31 @@ class OpsSettingsTest {
         assertThat(backups.output.json).isTrue();
         assertThat(rollback.to).isEqualTo("install_qs_20260119_034418");
         assertThat(rollback.setup.tools.amtool()).isEqualTo("/opt/amtool");
+    }
+
+    /** One option set: a flag another of these commands needs is never an "Unknown option", and means the same. */
+    @Test
+    void installVerifyRollbackBackupsAndDoctorAllTakeEveryFlagOfTheSetup() {
+        String[] setup = {"--prometheus.url=http://127.0.0.1:9091", "--prometheus.config=/etc/p/prometheus.yml",
+                "--prometheus.rules-dir=/etc/p/rules", "--exporter.address=127.0.0.1:9205",
+                "--alertmanager.url=http://127.0.0.1:9093", "--alertmanager.config=/etc/p/alertmanager.yml",
+                "--grafana.provisioning-dir=/etc/g/prov", "--grafana.dashboards-dir=/var/lib/g/dash",
+                "--bundle.dir=/opt/bundle", "--backup.dir=/var/backups/qs", "--promtool=/opt/promtool", "--amtool=/opt/amtool"};
+        for (String[] command : List.of(new String[] {"ops", "install"}, new String[] {"ops", "verify"},
+                new String[] {"ops", "rollback"}, new String[] {"ops", "backups"}, new String[] {"doctor"})) {
+            String[] args = java.util.stream.Stream.concat(Arrays.stream(command), Arrays.stream(setup)).toArray(String[]::new);
+
+            ParseResult result = Main.newCommandLine(Map.of()).parseArgs(args);
+            while (result.hasSubcommand()) {
+                result = result.subcommand();
+            }
+
+            SetupOptions options = (SetupOptions) result.commandSpec().mixins().get("setup").userObject();
+            assertThat(options.given().exporterAddress()).as(String.join(" ", command)).isEqualTo("127.0.0.1:9205");
+            assertThat(options.given().backupDir()).isEqualTo("/var/backups/qs");
+            assertThat(options.given().grafanaDashboardsDir()).isEqualTo("/var/lib/g/dash");
+            assertThat(options.tools().amtool()).isEqualTo("/opt/amtool");
+        }
     }
 
     @Test
