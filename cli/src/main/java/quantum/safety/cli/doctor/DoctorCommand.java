@@ -42,7 +42,8 @@ import quantum.safety.ops.verify.VerifySettings;
                 "Sections as in the deployment report: Prometheus scraping, alert rules, Alertmanager, dashboard "
                         + "provisioning, reload safety, rollback readiness, exporter hygiene, system state; each check "
                         + "PASSED, FAILED or SKIPPED with its evidence and, when failed, the fix.",
-                "Markdown to stdout by default; JSON with --json. Options left out make their section SKIPPED."},
+                "Markdown to stdout by default; JSON with --json. Addresses and files not given come from the newest "
+                        + "install's manifest; what neither gives makes its section SKIPPED."},
         footer = {"", "Examples:",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091 --prometheus.config=/etc/prometheus/prometheus.yml \\",

@@ -27,6 +27,10 @@ import quantum.safety.ops.verify.HostPort;
                 "merge the scrape job into prometheus.yml keeping every other byte, copy the rule files, validate the "
                         + "candidates with promtool/amtool before anything goes live, back up what changes, write "
                         + "atomically, reload Prometheus, verify, and roll back by itself if verification fails.",
+                "Before anything is written it checks that Prometheus answers, runs --prometheus.config and can be "
+                        + "reloaded, and that Alertmanager (when given) is ready; a failed try leaves no backup or "
+                        + "manifest. The manifest records every address and file used, for verify, doctor, backups and "
+                        + "rollback.",
                 "Installing twice changes nothing the second time."},
         footer = {"", "Examples:",
                 "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",

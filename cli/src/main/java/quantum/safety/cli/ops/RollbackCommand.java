@@ -22,7 +22,9 @@ import quantum.safety.ops.event.OpsEvent.SetupRecalled;
         description = {"Undo an install: restore every file it changed byte for byte from its backup, delete the files it "
                 + "created, validate the result with promtool first, reload Prometheus, and check that Prometheus runs "
                 + "the restored files (our job and rules gone, or back to the chosen state).",
-                "Refuses when a file was edited after the install (use --force: the edited file is backed up first)."},
+                "Refuses when a file was edited after the install (use --force: the edited file is backed up first).",
+                "The config, Prometheus and manifests not given are the newest install's (--backup.dir, else next to "
+                        + "--prometheus.config, else /etc/prometheus/quantum-safety-backups)."},
         footer = {"", "Examples:",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --yes",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --to=install_qs_20260119_034418",

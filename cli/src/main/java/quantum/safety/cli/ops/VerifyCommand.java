@@ -31,8 +31,11 @@ import quantum.safety.ops.verify.VerifyStep;
                 + "listens on 127.0.0.1 is caught); the rule groups are loaded with every expected rule and no evaluation "
                 + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
-                "Each check prints PASSED, FAILED or SKIPPED with its evidence."},
+                "Each check prints PASSED, FAILED or SKIPPED with its evidence.",
+                "Addresses not given come from the newest install's manifest (--backup.dir, else next to "
+                        + "--prometheus.config, else /etc/prometheus/quantum-safety-backups)."},
         footer = {"", "Examples:",
+                "  quantum-safety ops verify",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091 --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --exporter.address=127.0.0.1:9105 --wait=30s",

@@ -218,4 +218,61 @@ class OpsCommandTest {
         assertThat(listed.path("rollbackCommands").get(0).path("command").asText()).startsWith("quantum-safety ops rollback ");
         assertThat(lines.get(2).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
     }
+
+    @Test
+    void backupsOnAMissingConfigOrWithNothingToFindItByIsBadInput() {
+        Run missing = run("ops", "backups", "--prometheus.config=" + tmp.resolve("nope.yml"));
+        Run nothing = run("ops", "backups", "--backup.dir=" + tmp.resolve("empty"));
+
+        assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(missing.err().strip()).isEqualTo("error: --prometheus.config " + tmp.resolve("nope.yml")
+                + ": no such file; point it at the prometheus.yml Prometheus runs with, e.g. "
+                + "--prometheus.config=/etc/prometheus/prometheus.yml");
+        assertThat(nothing.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(nothing.err().strip()).startsWith("error: --prometheus.config is required: no install is recorded in "
+                + tmp.resolve("empty"));
+    }
+
+    @Test
+    void pruneKeepsTheNewestInstallsAndADryRunOnlySaysWhatWouldGo() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+        ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
+        for (String stamp : List.of("20260119_034418", "20260120_034418")) {
+            Path backup = Files.writeString(tmp.resolve("prometheus.yml.backup_qs_" + stamp), "scrape_configs: []\n");
+            store.save(new Manifest("install_qs_" + stamp, Manifest.KIND_INSTALL, "qs", stamp, config.toString(),
+                    List.of(new FileChange(config.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, backup.toString(),
+                            "aa", "bb")), List.of(), null));
+        }
+
+        Run dryRun = run("ops", "backups", "--prometheus.config=" + config, "--prune=1", "--dry-run");
+        assertThat(dryRun.code()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("prune:   keep the newest 1 install(s); would remove 1 (dry run: nothing removed)",
+                "  install_qs_20260119_034418 (ACTIVE: it can no longer be rolled back)",
+                "      would remove " + tmp.resolve("prometheus.yml.backup_qs_20260119_034418"));
+        assertThat(store.list()).hasSize(2);
+
+        Run pruned = run("ops", "backups", "--prometheus.config=" + config, "--prune=1");
+        assertThat(pruned.code()).as(pruned.err()).isZero();
+        assertThat(pruned.out()).contains("      removed " + store.pathOf("install_qs_20260119_034418"),
+                "1 install(s) pruned; ");
+        assertThat(store.list()).extracting(Manifest::id).containsExactly("install_qs_20260120_034418");
+        assertThat(tmp.resolve("prometheus.yml.backup_qs_20260119_034418")).doesNotExist();
+    }
+
+    /** The tag becomes part of file names: refused before the config is even looked at, let alone a backup made. */
+    @Test
+    void aBackupTagThatLeavesItsFolderIsRefusedFirst() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+
+        Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
+                "--backup.tag=../evil", "--promtool=/nonexistent/promtool", "--yes");
+
+        assertThat(run.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).isEqualTo("error: --backup.tag '../evil': use letters, digits and '-' only, "
+                + "e.g. --backup.tag=p13; nothing was changed");
+        assertThat(run.out()).isEmpty();
+        try (var files = Files.list(tmp)) {
+            assertThat(files).containsExactly(config);
+        }
+    }
 }

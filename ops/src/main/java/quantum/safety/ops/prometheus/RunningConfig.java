@@ -116,8 +116,20 @@ public final class RunningConfig {
         if (fileMillis != null && fileMillis.equals(millis(r))) {
             return true;
         }
-        return !f.isEmpty() && !Path.of(f).isAbsolute() && !f.contains("://")
-                && configDir.resolve(f).normalize().toString().equals(r);
+        return sameFile(f, r, configDir);
+    }
+
+    /**
+     * A relative path of the file, as Prometheus shows it: joined to the config's folder as Prometheus was given it,
+     * so absolute when started with an absolute {@code --config.file}, else still relative to its own working folder.
+     */
+    private static boolean sameFile(String file, String running, Path configDir) {
+        if (file.isEmpty() || running.isEmpty() || file.contains("://") || file.startsWith("/")) {
+            return false;
+        }
+        Path wanted = Path.of(file).normalize();
+        Path shown = Path.of(running).normalize();
+        return shown.isAbsolute() ? shown.equals(configDir.resolve(wanted).normalize()) : shown.endsWith(wanted);
     }
 
     /** A Prometheus duration ({@code 1m30s}, {@code 500ms}) in milliseconds, or null when it is not one. */

@@ -95,6 +95,18 @@ class RunningConfigTest {
         assertThat(RunningConfig.difference(FILE, RUNNING, DIR)).isEmpty();
     }
 
+    /** Prometheus joins relative paths to its --config.file's folder, which may itself be relative to its cwd. */
+    @Test
+    void relativePathsMatchWhereverPrometheusWasStartedFrom() {
+        String file = "rule_files:\n  - rules/node_*.yml\n";
+
+        assertThat(RunningConfig.difference(file, "rule_files:\n- rules/node_*.yml\n", DIR)).isEmpty();
+        assertThat(RunningConfig.difference(file, "rule_files:\n- etc/prometheus/rules/node_*.yml\n", DIR)).isEmpty();
+        assertThat(RunningConfig.difference(file, "rule_files:\n- /etc/prometheus/rules/node_*.yml\n", DIR)).isEmpty();
+        assertThat(RunningConfig.difference(file, "rule_files:\n- /srv/other/rules/node_*.yml\n", DIR)).isPresent();
+        assertThat(RunningConfig.difference(file, "rule_files:\n- rules/other_*.yml\n", DIR)).isPresent();
+    }
+
     @Test
     void anEmptyOrCommentOnlyFileIsEmpty() {
         assertThat(RunningConfig.isEmpty("")).isTrue();
