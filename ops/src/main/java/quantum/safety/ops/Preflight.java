@@ -15,9 +15,9 @@ import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.RunningConfig;
 
 /**
- * What install checks before it plans, runs a validator or writes anything: the tag, the URLs, the config file (not
- * empty, and the one Prometheus runs), Prometheus answering with its lifecycle reload on (unless {@code --no-reload}),
- * and Alertmanager answering when given. Each refusal is bad input: exit 2, one line naming the input and the fix,
+ * What install checks before it plans, runs a validator or writes anything: the tag, the URLs, the files and folders
+ * (there, writable), the config file (not empty, and the one Prometheus runs), Prometheus answering with its
+ * lifecycle reload on (unless {@code --no-reload}), and Alertmanager answering when given. Local checks come first. Each refusal is bad input: exit 2, one line naming the input and the fix,
  * and nothing on disk, not even a backup.
  */
 final class Preflight {
@@ -35,7 +35,7 @@ final class Preflight {
         String url = Http.requireBaseUrl("--prometheus.url", request.prometheusUrl());
         Optional<String> alertmanager = request.alertmanagerUrl().map(u -> Http.requireBaseUrl("--alertmanager.url", u));
         Path config = request.configPath();
-        Planner.requireFile("--prometheus.config", config, "point it at the prometheus.yml Prometheus runs with");
+        new Planner(request).checkFolders();
         String text = read(config);
         boolean empty = isEmpty(text);
         if (empty) {

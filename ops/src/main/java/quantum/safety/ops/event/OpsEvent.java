@@ -239,7 +239,7 @@ public sealed interface OpsEvent {
 
     /**
      * What can be rolled back: the installs recorded in {@code manifestDir}, newest first, the backup files next
-     * to {@code prometheusConfig}, legacy ones included, and the command that goes back to each (newest first).
+     * to {@code prometheusConfig}, legacy ones included, and the complete command that goes back to each.
      */
     record BackupsListed(Path manifestDir, List<Manifest> installs, Path prometheusConfig, List<BackupFile> backupFiles,
                          List<RollbackCommand> rollbackCommands) implements OpsEvent {

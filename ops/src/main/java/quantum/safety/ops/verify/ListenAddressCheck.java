@@ -92,9 +92,9 @@ public final class ListenAddressCheck implements Check {
             InetAddress bad = refused.isEmpty() ? foreign.get(0) : refused.get(0);
             HostPort goodTarget = new HostPort(literal(good), target.port());
             fix = "the exporter answers on " + (good instanceof Inet6Address ? "IPv6 " : "IPv4 ") + literal(good)
-                    + " only, and Prometheus may dial " + literal(bad) + " first. Make the exporter listen on every "
-                    + "address (dual-stack, e.g. [::]:" + target.port() + "), or set the target to " + goodTarget + ": "
-                    + s.commands().install(goodTarget.toString(), "--force");
+                    + " only, and Prometheus may dial " + literal(bad) + " first. Set the target to " + goodTarget
+                    + ", or make the exporter listen on every address (dual-stack, e.g. [::]:" + target.port()
+                    + "). To set the target: " + s.commands().install(goodTarget.toString(), "--force");
         }
         return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, fix);
     }

@@ -45,7 +45,7 @@ class ListenAddressCheckTest {
             assertThat(result.evidence()).contains("localhost resolves to [::1, 127.0.0.1]",
                     "[::1]:" + exporter.port() + ": connection refused", "127.0.0.1:" + exporter.port() + ": answers");
             assertThat(result.fix()).contains("answers on IPv4 127.0.0.1 only", "may dial ::1 first",
-                    "Set the target to 127.0.0.1:" + exporter.port(), "--exporter.address 127.0.0.1:" + exporter.port(),
+                    "Set the target to 127.0.0.1:" + exporter.port(), "--exporter.address=127.0.0.1:" + exporter.port(),
                     "dual-stack");
         }
     }
