@@ -37,8 +37,7 @@ final class Preflight {
         Path config = request.configPath();
         new Planner(request).checkFolders();
         String text = read(config);
-        boolean empty = isEmpty(text);
-        if (empty) {
+        if (isEmpty(text)) {
             throw new OpsInputException("--prometheus.config " + config + " is empty" + (text.isEmpty() ? " (0 bytes)" : "")
                     + ", so installing into it would leave Prometheus with our job alone; nothing was changed. Point "
                     + "--prometheus.config at the file Prometheus runs, or restore this one from a backup, listed by: "

@@ -44,12 +44,13 @@ class ManifestMemoryEndToEndTest {
         Path backups = env.dir().resolve("kept elsewhere/backups");
         String folder = "--backup.dir=" + backups;
 
-        OpsCommandTest.Run install = OpsCommandTest.run("ops", "install", "--yes", "--verify.timeout=30s",
+        String[] install = {"ops", "install", "--yes", "--verify.timeout=30s",
                 "--prometheus.config=" + env.config(), "--prometheus.rules-dir=" + env.rulesDir(),
                 "--prometheus.url=" + env.prometheus().url(), "--exporter.address=" + env.exporter().target(),
                 "--alertmanager.url=" + env.alertmanager().url(), "--grafana.provisioning-dir=" + env.grafanaProvisioning(),
-                "--grafana.dashboards-dir=" + env.grafanaDashboards(), "--bundle.dir=" + env.bundleDir(), folder);
-        assertThat(install.code()).as(install.out() + install.err()).isZero();
+                "--grafana.dashboards-dir=" + env.grafanaDashboards(), "--bundle.dir=" + env.bundleDir(), folder};
+        OpsCommandTest.Run installed = OpsCommandTest.run(install);
+        assertThat(installed.code()).as(installed.out() + installed.err()).isZero();
 
         JsonNode setup = manifest(backups).path("setup");
         assertThat(setup.path("prometheusUrl").asText()).isEqualTo(env.prometheus().url());
@@ -94,6 +95,30 @@ class ManifestMemoryEndToEndTest {
         assertThat(Files.readAllBytes(env.config())).isEqualTo(env.original());
         assertThat(activeJobs()).as("the Prometheus the install used runs the restored file")
                 .contains("prometheus").doesNotContain("quantum_safety_telemetry");
+    }
+
+    /** Pruning keeps what the newest install needs: its manifest, its backups, and so its rollback. */
+    @Test
+    void pruningTheOlderInstallsLeavesTheNewestOneToRollBack() throws Exception {
+        env = OperatorMachine.start(InProcessExporter::onLoopbackV4);
+        String[] install = {"ops", "install", "--yes", "--verify.timeout=30s", "--prometheus.config=" + env.config(),
+                "--prometheus.rules-dir=" + env.rulesDir(), "--prometheus.url=" + env.prometheus().url(),
+                "--exporter.address=" + env.exporter().target(), "--bundle.dir=" + env.bundleDir()};
+        String config = "--prometheus.config=" + env.config();
+        assertThat(OpsCommandTest.run(install).code()).isZero();
+        assertThat(OpsCommandTest.run("ops", "rollback", config, "--yes", "--verify.timeout=30s").code()).isZero();
+        OpsCommandTest.Run again = OpsCommandTest.run(install);
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+
+        OpsCommandTest.Run pruned = OpsCommandTest.run("ops", "backups", config, "--prune=1");
+
+        assertThat(pruned.code()).as(pruned.out() + pruned.err()).isZero();
+        assertThat(pruned.out()).contains("prune:   keep the newest 1 install(s); removed 1", "(rolled back)",
+                "1 install(s) pruned; 2 install(s) and backup file(s) to roll back to");
+        OpsCommandTest.Run rollback = OpsCommandTest.run("ops", "rollback", config, "--yes", "--verify.timeout=30s");
+        assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(Files.readAllBytes(env.config())).isEqualTo(env.original());
+        assertThat(activeJobs()).doesNotContain("quantum_safety_telemetry");
     }
 
     private static JsonNode manifest(Path backups) throws Exception {
