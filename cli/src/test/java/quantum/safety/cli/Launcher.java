@@ -68,6 +68,22 @@ public final class Launcher {
         return builder;
     }
 
+    /**
+     * Runs one command line through {@code sh -c}, as an operator pastes a printed command: the shell does the
+     * quoting, and finds {@code quantum-safety} (the launcher) first on PATH. At most two minutes.
+     */
+    public Run shell(String commandLine) throws IOException, InterruptedException {
+        ProcessBuilder builder = command();
+        builder.command("sh", "-c", commandLine);
+        builder.environment().put("PATH", launcher.toAbsolutePath().getParent() + java.io.File.pathSeparator
+                + builder.environment().get("PATH"));
+        ChildProcess.Completed run = ChildProcess.run(builder, "", Duration.ofSeconds(120));
+        if (run.timedOut()) {
+            throw new AssertionError(commandLine + " did not end within 120 s");
+        }
+        return new Run(run.exitCode(), run.output(), run.errors());
+    }
+
     /** Runs {@code quantum-safety ARGS} to its end (at most a minute) with these extra env settings. */
     public Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
         ProcessBuilder builder = command(args);

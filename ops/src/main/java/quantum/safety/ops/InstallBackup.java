@@ -12,6 +12,7 @@ import quantum.safety.ops.backup.AtomicFiles;
 import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.FileAction;
 import quantum.safety.ops.backup.FileChange;
+import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
 import quantum.safety.ops.event.OpsEvent.BackupWritten;
@@ -21,7 +22,9 @@ import quantum.safety.ops.event.OpsListener;
 
 /**
  * Install's last step before the first live write: the folders it needs, a backup of every file that changes, and
- * the manifest naming them all with their hashes, so a rollback, even after a crash half-way, knows what to undo.
+ * the manifest naming them all with their hashes and the setup used, so a rollback, even after a crash half-way,
+ * knows what to undo. A try that fails leaves none of it behind: neither when this step itself fails, nor (through
+ * {@link #discard}) once install has undone its own change.
  */
 final class InstallBackup {
 
@@ -30,10 +33,13 @@ final class InstallBackup {
 
     static Manifest write(InstallRequest request, Planner.Plan plan, ManifestStore store, OpsListener events) {
         BackupStamp stamp = BackupStamp.now(request.tag(), request.clock());
+        InstallSetup setup = request.setup();
         List<FileChange> changes = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
         try {
             for (Path dir : plan.missingDirectories()) {
                 Files.createDirectories(dir);
+                made.add(dir);
                 events.on(new DirectoryCreated(dir));
             }
             for (PlannedFile file : plan.changed()) {
@@ -43,22 +49,65 @@ final class InstallBackup {
                 } else {
                     Path backup = stamp.backupPathFor(file.target());
                     AtomicFiles.backup(file.target(), backup);
+                    made.add(backup);
                     events.on(new BackupWritten(file.target(), backup, BackupWritten.Reason.BEFORE_INSTALL));
                     changes.add(new FileChange(file.target().toString(), file.kind().name(), FileAction.MODIFIED,
                             backup.toString(), AtomicFiles.sha256(file.before().get()), after));
                 }
             }
-        } catch (IOException e) {
+            if (!Files.isDirectory(store.dir())) {
+                made.add(store.dir());
+            }
+            Manifest manifest = new Manifest(store.newId(stamp), Manifest.KIND_INSTALL, stamp.tag(),
+                    LocalDateTime.now(request.clock()).withNano(0).toString(), request.configPath().toString(), changes,
+                    plan.missingDirectories().stream().map(Path::toString).toList(), null, setup);
+            store.save(manifest);
+            events.on(new ManifestWritten(manifest.id(), store.pathOf(manifest.id())));
+            return manifest;
+        } catch (IOException | UncheckedIOException e) {
+            removeQuietly(made);
             throw new UncheckedIOException("cannot back up before installing (" + e.getMessage()
-                    + "); no live file was changed", e);
+                    + "); no live file was changed and no backup is left", e instanceof IOException io ? io
+                    : ((UncheckedIOException) e).getCause());
         }
-        Manifest manifest = new Manifest(store.newId(stamp), Manifest.KIND_INSTALL, stamp.tag(),
-                LocalDateTime.now(request.clock()).withNano(0).toString(), request.configPath().toString(), changes,
-                plan.missingDirectories().stream().map(Path::toString).toList(), null,
-                Http.requireBaseUrl("--prometheus.url", request.prometheusUrl()), request.alertmanagerUrl()
-                .map(u -> Http.requireBaseUrl("--alertmanager.url", u)).orElse(null));
-        store.save(manifest);
-        events.on(new ManifestWritten(manifest.id(), store.pathOf(manifest.id())));
-        return manifest;
+    }
+
+    /**
+     * After install undid its own change, the backups equal the live files again and the manifest records a try, not
+     * an install: both go, and the manifest folder too if this try made it. Returns what could not be removed, in
+     * words, or null.
+     */
+    static String discard(Manifest manifest, ManifestStore store, boolean storeMadeByThisTry) {
+        // In the order they were made: removal goes the other way, so the folder is emptied before it goes.
+        List<Path> made = new ArrayList<>();
+        if (storeMadeByThisTry) {
+            made.add(store.dir());
+        }
+        manifest.files().stream().filter(f -> f.backup() != null).forEach(f -> made.add(Path.of(f.backup())));
+        made.add(store.pathOf(manifest.id()));
+        List<Path> left = removeQuietly(made);
+        return left.isEmpty() ? null : "left behind: " + left;
+    }
+
+    /** Deletes what was made, last made first, folders only when empty; returns what could not be deleted. */
+    private static List<Path> removeQuietly(List<Path> paths) {
+        List<Path> left = new ArrayList<>();
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            Path path = paths.get(i);
+            try {
+                if (!Files.isDirectory(path) || isEmpty(path)) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                left.add(path);
+            }
+        }
+        return left;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

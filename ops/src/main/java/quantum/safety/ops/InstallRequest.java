@@ -1,15 +1,19 @@
 package quantum.safety.ops;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.bundle.BundlePaths;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.plan.InstallPlan;
+import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
 
@@ -52,6 +56,31 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
     /** Where the install's manifest goes: {@code --backup.dir}, else next to prometheus.yml. */
     Path manifestDir() {
         return backupDir.orElse(ManifestStore.defaultDirFor(configPath())).toAbsolutePath().normalize();
+    }
+
+    /** Where Prometheus will scrape the exporter: {@code exporterAddress}, else the bundle's scrape target. */
+    HostPort exporterTarget() {
+        return exporterAddress.orElseGet(() -> {
+            ScrapeJob job = ScrapeJob.parse(new String(bundle.require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
+                    BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB);
+            return HostPort.parse("the bundle's scrape target", job.targets().get(0));
+        });
+    }
+
+    /** Every address and file this install uses, as its manifest records them. */
+    InstallSetup setup() {
+        return InstallSetup.builder()
+                .prometheusUrl(Http.requireBaseUrl("--prometheus.url", prometheusUrl))
+                .prometheusConfig(configPath())
+                .rulesDir(rulesDir)
+                .exporterAddress(exporterTarget().toString())
+                .alertmanagerUrl(alertmanagerUrl.map(u -> Http.requireBaseUrl("--alertmanager.url", u)).orElse(null))
+                .alertmanagerConfig(alertmanagerConfig.orElse(null))
+                .grafanaProvisioningDir(grafanaProvisioningDir.orElse(null))
+                .grafanaDashboardsDir(grafanaDashboardsDir.orElse(null))
+                .bundleDir(bundle.directory().orElse(null))
+                .backupDir(manifestDir())
+                .build();
     }
 
     /** Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, reload and verify on. */

@@ -2,7 +2,7 @@ package quantum.safety.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -13,7 +13,7 @@ import java.util.Optional;
 import quantum.safety.ops.backup.AtomicFiles;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
-import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.event.OpsEvent.DryRunEnded;
 import quantum.safety.ops.event.OpsEvent.FileWritten;
 import quantum.safety.ops.event.OpsEvent.InstallPlanned;
@@ -26,7 +26,6 @@ import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.PrometheusApi.ReloadOutcome;
-import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.Amtool;
 import quantum.safety.ops.validate.Promtool;
 import quantum.safety.ops.verify.CheckResult;
@@ -36,15 +35,12 @@ import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
 
 /**
- * {@code ops install}: plan, validate candidates with promtool/amtool, back up, write atomically, reload, verify,
- * and roll back by itself when Prometheus rejects the change, cannot be reached, or verification fails.
+ * {@code ops install}: check the inputs and the services first ({@link Preflight}), plan, validate candidates with
+ * promtool/amtool, back up, write atomically, reload, verify, and roll back by itself, leaving no backup or manifest
+ * of the failed try, when Prometheus rejects the change, cannot be reached, or verification fails.
  * Nothing live changes before every candidate passed validation. What happens is told to the listener as events.
  */
 public final class Installer {
-
-    private static final String VERIFY_HINT = "run 'quantum-safety ops verify'";
-    private static final String AFTER_MANUAL_RELOAD =
-            "check with 'quantum-safety ops verify'; undo with 'quantum-safety ops rollback'";
 
     private final InstallRequest request;
     private final OpsListener events;
@@ -56,9 +52,8 @@ public final class Installer {
     }
 
     public OpsResult install() {
-        Http.requireBaseUrl("--prometheus.url", request.prometheusUrl());
-        request.alertmanagerUrl().ifPresent(u -> Http.requireBaseUrl("--alertmanager.url", u));
         request.jobEnvironment().ifPresent(Installer::requireEnvironment);
+        new Preflight(request, http).check();
         Path config = request.configPath();
         events.on(new InstallStarted(request.bundle().describe(), config));
         Planner planner = new Planner(request);
@@ -93,48 +88,59 @@ public final class Installer {
             return OpsResult.failed("install aborted; nothing changed");
         }
         ManifestStore store = new ManifestStore(plan.manifestDir());
+        boolean storeIsNew = !Files.isDirectory(store.dir());
         Manifest manifest = InstallBackup.write(request, files, store, events);
-        return applyAndCheck(changed, manifest, new Rollback(rollbackRequest(store), events), store);
+        Attempt attempt = new Attempt(manifest, store, storeIsNew, new Rollback(rollbackRequest(store), events));
+        return applyAndCheck(changed, attempt);
+    }
+
+    /** One try at installing: what it wrote down, and how it undoes itself, leaving no trace, when it fails. */
+    private record Attempt(Manifest manifest, ManifestStore store, boolean storeIsNew, Rollback rollback) {
+
+        OpsResult undo(String reason) {
+            OpsResult undone = rollback.undoInstall(manifest, store, reason);
+            String left = InstallBackup.discard(manifest, store, storeIsNew);
+            return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary() + "; "
+                    + (left == null ? "its backups and manifest removed" : "its backups and manifest " + left));
+        }
     }
 
     /** From the first live write on, every way out that leaves Prometheus on a bad config goes through the rollback. */
-    private OpsResult applyAndCheck(List<PlannedFile> changed, Manifest manifest, Rollback rollback, ManifestStore store) {
+    private OpsResult applyAndCheck(List<PlannedFile> changed, Attempt attempt) {
+        String id = attempt.manifest().id();
+        OperatorCommands commands = new OperatorCommands(attempt.manifest().setup());
+        String checkThenUndo = "check: " + commands.verify() + "\nundo:  " + commands.rollback(null);
         try {
             write(changed);
         } catch (UncheckedIOException e) {
-            OpsResult undone = rollback.undoInstall(manifest, store, e.getMessage());
-            return OpsResult.failed("install rolled back: " + e.getMessage() + "; " + undone.summary());
+            return attempt.undo(e.getMessage());
         }
         if (!request.reload()) {
-            ReloadStep.prometheusNotAsked(events, VERIFY_HINT);
-            return OpsResult.ok("installed " + manifest.id() + "; Prometheus not reloaded");
+            ReloadStep.prometheusNotAsked(events, checkThenUndo);
+            return OpsResult.ok("installed " + id + "; Prometheus not reloaded");
         }
         PrometheusApi prometheus = new PrometheusApi(request.prometheusUrl(), http);
-        PrometheusApi.ReloadResult reload = ReloadStep.prometheus(prometheus, events, AFTER_MANUAL_RELOAD);
+        PrometheusApi.ReloadResult reload = ReloadStep.prometheus(prometheus, events, checkThenUndo);
         if (reload.outcome() == ReloadOutcome.LIFECYCLE_DISABLED) {
-            return OpsResult.ok("installed " + manifest.id() + " (validated); not live until Prometheus is reloaded");
+            return OpsResult.ok("installed " + id + " (validated); not live until Prometheus is reloaded");
         }
         if (reload.outcome() != ReloadOutcome.RELOADED) {
-            String reason = reload.outcome() == ReloadOutcome.UNREACHABLE
+            return attempt.undo(reload.outcome() == ReloadOutcome.UNREACHABLE
                     ? "Prometheus at " + request.prometheusUrl() + " could not be reloaded (" + reload.detail() + ")"
-                    : "Prometheus rejected the new config (" + reload.detail() + ")";
-            OpsResult undone = rollback.undoInstall(manifest, store, reason);
-            return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary());
+                    : "Prometheus rejected the new config (" + reload.detail() + ")");
         }
         if (changed.stream().anyMatch(f -> f.kind().alertmanager())) {
             ReloadStep.alertmanager(request.alertmanagerUrl(), http, events);
         }
         if (!request.verify()) {
-            return OpsResult.ok("installed " + manifest.id() + "; not verified (--no-verify)");
+            return OpsResult.ok("installed " + id + "; not verified (--no-verify); check with: " + commands.verify());
         }
         List<CheckResult> results = verify();
         if (Verifier.passed(results)) {
-            return OpsResult.ok("installed " + manifest.id() + " and verified" + warnings(results)
-                    + "; undo with 'quantum-safety ops rollback'");
+            return OpsResult.ok("installed " + id + " and verified" + warnings(results) + "; undo with: "
+                    + commands.rollback(null));
         }
-        String reason = "verification failed: " + Verifier.failedNames(results);
-        OpsResult undone = rollback.undoInstall(manifest, store, reason);
-        return OpsResult.failed("install rolled back: " + reason + "; " + undone.summary());
+        return attempt.undo("verification failed: " + Verifier.failedNames(results));
     }
 
     /** A label value an operator can read back: not blank, no control characters (they would show up in alerts). */
@@ -158,11 +164,7 @@ public final class Installer {
     }
 
     VerifySettings verifySettings() {
-        HostPort exporter = request.exporterAddress().orElseGet(() -> {
-            ScrapeJob job = ScrapeJob.parse(new String(request.bundle().require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
-                    BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB);
-            return HostPort.parse("the bundle's scrape target", job.targets().get(0));
-        });
+        HostPort exporter = request.exporterTarget();
         boolean amAsked = request.alertmanagerUrl().isPresent() || request.alertmanagerConfig().isPresent();
         return VerifySettings.builder()
                 .prometheusUrl(request.prometheusUrl())
@@ -171,6 +173,7 @@ public final class Installer {
                 .alertmanagerUrl(request.alertmanagerUrl().orElse(null))
                 .requireAlertmanager(amAsked)
                 .resolver(request.resolver())
+                .setup(request.setup())
                 .build();
     }
 

@@ -45,7 +45,8 @@ final class Planner {
         this.request = request;
     }
 
-    Plan plan() {
+    /** The files and folders given: there, of the right kind, writable. Cheap and local, so the preflight runs it first. */
+    void checkFolders() {
         Path config = request.configPath();
         requireFile("--prometheus.config", config, "point it at the prometheus.yml Prometheus runs with");
         Path rulesDir = request.rulesDir().toAbsolutePath().normalize();
@@ -57,9 +58,15 @@ final class Planner {
             throw new OpsInputException("--grafana.provisioning-dir and --grafana.dashboards-dir go together; pass both "
                     + "(e.g. /etc/grafana/provisioning/dashboards and /var/lib/grafana/dashboards/quantum) or neither");
         }
-        List<Path> missing = new ArrayList<>();
         requireWritable(config.getParent(), rulesDir);
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
+    }
+
+    Plan plan() {
+        checkFolders();
+        Path config = request.configPath();
+        Path rulesDir = request.rulesDir().toAbsolutePath().normalize();
+        List<Path> missing = new ArrayList<>();
 
         List<PlannedFile> files = new ArrayList<>();
         List<Path> ruleTargets = new ArrayList<>();

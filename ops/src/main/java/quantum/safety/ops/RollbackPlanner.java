@@ -132,10 +132,10 @@ final class RollbackPlanner {
     }
 
     Services services(List<Manifest> newestFirst) {
-        String prometheus = request.prometheusUrl().or(() -> newestFirst.stream().map(Manifest::prometheusUrl)
+        String prometheus = request.prometheusUrl().or(() -> newestFirst.stream().map(m -> m.setup().prometheusUrl())
                 .filter(Objects::nonNull).findFirst()).orElse(RollbackRequest.DEFAULT_PROMETHEUS_URL);
         Optional<String> alertmanager = request.alertmanagerUrl().or(() -> newestFirst.stream()
-                .map(Manifest::alertmanagerUrl).filter(Objects::nonNull).findFirst());
+                .map(m -> m.setup().alertmanagerUrl()).filter(Objects::nonNull).findFirst());
         return new Services(Http.requireBaseUrl("--prometheus.url", prometheus),
                 alertmanager.map(u -> Http.requireBaseUrl("--alertmanager.url", u)));
     }

@@ -177,6 +177,6 @@ class AlertmanagerRollbackEndToEndTest {
     private static void asAnOlderVersionWroteIt(ManifestStore store) {
         Manifest m = store.latestActive().orElseThrow();
         store.save(new Manifest(m.id(), m.kind(), m.tag(), m.createdAt(), m.prometheusConfig(), m.files(),
-                m.createdDirectories(), m.rolledBackAt(), null, null));
+                m.createdDirectories(), m.rolledBackAt()));
     }
 }

@@ -167,15 +167,20 @@ class InstallEndToEndTest {
         assertThat(env.files()).isEqualTo(before);
     }
 
+    /** Prometheus answered the preflight, then went away before the reload (the confirmation is the moment between). */
     @Test
-    void prometheusDownDuringReloadRollsBackAndSaysSo() throws Exception {
+    void prometheusDownDuringReloadRollsBackSaysSoAndLeavesNoBackupOrManifest() throws Exception {
         env = OpsEnvironment.start();
-        env.prometheus().stop();
+        List<Path> before = env.files();
 
-        OpsResult result = new Installer(env.install().build(), env.events()).install();
+        OpsResult result = new Installer(env.install().confirm(plan -> {
+            env.prometheus().stop();
+            return true;
+        }).build(), env.events()).install();
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.summary()).contains("install rolled back", "could not be reloaded", "connection refused");
+        assertThat(result.summary()).contains("install rolled back", "could not be reloaded", "connection refused",
+                "its backups and manifest removed");
         assertThat(env.events().steps()).containsExactly("InstallStarted", "InstallPlanned", "ValidationStarted",
                 "FileValidated", "BackupWritten", "ManifestWritten", "FileWritten", "ReloadRequested", "ReloadFailed",
                 "AutomaticRollbackStarted", "RollbackPlanned", "ValidationStarted", "FileValidated", "FileRestored",
@@ -186,13 +191,15 @@ class InstallEndToEndTest {
                 .isEqualTo(env.events().first(ManifestWritten.class).installId());
         assertThat(env.configBytes()).isEqualTo(env.original());
         assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
-        assertThat(new ManifestStore(ManifestStore.defaultDirFor(env.config())).latestActive()).isEmpty();
+        assertThat(env.files()).as("no backup, no manifest: a failed try leaves nothing").isEqualTo(before);
+        assertThat(ManifestStore.defaultDirFor(env.config())).doesNotExist();
     }
 
     @Test
-    void aFailingVerificationTriggersTheAutomaticRollback() throws Exception {
+    void aFailingVerificationTriggersTheAutomaticRollbackAndLeavesNoBackupOrManifest() throws Exception {
         env = OpsEnvironment.start();
         env.stopExporter();
+        List<Path> before = env.files();
 
         OpsResult result = new Installer(env.install().verifyTimeout(Duration.ofSeconds(8)).build(), env.events()).install();
 
@@ -207,6 +214,7 @@ class InstallEndToEndTest {
         assertThat(env.events().first(FileRestored.class).file()).isEqualTo(env.config());
         assertThat(env.configBytes()).isEqualTo(env.original());
         assertThat(env.rulesDir().resolve("quantum_safety_alerts.yml")).doesNotExist();
+        assertThat(env.files()).as("no backup, no manifest: a failed try leaves nothing").isEqualTo(before);
     }
 
     @Test
@@ -230,19 +238,28 @@ class InstallEndToEndTest {
         assertThat(Files.readString(env.config())).doesNotContain("localhost:9105").contains(env.exporterAddress().toString());
     }
 
+    /** Install could neither make the change live nor undo it by itself: refused up front, unless --no-reload. */
     @Test
-    void withTheLifecycleApiOffInstallTellsTheExactReloadCommand() throws Exception {
+    void withTheLifecycleApiOffInstallIsRefusedUnlessToldNotToReloadThenSaysWhatToRun() throws Exception {
         env = OpsEnvironment.start("", false);
+        List<Path> before = env.files();
 
-        OpsResult result = new Installer(env.install().build(), env.events()).install();
+        assertThatThrownBy(() -> new Installer(env.install().build(), env.events()).install())
+                .isInstanceOf(OpsInputException.class)
+                .hasMessageContaining("web.enable-lifecycle=false").hasMessageContaining("--no-reload")
+                .hasMessageContaining("systemctl reload prometheus").hasMessageEndingWith("nothing was changed");
+        assertThat(env.files()).isEqualTo(before);
+        assertThat(env.events().all()).isEmpty();
+
+        OpsResult result = new Installer(env.install().reload(false).build(), env.events()).install();
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.summary()).contains("not live until Prometheus is reloaded");
-        assertThat(env.events().steps()).endsWith("FileWritten", "ReloadRequested", "ReloadLeftToOperator");
+        assertThat(env.events().steps()).endsWith("FileWritten", "ReloadLeftToOperator");
         ReloadLeftToOperator left = env.events().first(ReloadLeftToOperator.class);
-        assertThat(left.reason()).isEqualTo(ReloadLeftToOperator.Reason.LIFECYCLE_API_OFF);
+        assertThat(left.reason()).isEqualTo(ReloadLeftToOperator.Reason.NOT_ASKED);
         assertThat(left.command()).contains("kill -HUP $(pidof prometheus)", "systemctl reload prometheus");
-        assertThat(left.then()).contains("quantum-safety ops verify");
+        assertThat(left.then()).contains("check: quantum-safety ops verify --prometheus.url=" + env.prometheus().url(),
+                "undo:  quantum-safety ops rollback --prometheus.config=" + env.config(), " --yes");
     }
 
     @Test

@@ -16,16 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
-import quantum.safety.cli.ops.AlertmanagerOptions;
-import quantum.safety.cli.ops.BackupOptions;
-import quantum.safety.cli.ops.BundleOptions;
-import quantum.safety.cli.ops.ExporterOptions;
-import quantum.safety.cli.ops.GrafanaOptions;
 import quantum.safety.cli.ops.OpsInput;
-import quantum.safety.cli.ops.PrometheusOptions;
-import quantum.safety.cli.ops.ToolOptions;
+import quantum.safety.cli.ops.SetupOptions;
 import quantum.safety.cli.ops.VerifyCommand;
 import quantum.safety.cli.settings.SettingsFrom;
+import quantum.safety.ops.backup.InstallSetup;
+import quantum.safety.ops.backup.RecalledSetup;
 import quantum.safety.ops.doctor.Doctor;
 import quantum.safety.ops.doctor.DoctorSettings;
 import quantum.safety.ops.doctor.JsonReport;
@@ -46,7 +42,8 @@ import quantum.safety.ops.verify.VerifySettings;
                 "Sections as in the deployment report: Prometheus scraping, alert rules, Alertmanager, dashboard "
                         + "provisioning, reload safety, rollback readiness, exporter hygiene, system state; each check "
                         + "PASSED, FAILED or SKIPPED with its evidence and, when failed, the fix.",
-                "Markdown to stdout by default; JSON with --json. Options left out make their section SKIPPED."},
+                "Markdown to stdout by default; JSON with --json. Addresses and files not given come from the newest "
+                        + "install's manifest; what neither gives makes its section SKIPPED."},
         footer = {"", "Examples:",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety doctor --prometheus.url=http://127.0.0.1:9091 --prometheus.config=/etc/prometheus/prometheus.yml \\",
@@ -60,25 +57,7 @@ public final class DoctorCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PrometheusOptions prometheus;
-
-    @Mixin
-    AlertmanagerOptions alertmanager;
-
-    @Mixin
-    ExporterOptions exporter;
-
-    @Mixin
-    GrafanaOptions grafana;
-
-    @Mixin
-    BundleOptions bundle;
-
-    @Mixin
-    BackupOptions backup;
-
-    @Mixin
-    ToolOptions tools;
+    SetupOptions setup;
 
     @Mixin
     RedisOptions redis;
@@ -99,20 +78,22 @@ public final class DoctorCommand implements Callable<Integer> {
 
     private int examine() {
         logging.apply();
-        VerifySettings verify = VerifyCommand.settings(prometheus, alertmanager, exporter, bundle);
+        RecalledSetup recalled = setup.recall();
+        InstallSetup known = recalled.setup();
+        VerifySettings verify = VerifyCommand.settings(recalled);
         if (output != null && output.toAbsolutePath().getParent() != null && !Files.isDirectory(output.toAbsolutePath().getParent())) {
             throw new UsageException(DoctorSetting.OUTPUT.flag() + " " + output + ": folder "
                     + output.toAbsolutePath().getParent() + " does not exist; create it or write elsewhere");
         }
         DoctorSettings settings = DoctorSettings.builder()
                 .verify(verify)
-                .prometheusConfig(prometheus.config())
-                .alertmanagerConfig(alertmanager.config())
-                .grafanaProvisioningDir(grafana.provisioningDir())
-                .grafanaDashboardsDir(grafana.dashboardsDir())
-                .backupDir(backup.dir())
-                .promtool(tools.promtool())
-                .amtool(tools.amtool())
+                .prometheusConfig(path(known.prometheusConfig()))
+                .alertmanagerConfig(path(known.alertmanagerConfig()))
+                .grafanaProvisioningDir(path(known.grafanaProvisioningDir()))
+                .grafanaDashboardsDir(path(known.grafanaDashboardsDir()))
+                .backupDir(recalled.store().dir())
+                .promtool(setup.tools().promtool())
+                .amtool(setup.tools().amtool())
                 .redis(() -> redis.connector("quantum-safety-doctor").open(), redis.endpoint().toString())
                 .schema(redis.schema())
                 .build();
@@ -133,5 +114,9 @@ public final class DoctorCommand implements Callable<Integer> {
         }
         out.flush();
         return report.verdict() == Status.FAILED ? 1 : 0;
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
     }
 }

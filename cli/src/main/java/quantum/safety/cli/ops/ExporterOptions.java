@@ -11,13 +11,8 @@ public final class ExporterOptions {
     @Option(names = "--exporter.address", paramLabel = "HOST:PORT")
     String address;
 
-    /** The address given, or null when the bundle's target applies. */
+    /** The address given, or null when the manifest's or the bundle's target applies. */
     public HostPort addressOrNull() {
         return address == null || address.isBlank() ? null : HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), address);
-    }
-
-    public HostPort addressOrDefault() {
-        HostPort given = addressOrNull();
-        return given != null ? given : new HostPort("127.0.0.1", 9105);
     }
 }

@@ -8,6 +8,7 @@ import quantum.safety.ops.event.OpsEvent;
 import quantum.safety.ops.event.OpsEvent.AutomaticRollbackStarted;
 import quantum.safety.ops.event.OpsEvent.BackupWritten;
 import quantum.safety.ops.event.OpsEvent.BackupsListed;
+import quantum.safety.ops.event.OpsEvent.BackupsPruned;
 import quantum.safety.ops.event.OpsEvent.CheckFailed;
 import quantum.safety.ops.event.OpsEvent.CheckPassed;
 import quantum.safety.ops.event.OpsEvent.CheckSkipped;
@@ -30,6 +31,7 @@ import quantum.safety.ops.event.OpsEvent.Reloaded;
 import quantum.safety.ops.event.OpsEvent.RollbackChosen;
 import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.event.OpsEvent.ValidationFailed;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
 import quantum.safety.ops.event.OpsEvent.ValidationStarted;
@@ -172,14 +174,14 @@ final class HumanOutput implements OpsOutput, OpsEvent.Visitor {
     @Override
     public void on(ReloadLeftToOperator e) {
         switch (e.reason()) {
-            case NOT_ASKED -> out.println("reload:  skipped (--no-reload); reload " + name(e.service()) + " yourself: "
-                    + e.command() + (e.then() == null ? "" : ", then " + e.then()));
+            case NOT_ASKED -> {
+                out.println("reload:  skipped (--no-reload); reload " + name(e.service()) + " yourself:  " + e.command());
+                then(e.then());
+            }
             case LIFECYCLE_API_OFF -> {
                 out.println("reload:  the lifecycle API is off (" + e.detail() + ").");
                 out.println(INDENT + "Reload " + name(e.service()) + " yourself:  " + e.command());
-                if (e.then() != null) {
-                    out.println(INDENT + "then " + e.then());
-                }
+                then(e.then());
             }
             case NO_URL -> out.println("reload:  " + name(e.service()) + " config changed; reload it: " + e.command());
         }
@@ -223,6 +225,21 @@ final class HumanOutput implements OpsOutput, OpsEvent.Visitor {
 
     @Override
     public void on(BackupsListed e) { lines(HumanText.backups(e)); }
+
+    @Override
+    public void on(BackupsPruned e) { lines(HumanText.pruned(e)); }
+
+    @Override
+    public void on(SetupRecalled e) {
+        out.println("setup:   addresses and files of " + e.installId() + " (" + e.manifest() + "); flags and env override them");
+    }
+
+    /** What to do after reloading by hand, one step a line, each command at the end of its line. */
+    private void then(String then) {
+        if (then != null) {
+            out.println(INDENT + "then " + then.replace("\n", "\n" + INDENT + "     "));
+        }
+    }
 
     private void lines(List<String> lines) {
         lines.forEach(out::println);

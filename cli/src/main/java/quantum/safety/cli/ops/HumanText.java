@@ -8,6 +8,7 @@ import quantum.safety.ops.backup.FileAction;
 import quantum.safety.ops.backup.FileChange;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.event.OpsEvent.BackupsListed;
+import quantum.safety.ops.event.OpsEvent.BackupsPruned;
 import quantum.safety.ops.plan.FileKind;
 import quantum.safety.ops.plan.FileStep;
 import quantum.safety.ops.plan.InstallPlan;
@@ -71,10 +72,25 @@ final class HumanText {
             lines.add("  " + backup.path() + (backup.modified() == null ? ""
                     : "  (" + backup.bytes() + " bytes, " + backup.modified() + ")"));
         }
-        if (!listing.installs().isEmpty() || !listing.backupFiles().isEmpty()) {
-            lines.add("roll back the newest install: quantum-safety ops rollback --prometheus.config " + config);
-            lines.add("or one of the above:          quantum-safety ops rollback --prometheus.config " + config
-                    + " --to ID|FILE");
+        if (!listing.rollbackCommands().isEmpty()) {
+            lines.add("to roll back, run one of (each undoes what it says):");
+        }
+        for (BackupsListed.RollbackCommand command : listing.rollbackCommands()) {
+            lines.add("  # " + command.undoes());
+            lines.add("  " + command.command());
+        }
+        return lines;
+    }
+
+    static List<String> pruned(BackupsPruned pruned) {
+        List<String> lines = new ArrayList<>();
+        String verb = pruned.dryRun() ? "would remove" : "removed";
+        lines.add("prune:   keep the newest " + pruned.kept() + " install(s); " + verb + " " + pruned.removed().size()
+                + (pruned.dryRun() ? " (dry run: nothing removed)" : ""));
+        for (BackupsPruned.Pruned install : pruned.removed()) {
+            lines.add("  " + install.installId() + (install.active()
+                    ? " (ACTIVE: it can no longer be rolled back)" : " (rolled back)"));
+            install.files().forEach(f -> lines.add("      " + verb + " " + f));
         }
         return lines;
     }

@@ -15,7 +15,10 @@ import quantum.safety.cli.UsageException;
 import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
+import quantum.safety.ops.backup.BackupStamp;
+import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.plan.InstallPlan;
+import quantum.safety.ops.verify.HostPort;
 
 /** {@code quantum-safety ops install}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
 @SettingsFrom(OpsSetting.class)
@@ -27,6 +30,10 @@ import quantum.safety.ops.plan.InstallPlan;
                         + "verification finds monitoring broken (target down, rules not loaded, values not reaching "
                         + "Prometheus, alerts going nowhere). Untidy findings, such as an empty deployment label, are "
                         + "warnings with their fix; the install stays.",
+                "Before anything is written it checks that Prometheus answers, runs --prometheus.config and can be "
+                        + "reloaded, and that Alertmanager (when given) is ready; a failed try leaves no backup or "
+                        + "manifest. The manifest records every address and file used, for verify, doctor, backups and "
+                        + "rollback.",
                 "Installing twice changes nothing the second time."},
         footer = {"", "Examples:",
                 "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
@@ -45,34 +52,13 @@ public final class InstallCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PrometheusOptions prometheus;
-
-    @Option(names = "--prometheus.rules-dir", paramLabel = "DIR")
-    Path rulesDir;
-
-    @Mixin
-    ExporterOptions exporter;
+    SetupOptions setup;
 
     @Option(names = "--job.environment", paramLabel = "NAME")
     String jobEnvironment;
 
-    @Mixin
-    AlertmanagerOptions alertmanager;
-
-    @Mixin
-    GrafanaOptions grafana;
-
-    @Mixin
-    BundleOptions bundle;
-
-    @Mixin
-    BackupOptions backup;
-
     @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
-
-    @Mixin
-    ToolOptions tools;
 
     @Option(names = "--dry-run")
     boolean dryRun;
@@ -108,33 +94,46 @@ public final class InstallCommand implements Callable<Integer> {
         return output.run(spec, events -> new Installer(request(), events).install());
     }
 
+    /** Install takes the setup as given, from flags and env only: it is the command that records one. */
     private InstallRequest request() {
-        if (rulesDir == null) {
-            throw new UsageException(OpsSetting.PROMETHEUS_RULES_DIR.flag() + " is required; pass the folder of "
-                    + "Prometheus rule files, e.g. " + OpsSetting.PROMETHEUS_RULES_DIR.flag() + "=/etc/prometheus/rules "
-                    + "(env " + OpsSetting.PROMETHEUS_RULES_DIR.env() + ")");
-        }
+        BackupStamp.requireValidTag(tag);
+        InstallSetup given = setup.given();
         return InstallRequest.builder()
-                .prometheusConfig(prometheus.requireConfig())
-                .rulesDir(rulesDir)
-                .prometheusUrl(prometheus.url())
-                .alertmanagerConfig(alertmanager.config)
-                .alertmanagerUrl(alertmanager.url)
-                .grafanaProvisioningDir(grafana.provisioningDir)
-                .grafanaDashboardsDir(grafana.dashboardsDir)
-                .exporterAddress(exporter.addressOrNull())
+                .prometheusConfig(required(given.prometheusConfig(), OpsSetting.PROMETHEUS_CONFIG,
+                        "the prometheus.yml Prometheus runs with", "/etc/prometheus/prometheus.yml"))
+                .rulesDir(required(given.rulesDir(), OpsSetting.PROMETHEUS_RULES_DIR, "the folder of Prometheus rule "
+                        + "files", "/etc/prometheus/rules"))
+                .prometheusUrl(given.prometheusUrlOrDefault())
+                .alertmanagerConfig(path(given.alertmanagerConfig()))
+                .alertmanagerUrl(given.alertmanagerUrl())
+                .grafanaProvisioningDir(path(given.grafanaProvisioningDir()))
+                .grafanaDashboardsDir(path(given.grafanaDashboardsDir()))
+                .exporterAddress(given.exporterAddress() == null ? null
+                        : HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), given.exporterAddress()))
+                .bundle(SetupOptions.bundle(given))
                 .jobEnvironment(jobEnvironment)
-                .bundle(bundle.source())
-                .backupDir(backup.dir)
+                .backupDir(path(given.backupDir()))
                 .tag(tag)
                 .dryRun(dryRun)
                 .force(force)
                 .reload(!noReload)
                 .verify(!noVerify)
                 .verifyTimeout(verifyTimeout)
-                .promtool(tools.promtool)
-                .amtool(tools.amtool)
+                .promtool(setup.tools().promtool())
+                .amtool(setup.tools().amtool())
                 .confirm(Confirmation.of(yes, output.promptOut(spec), InstallPlan::diff))
                 .build();
+    }
+
+    private static Path required(String value, OpsSetting setting, String what, String example) {
+        if (value == null) {
+            throw new UsageException(setting.flag() + " is required; pass " + what + ", e.g. " + setting.flag() + "="
+                    + example + " (env " + setting.env() + ")");
+        }
+        return Path.of(value);
+    }
+
+    private static Path path(String value) {
+        return value == null ? null : Path.of(value);
     }
 }

@@ -12,63 +12,79 @@ import quantum.safety.kernel.settings.SettingRow;
 public enum OpsSetting implements SettingRow {
 
     PROMETHEUS_URL(Setting.builder().flag("--prometheus.url").env("QUANTUM_SAFETY_PROMETHEUS_URL")
-            .defaultValue("http://127.0.0.1:9090").unit("URL")
-            .help("Prometheus HTTP address: its API, and /-/reload for install and rollback (rollback's default: the "
-                    + "one the install recorded in its manifest). "
+            .shownDefault("the newest install's, else http://127.0.0.1:9090").unit("URL")
+            .help("Prometheus HTTP address. Install checks it runs --prometheus.config and can be reloaded before "
+                    + "changing anything, then reloads it (POST /-/reload); verify and doctor query it; rollback reloads "
+                    + "it; backups puts it in the rollback commands it prints. "
                     + "Example: --prometheus.url=http://127.0.0.1:9091")),
-    PROMETHEUS_CONFIG(Setting.builder().flag("--prometheus.config").env("QUANTUM_SAFETY_PROMETHEUS_CONFIG").unit("file")
-            .help("The prometheus.yml Prometheus runs with: install changes it, rollback restores it and backups lists "
-                    + "the backups next to it (they require it); doctor checks it when given. "
-                    + "Example: --prometheus.config=/etc/prometheus/prometheus.yml")),
+    PROMETHEUS_CONFIG(Setting.builder().flag("--prometheus.config").env("QUANTUM_SAFETY_PROMETHEUS_CONFIG")
+            .shownDefault("the newest install's").unit("file")
+            .help("The prometheus.yml Prometheus runs with: install changes it (required there), rollback restores it, "
+                    + "backups lists the backups next to it, doctor checks it; verify only finds the manifests next to "
+                    + "it. Example: --prometheus.config=/etc/prometheus/prometheus.yml")),
     PROMETHEUS_RULES_DIR(Setting.builder().flag("--prometheus.rules-dir").env("QUANTUM_SAFETY_PROMETHEUS_RULES_DIR")
-            .unit("folder")
+            .shownDefault("the newest install's").unit("folder")
             .help("Folder the rule files are copied into (created if missing); prometheus.yml's rule_files gets them "
-                    + "unless a glob already covers them. Required. Example: --prometheus.rules-dir=/etc/prometheus/rules")),
+                    + "unless a glob already covers them. Required by install; verify and doctor put it in the install "
+                    + "commands their fixes print; rollback and backups ignore it (the manifest lists every file). "
+                    + "Example: --prometheus.rules-dir=/etc/prometheus/rules")),
     ALERTMANAGER_URL(Setting.builder().flag("--alertmanager.url").env("QUANTUM_SAFETY_ALERTMANAGER_URL")
-            .shownDefault("the ones Prometheus sends to").unit("URL")
-            .help("Alertmanager HTTP address: checked for readiness; install adds it to prometheus.yml when that has "
-                    + "no alerting section, reloads it after writing its config and records it in the install's manifest; "
-                    + "rollback reloads it (default: the one the install recorded) and checks it runs the restored "
-                    + "receivers. Example: --alertmanager.url=http://127.0.0.1:9093")),
+            .shownDefault("the newest install's, else the ones Prometheus sends to").unit("URL")
+            .help("Alertmanager HTTP address: install checks it is ready before changing anything, adds it to "
+                    + "prometheus.yml when that has no alerting section, reloads it after writing its config and records "
+                    + "it in the manifest; verify and doctor check that Prometheus sends to it; rollback reloads it and "
+                    + "checks it runs the restored receivers; backups puts it in the commands it prints. "
+                    + "Example: --alertmanager.url=http://127.0.0.1:9093")),
     ALERTMANAGER_CONFIG(Setting.builder().flag("--alertmanager.config").env("QUANTUM_SAFETY_ALERTMANAGER_CONFIG")
-            .unit("file")
+            .shownDefault("the newest install's").unit("file")
             .help("Alertmanager config file: install writes the bundle's routing there (over a different file only "
                     + "with --force) and its message templates next to it (templates/*.tmpl, where the config's "
-                    + "templates: glob loads them); checked with amtool check-config. Rollback restores or removes both. "
+                    + "templates: glob loads them), after amtool check-config; rollback restores or removes both; doctor "
+                    + "checks it with amtool; verify and backups ignore it. "
                     + "Example: --alertmanager.config=/etc/prometheus/alertmanager.yml")),
     GRAFANA_PROVISIONING_DIR(Setting.builder().flag("--grafana.provisioning-dir")
-            .env("QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR").unit("folder")
-            .help("Grafana's dashboard provisioning folder (gets quantum_safety.yaml). "
+            .env("QUANTUM_SAFETY_GRAFANA_PROVISIONING_DIR").shownDefault("the newest install's").unit("folder")
+            .help("Grafana's dashboard provisioning folder: install writes quantum_safety.yaml there, doctor checks "
+                    + "it; verify, rollback and backups ignore it. "
                     + "Example: --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards")),
     GRAFANA_DASHBOARDS_DIR(Setting.builder().flag("--grafana.dashboards-dir").env("QUANTUM_SAFETY_GRAFANA_DASHBOARDS_DIR")
-            .unit("folder")
-            .help("Folder the provider loads dashboards from (gets quantum_safety_telemetry.json). "
+            .shownDefault("the newest install's").unit("folder")
+            .help("Folder the provider loads dashboards from: install writes quantum_safety_telemetry.json there, "
+                    + "doctor checks it; verify, rollback and backups ignore it. "
                     + "Example: --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum")),
     EXPORTER_ADDRESS(Setting.builder().flag("--exporter.address").env("QUANTUM_SAFETY_EXPORTER_ADDRESS")
-            .shownDefault("the bundle's target, 127.0.0.1:9105").unit("host:port")
+            .shownDefault("the newest install's, else the bundle's target 127.0.0.1:9105").unit("host:port")
             .help("Where the exporter listens: install writes it as the scrape target, verify and doctor read /metrics "
-                    + "and /-/ready there. Use an IP literal: 'localhost' may resolve to ::1. "
-                    + "Example: --exporter.address=127.0.0.1:9105")),
+                    + "and /-/ready there; rollback and backups ignore it. Use an IP literal: 'localhost' may resolve "
+                    + "to ::1. Example: --exporter.address=127.0.0.1:9105")),
     JOB_ENVIRONMENT(Setting.builder().flag("--job.environment").env("QUANTUM_SAFETY_JOB_ENVIRONMENT")
             .shownDefault("no environment label").unit("text")
             .help("The environment label install puts on the scrape job's target (alerts and dashboards carry it); "
                     + "without it the job has no such label. The legacy job had environment=production: pass that to "
                     + "keep it. Example: --job.environment=staging")),
-    BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR").shownDefault("the jar's bundle")
-            .unit("folder")
+    BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
+            .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "
-                    + "in this jar. Example: --bundle.dir=./monitoring")),
+                    + "in this jar: install copies them, verify and doctor expect their rules; rollback and backups "
+                    + "ignore it. Example: --bundle.dir=./monitoring")),
     BACKUP_DIR(Setting.builder().flag("--backup.dir").env("QUANTUM_SAFETY_BACKUP_DIR")
-            .shownDefault("quantum-safety-backups next to prometheus.yml").unit("folder")
-            .help("Folder of install manifests (the backups themselves sit next to the files they back up).")),
+            .shownDefault("quantum-safety-backups next to --prometheus.config, else "
+                    + "/etc/prometheus/quantum-safety-backups").unit("folder")
+            .help("Folder of install manifests (the backups themselves sit next to the files they back up): install "
+                    + "records there every address and file it used; verify, doctor, backups and rollback take what "
+                    + "they are not given from the newest manifest there. "
+                    + "Example: --backup.dir=/var/backups/quantum-safety")),
     BACKUP_TAG(Setting.builder().flag("--backup.tag").env("QUANTUM_SAFETY_BACKUP_TAG").defaultValue("qs").unit("text")
             .help("Tag in backup names: <file>.backup_<TAG>_<YYYYMMDD>_<HHMMSS>. Example: --backup.tag=p13")),
     PROMTOOL(Setting.builder().flag("--promtool").env("QUANTUM_SAFETY_PROMTOOL").defaultValue("promtool").unit("path")
-            .help("promtool to validate configs and rules (a name on PATH or a path).")),
+            .help("promtool to validate configs and rules (a name on PATH or a path): install and rollback validate "
+                    + "with it, doctor checks the live files; verify and backups ignore it.")),
     AMTOOL(Setting.builder().flag("--amtool").env("QUANTUM_SAFETY_AMTOOL").defaultValue("amtool").unit("path")
-            .help("amtool to validate the Alertmanager config (a name on PATH or a path).")),
+            .help("amtool to validate the Alertmanager config (a name on PATH or a path): install and rollback "
+                    + "validate with it, doctor checks the live file; verify and backups ignore it.")),
     DRY_RUN(Setting.builder().flag("--dry-run").env("QUANTUM_SAFETY_DRY_RUN").defaultValue("false").unit("true|false")
-            .help("Print the plan and a unified diff, validate, change nothing.")),
+            .help("Change nothing: install prints the plan and a unified diff and validates; backups --prune says "
+                    + "what it would remove.")),
     FORCE(Setting.builder().flag("--force").env("QUANTUM_SAFETY_FORCE").defaultValue("false").unit("true|false")
             .help("Change what is not as expected: install replaces a job named quantum_safety_telemetry that scrapes "
                     + "another target (in place, never duplicated) or an Alertmanager config that differs; rollback "
@@ -90,6 +106,11 @@ public enum OpsSetting implements SettingRow {
     VERIFY_WAIT(Setting.builder().flag("--wait").env("QUANTUM_SAFETY_VERIFY_WAIT").defaultValue("0s").unit("duration")
             .help("Retry until everything passes or this long has gone by (e.g. right after a reload); 0s checks once. "
                     + "Example: --wait=30s")),
+    PRUNE(Setting.builder().flag("--prune").env("QUANTUM_SAFETY_BACKUP_PRUNE").shownDefault("keep every install")
+            .unit("count")
+            .help("Keep the newest N installs and remove the others, each with its manifest and backups, saying what "
+                    + "went (an install still active can then no longer be rolled back); loose backup files stay. "
+                    + "Example: --prune=5 --dry-run")),
     ROLLBACK_TO(Setting.builder().flag("--to").env("QUANTUM_SAFETY_ROLLBACK_TO").shownDefault("the newest install")
             .unit("install id|file")
             .help("What to go back to: an install id from 'ops backups' (that install and every later one are undone), "

@@ -3,12 +3,11 @@ package quantum.safety.cli.ops;
 import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
-import quantum.safety.cli.UsageException;
 import quantum.safety.cli.settings.SettingsFrom;
 
 /**
- * Where Prometheus is: its HTTP address, and (for commands that change files) its config file. Defaults, env twins and
- * help come from {@link OpsSetting}.
+ * Where Prometheus is: its HTTP address, its config file and its rules folder. Defaults, env twins and help come from
+ * {@link OpsSetting}; a value left out is null, for the newest install's manifest to fill in.
  */
 @SettingsFrom(OpsSetting.class)
 public final class PrometheusOptions {
@@ -19,6 +18,9 @@ public final class PrometheusOptions {
     @Option(names = "--prometheus.config", paramLabel = "FILE")
     Path config;
 
+    @Option(names = "--prometheus.rules-dir", paramLabel = "DIR")
+    Path rulesDir;
+
     public String url() {
         return url;
     }
@@ -27,13 +29,7 @@ public final class PrometheusOptions {
         return config;
     }
 
-    /** The config file, required by this command. */
-    public Path requireConfig() {
-        if (config == null) {
-            throw new UsageException(OpsSetting.PROMETHEUS_CONFIG.flag() + " is required; pass the prometheus.yml "
-                    + "Prometheus runs with, e.g. " + OpsSetting.PROMETHEUS_CONFIG.flag()
-                    + "=/etc/prometheus/prometheus.yml (env " + OpsSetting.PROMETHEUS_CONFIG.env() + ")");
-        }
-        return config;
+    public Path rulesDir() {
+        return rulesDir;
     }
 }

@@ -14,6 +14,8 @@ import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.Rollback;
 import quantum.safety.ops.RollbackRequest;
+import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 
 /** {@code quantum-safety ops rollback}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
 @SettingsFrom(OpsSetting.class)
@@ -23,7 +25,9 @@ import quantum.safety.ops.RollbackRequest;
                 + "promtool/amtool first, reload the Prometheus the install used (and its Alertmanager, when the "
                 + "install wrote Alertmanager files), and check that they run the restored files: our job and rules "
                 + "gone, or back to the chosen state, and Alertmanager's receivers those of the restored config.",
-                "Refuses when a file was edited after the install (use --force: the edited file is backed up first)."},
+                "Refuses when a file was edited after the install (use --force: the edited file is backed up first).",
+                "The config, Prometheus, Alertmanager and manifests not given are the newest install's (--backup.dir, "
+                        + "else next to --prometheus.config, else /etc/prometheus/quantum-safety-backups)."},
         footer = {"", "Examples:",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --yes",
                 "  quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml --to=install_qs_20260119_034418",
@@ -38,19 +42,10 @@ public final class RollbackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PrometheusOptions prometheus;
-
-    @Mixin
-    AlertmanagerOptions alertmanager;
+    SetupOptions setup;
 
     @Option(names = "--to", paramLabel = "BACKUP")
     String to;
-
-    @Mixin
-    BackupOptions backup;
-
-    @Mixin
-    ToolOptions tools;
 
     @Option(names = "--force")
     boolean force;
@@ -77,34 +72,28 @@ public final class RollbackCommand implements Callable<Integer> {
 
     private int rollBack() {
         logging.apply();
-        return output.run(spec, events -> new Rollback(request(), events).run());
+        return output.run(spec, events -> {
+            RecalledSetup recalled = setup.recall();
+            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            return new Rollback(request(recalled), events).run();
+        });
     }
 
-    /**
-     * The operator's Prometheus, or null so that the rollback reloads the one the install recorded: the table's
-     * default stands for "not given" unless typed on the command line.
-     */
-    private String prometheusUrlIfGiven() {
-        String url = Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url());
-        boolean typed = spec.commandLine().getParseResult().hasMatchedOption(OpsSetting.PROMETHEUS_URL.flag());
-        boolean isDefault = OpsSetting.PROMETHEUS_URL.setting().defaultValue().map(url::equals).orElse(false);
-        return typed || !isDefault ? url : null;
-    }
-
-    private RollbackRequest request() {
+    /** The config, Prometheus and manifests given, else the ones the newest install recorded. */
+    private RollbackRequest request(RecalledSetup recalled) {
         return RollbackRequest.builder()
-                .prometheusConfig(prometheus.requireConfig())
-                .backupDir(backup.dir)
+                .prometheusConfig(recalled.requirePrometheusConfig())
+                .backupDir(recalled.store().dir())
                 .to(to)
-                .prometheusUrl(prometheusUrlIfGiven())
-                .alertmanagerUrl(alertmanager.url() == null ? null
-                        : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), alertmanager.url()))
+                .prometheusUrl(recalled.setup().prometheusUrlOrDefault())
+                .alertmanagerUrl(recalled.setup().alertmanagerUrl() == null ? null
+                        : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), recalled.setup().alertmanagerUrl()))
                 .reload(!noReload)
                 .verify(!noReload)
                 .verifyTimeout(verifyTimeout)
                 .force(force)
-                .promtool(tools.promtool)
-                .amtool(tools.amtool)
+                .promtool(setup.tools().promtool())
+                .amtool(setup.tools().amtool())
                 .confirm(Confirmation.of(yes, output.promptOut(spec),
                         plan -> String.join("\n", HumanText.rollbackPlan(plan)) + "\n"))
                 .build();

@@ -12,10 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.settings.SettingsFrom;
-import quantum.safety.ops.Http;
 import quantum.safety.ops.OpsResult;
+import quantum.safety.ops.backup.InstallSetup;
+import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.CheckResult;
+import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
@@ -29,8 +32,11 @@ import quantum.safety.ops.verify.VerifyStep;
                 + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
                 "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
-                        + "deployment label) comes with its fix and does not fail the command."},
+                        + "deployment label) comes with its fix and does not fail the command.",
+                "Addresses not given come from the newest install's manifest (--backup.dir, else next to "
+                        + "--prometheus.config, else /etc/prometheus/quantum-safety-backups)."},
         footer = {"", "Examples:",
+                "  quantum-safety ops verify",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091",
                 "  quantum-safety ops verify --prometheus.url=http://127.0.0.1:9091 --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --exporter.address=127.0.0.1:9105 --wait=30s",
@@ -42,16 +48,7 @@ public final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    PrometheusOptions prometheus;
-
-    @Mixin
-    AlertmanagerOptions alertmanager;
-
-    @Mixin
-    ExporterOptions exporter;
-
-    @Mixin
-    BundleOptions bundle;
+    SetupOptions setup;
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration wait;
@@ -70,7 +67,9 @@ public final class VerifyCommand implements Callable<Integer> {
     private int verify() {
         logging.apply();
         return output.run(spec, events -> {
-            VerifySettings settings = settings(prometheus, alertmanager, exporter, bundle);
+            RecalledSetup recalled = setup.recall();
+            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            VerifySettings settings = settings(recalled);
             List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
             List<String> warned = Verifier.warningNames(results);
             return Verifier.passed(results) ? OpsResult.ok("verification passed" + (warned.isEmpty() ? ""
@@ -79,16 +78,15 @@ public final class VerifyCommand implements Callable<Integer> {
         });
     }
 
-    /** What verify checks, from the options doctor shares with it; a bad URL exits 2 naming its flag. */
-    public static VerifySettings settings(PrometheusOptions prometheus, AlertmanagerOptions alertmanager,
-                                          ExporterOptions exporter, BundleOptions bundle) {
-        String url = Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), prometheus.url());
-        String am = alertmanager.url() == null ? null : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), alertmanager.url());
+    /** What verify (and doctor) check: the addresses given, else the ones the newest install recorded. */
+    public static VerifySettings settings(RecalledSetup recalled) {
+        InstallSetup setup = recalled.setup();
         return VerifySettings.builder()
-                .prometheusUrl(url)
-                .exporter(exporter.addressOrDefault())
-                .expectedRules(ExpectedRules.fromBundle(bundle.source()))
-                .alertmanagerUrl(am)
+                .prometheusUrl(setup.prometheusUrlOrDefault())
+                .exporter(HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), setup.exporterAddressOrDefault()))
+                .expectedRules(ExpectedRules.fromBundle(SetupOptions.bundle(setup)))
+                .alertmanagerUrl(setup.alertmanagerUrl())
+                .setup(setup)
                 .build();
     }
 }

@@ -30,9 +30,9 @@ class DoctorSettingsTest {
 
         assertThat(fromEnv.json).isTrue();
         assertThat(fromEnv.output).isEqualTo(Path.of("report.md"));
-        assertThat(fromEnv.prometheus.url()).isEqualTo("http://10.0.0.7:9091");
+        assertThat(fromEnv.setup.prometheus().url()).isEqualTo("http://10.0.0.7:9091");
         assertThat(fromFlags.output).isEqualTo(Path.of("other.md"));
-        assertThat(fromFlags.prometheus.url()).isEqualTo("http://127.0.0.1:9092");
+        assertThat(fromFlags.setup.prometheus().url()).isEqualTo("http://127.0.0.1:9092");
     }
 
     /** Doctor's --json and the ops commands' --json are two settings with two env names. */

@@ -140,8 +140,27 @@ class HumanOutputTest {
                 "      modified /etc/prometheus/prometheus.yml  (backup prometheus.yml.backup_qs_20260119_034418)",
                 "backup files next to prometheus.yml:",
                 "  /etc/prometheus/prometheus.yml.backup_p12_20260119_034418  (400 bytes, 2026-01-19T03:44:18Z)",
-                "roll back the newest install: quantum-safety ops rollback --prometheus.config /etc/prometheus/prometheus.yml",
-                "or one of the above:          quantum-safety ops rollback --prometheus.config /etc/prometheus/prometheus.yml --to ID|FILE");
+                "to roll back, run one of (each undoes what it says):",
+                "  # install_qs_20260119_034418, the newest install",
+                "  " + SampleEvents.ROLLBACK,
+                "  # prometheus.yml as in prometheus.yml.backup_p12_20260119_034418",
+                "  " + SampleEvents.ROLLBACK + " --to=/etc/prometheus/prometheus.yml.backup_p12_20260119_034418");
+    }
+
+    @Test
+    void pruningNamesEachInstallAndFileItRemovedAndWhetherItWasStillActive() {
+        List<OpsEvent> pruned = SampleEvents.everyKind().stream().filter(e -> e instanceof OpsEvent.BackupsPruned).toList();
+        OpsEvent.BackupsPruned active = new OpsEvent.BackupsPruned(2, List.of(new OpsEvent.BackupsPruned.Pruned(
+                SampleEvents.ID, true, List.of(SampleEvents.BACKUP))), true);
+
+        assertThat(render(List.of(pruned.get(0), active))).containsExactly(
+                "prune:   keep the newest 1 install(s); removed 1",
+                "  install_qs_20260118_120000 (rolled back)",
+                "      removed /etc/prometheus/prometheus.yml.backup_qs_20260118_120000",
+                "      removed /etc/prometheus/quantum-safety-backups/install_qs_20260118_120000.json",
+                "prune:   keep the newest 2 install(s); would remove 1 (dry run: nothing removed)",
+                "  install_qs_20260119_034418 (ACTIVE: it can no longer be rolled back)",
+                "      would remove /etc/prometheus/prometheus.yml.backup_qs_20260119_034418");
     }
 
     @Test

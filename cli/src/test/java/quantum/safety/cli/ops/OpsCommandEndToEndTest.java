@@ -103,7 +103,7 @@ class OpsCommandEndToEndTest {
                 "--prometheus.config=" + env.config(), "--prometheus.url=" + env.prometheus().url());
         assertThat(rollback.code()).as(rollback.out() + rollback.err()).isZero();
         List<JsonNode> rolledBack = OpsCommandTest.jsonLines(rollback.out());
-        assertThat(OpsCommandTest.eventNames(rolledBack)).startsWith("RollbackChosen", "RollbackPlanned")
+        assertThat(OpsCommandTest.eventNames(rolledBack)).startsWith("SetupRecalled", "RollbackChosen", "RollbackPlanned")
                 .contains("FileRestored", "RolledBack", "Reloaded").endsWith("VerificationFinished", "Finished");
         assertThat(OpsCommandTest.first(rolledBack, "RolledBack").path("installIds").get(0).asText()).isEqualTo(id);
         assertThat(OpsCommandTest.first(rolledBack, "Finished").path("exitCode").asInt()).isZero();

@@ -119,7 +119,7 @@ class OpsCommandTest {
         Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
 
         Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
-                "--bundle.dir=" + bundle);
+                "--bundle.dir=" + bundle, "--no-reload");
 
         assertThat(run.code()).as(run.out() + run.err()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err()).contains("no terminal to confirm", "--yes");
@@ -178,7 +178,7 @@ class OpsCommandTest {
 
         Run missing = run("ops", "rollback", "--prometheus.config=" + tmp.resolve("nope.yml"), "--json");
         Run unconfirmed = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
-                "--bundle.dir=" + bundle, "--json");
+                "--bundle.dir=" + bundle, "--no-reload", "--json");
 
         assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
         assertThat(jsonLines(missing.out())).singleElement().satisfies(l -> {
@@ -201,7 +201,8 @@ class OpsCommandTest {
         String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
         store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
                 new FileChange(tmp.resolve("rules/quantum_safety_alerts.yml").toString(), "RULES", FileAction.CREATED,
-                        null, null, "aa")), List.of(), null, "http://127.0.0.1:9090", null));
+                        null, null, "aa")), List.of(), null, quantum.safety.ops.backup.InstallSetup.builder()
+                .prometheusUrl("http://127.0.0.1:9090").prometheusConfig(config).build()));
 
         Run text = run("ops", "backups", "--prometheus.config=" + config);
         Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");
@@ -211,16 +212,76 @@ class OpsCommandTest {
                 "  " + id + "  tag qs  2026-01-19T03:44:18  ACTIVE",
                 "      created  " + tmp.resolve("rules/quantum_safety_alerts.yml"),
                 "backup files next to prometheus.yml:", "  " + legacy + "  (19 bytes, ",
-                "roll back the newest install: quantum-safety ops rollback --prometheus.config " + config);
+                "  # " + id + ", the newest install\n  quantum-safety ops rollback --prometheus.config=" + config
+                        + " --prometheus.url=http://127.0.0.1:9090 --backup.dir=" + store.dir() + " --yes\n",
+                " --to=" + legacy + " --yes\n");
         assertThat(json.code()).as(json.err()).isZero();
         List<JsonNode> lines = jsonLines(json.out());
-        assertThat(eventNames(lines)).containsExactly("BackupsListed", "Finished");
-        JsonNode listed = lines.get(0);
+        assertThat(eventNames(lines)).containsExactly("SetupRecalled", "BackupsListed", "Finished");
+        JsonNode listed = lines.get(1);
         assertThat(listed.path("manifestDir").asText()).isEqualTo(store.dir().toString());
         assertThat(listed.path("installs").get(0).path("id").asText()).isEqualTo(id);
         assertThat(listed.path("installs").get(0).path("files").get(0).path("action").asText()).isEqualTo("CREATED");
         assertThat(listed.path("backupFiles").get(0).path("path").asText()).isEqualTo(legacy.toString());
         assertThat(listed.path("backupFiles").get(0).path("bytes").asLong()).isEqualTo(19);
-        assertThat(lines.get(1).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
+        assertThat(listed.path("rollbackCommands").get(0).path("command").asText()).startsWith("quantum-safety ops rollback ");
+        assertThat(lines.get(2).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
+    }
+
+    @Test
+    void backupsOnAMissingConfigOrWithNothingToFindItByIsBadInput() {
+        Run missing = run("ops", "backups", "--prometheus.config=" + tmp.resolve("nope.yml"));
+        Run nothing = run("ops", "backups", "--backup.dir=" + tmp.resolve("empty"));
+
+        assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(missing.err().strip()).isEqualTo("error: --prometheus.config " + tmp.resolve("nope.yml")
+                + ": no such file; point it at the prometheus.yml Prometheus runs with, e.g. "
+                + "--prometheus.config=/etc/prometheus/prometheus.yml");
+        assertThat(nothing.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(nothing.err().strip()).startsWith("error: --prometheus.config is required: no install is recorded in "
+                + tmp.resolve("empty"));
+    }
+
+    @Test
+    void pruneKeepsTheNewestInstallsAndADryRunOnlySaysWhatWouldGo() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+        ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
+        for (String stamp : List.of("20260119_034418", "20260120_034418")) {
+            Path backup = Files.writeString(tmp.resolve("prometheus.yml.backup_qs_" + stamp), "scrape_configs: []\n");
+            store.save(new Manifest("install_qs_" + stamp, Manifest.KIND_INSTALL, "qs", stamp, config.toString(),
+                    List.of(new FileChange(config.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, backup.toString(),
+                            "aa", "bb")), List.of(), null));
+        }
+
+        Run dryRun = run("ops", "backups", "--prometheus.config=" + config, "--prune=1", "--dry-run");
+        assertThat(dryRun.code()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("prune:   keep the newest 1 install(s); would remove 1 (dry run: nothing removed)",
+                "  install_qs_20260119_034418 (ACTIVE: it can no longer be rolled back)",
+                "      would remove " + tmp.resolve("prometheus.yml.backup_qs_20260119_034418"));
+        assertThat(store.list()).hasSize(2);
+
+        Run pruned = run("ops", "backups", "--prometheus.config=" + config, "--prune=1");
+        assertThat(pruned.code()).as(pruned.err()).isZero();
+        assertThat(pruned.out()).contains("      removed " + store.pathOf("install_qs_20260119_034418"),
+                "1 install(s) pruned; ");
+        assertThat(store.list()).extracting(Manifest::id).containsExactly("install_qs_20260120_034418");
+        assertThat(tmp.resolve("prometheus.yml.backup_qs_20260119_034418")).doesNotExist();
+    }
+
+    /** The tag becomes part of file names: refused before the config is even looked at, let alone a backup made. */
+    @Test
+    void aBackupTagThatLeavesItsFolderIsRefusedFirst() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+
+        Run run = run("ops", "install", "--prometheus.config=" + config, "--prometheus.rules-dir=" + tmp.resolve("rules"),
+                "--backup.tag=../evil", "--promtool=/nonexistent/promtool", "--yes");
+
+        assertThat(run.code()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err().strip()).isEqualTo("error: --backup.tag '../evil': use letters, digits and '-' only, "
+                + "e.g. --backup.tag=p13; nothing was changed");
+        assertThat(run.out()).isEmpty();
+        try (var files = Files.list(tmp)) {
+            assertThat(files).containsExactly(config);
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,8 @@ class OpsSettingsTest {
         VerifyCommand fromEnv = parse(env, "ops", "verify");
         VerifyCommand fromFlag = parse(env, "ops", "verify", "--prometheus.url=http://127.0.0.1:9092");
 
-        assertThat(fromEnv.prometheus.url()).isEqualTo("http://10.0.0.7:9091");
-        assertThat(fromFlag.prometheus.url()).isEqualTo("http://127.0.0.1:9092");
+        assertThat(fromEnv.setup.prometheus.url()).isEqualTo("http://10.0.0.7:9091");
+        assertThat(fromFlag.setup.prometheus.url()).isEqualTo("http://127.0.0.1:9092");
     }
 
     @Test
@@ -50,14 +52,15 @@ class OpsSettingsTest {
         VerifyCommand verify = parse(Map.of("QUANTUM_SAFETY_PROMETHEUS_URL", ""), "ops", "verify");
         InstallCommand install = parse(Map.of(), "ops", "install");
 
-        assertThat(verify.prometheus.url()).isEqualTo("http://127.0.0.1:9090");
+        assertThat(verify.setup.prometheus.url()).as("left for the manifest to fill in").isNull();
+        assertThat(verify.setup.given().prometheusUrlOrDefault()).isEqualTo("http://127.0.0.1:9090");
         assertThat(verify.wait).isEqualTo(Duration.ZERO);
         assertThat(install.tag).isEqualTo("qs");
         assertThat(install.verifyTimeout).isEqualTo(Duration.ofSeconds(60));
-        assertThat(install.tools.promtool()).isEqualTo("promtool");
+        assertThat(install.setup.tools.promtool()).isEqualTo("promtool");
         assertThat(install.dryRun).isFalse();
         assertThat(install.yes).isFalse();
-        assertThat(install.rulesDir).isNull();
+        assertThat(install.setup.prometheus.rulesDir).isNull();
     }
 
     /** --verify.timeout, --force, --yes and --no-reload are one row each, whichever command takes them. */
@@ -84,11 +87,36 @@ class OpsSettingsTest {
         BackupsCommand backups = parse(env, "ops", "backups");
         RollbackCommand rollback = parse(env, "ops", "rollback");
 
-        assertThat(backups.prometheus.config()).isEqualTo(Path.of("/etc/p/prometheus.yml"));
-        assertThat(backups.backup.dir()).isEqualTo(Path.of("/var/backups/qs"));
+        assertThat(backups.setup.prometheus.config()).isEqualTo(Path.of("/etc/p/prometheus.yml"));
+        assertThat(backups.setup.backup.dir()).isEqualTo(Path.of("/var/backups/qs"));
         assertThat(backups.output.json).isTrue();
         assertThat(rollback.to).isEqualTo("install_qs_20260119_034418");
-        assertThat(rollback.tools.amtool()).isEqualTo("/opt/amtool");
+        assertThat(rollback.setup.tools.amtool()).isEqualTo("/opt/amtool");
+    }
+
+    /** One option set: a flag another of these commands needs is never an "Unknown option", and means the same. */
+    @Test
+    void installVerifyRollbackBackupsAndDoctorAllTakeEveryFlagOfTheSetup() {
+        String[] setup = {"--prometheus.url=http://127.0.0.1:9091", "--prometheus.config=/etc/p/prometheus.yml",
+                "--prometheus.rules-dir=/etc/p/rules", "--exporter.address=127.0.0.1:9205",
+                "--alertmanager.url=http://127.0.0.1:9093", "--alertmanager.config=/etc/p/alertmanager.yml",
+                "--grafana.provisioning-dir=/etc/g/prov", "--grafana.dashboards-dir=/var/lib/g/dash",
+                "--bundle.dir=/opt/bundle", "--backup.dir=/var/backups/qs", "--promtool=/opt/promtool", "--amtool=/opt/amtool"};
+        for (String[] command : List.of(new String[] {"ops", "install"}, new String[] {"ops", "verify"},
+                new String[] {"ops", "rollback"}, new String[] {"ops", "backups"}, new String[] {"doctor"})) {
+            String[] args = java.util.stream.Stream.concat(Arrays.stream(command), Arrays.stream(setup)).toArray(String[]::new);
+
+            ParseResult result = Main.newCommandLine(Map.of()).parseArgs(args);
+            while (result.hasSubcommand()) {
+                result = result.subcommand();
+            }
+
+            SetupOptions options = (SetupOptions) result.commandSpec().mixins().get("setup").userObject();
+            assertThat(options.given().exporterAddress()).as(String.join(" ", command)).isEqualTo("127.0.0.1:9205");
+            assertThat(options.given().backupDir()).isEqualTo("/var/backups/qs");
+            assertThat(options.given().grafanaDashboardsDir()).isEqualTo("/var/lib/g/dash");
+            assertThat(options.tools().amtool()).isEqualTo("/opt/amtool");
+        }
     }
 
     @Test
@@ -109,7 +137,8 @@ class OpsSettingsTest {
         String help = help("ops", "install", "--help");
 
         // picocli wraps long words at punctuation too, so the URL is compared without the wrapping.
-        assertThat(help.replaceAll("\\s+", "")).contains("Env:QUANTUM_SAFETY_PROMETHEUS_URL.Default:http://127.0.0.1:9090.");
+        assertThat(help.replaceAll("\\s+", "")).contains(
+                "Env:QUANTUM_SAFETY_PROMETHEUS_URL.Default:thenewestinstall's,elsehttp://127.0.0.1:9090.");
         assertThat(help).contains("--prometheus.url", "Env: QUANTUM_SAFETY_VERIFY_TIMEOUT. Default: 60s.",
                 "Env: QUANTUM_SAFETY_BACKUP_TAG. Default: qs.", "Env: QUANTUM_SAFETY_ASSUME_YES. Default: false.",
                 "Env: QUANTUM_SAFETY_LOG_LEVEL.");

@@ -11,6 +11,7 @@ import quantum.safety.ops.event.OpsEvent;
 import quantum.safety.ops.event.OpsEvent.AutomaticRollbackStarted;
 import quantum.safety.ops.event.OpsEvent.BackupWritten;
 import quantum.safety.ops.event.OpsEvent.BackupsListed;
+import quantum.safety.ops.event.OpsEvent.BackupsPruned;
 import quantum.safety.ops.event.OpsEvent.CheckFailed;
 import quantum.safety.ops.event.OpsEvent.CheckPassed;
 import quantum.safety.ops.event.OpsEvent.CheckSkipped;
@@ -33,6 +34,7 @@ import quantum.safety.ops.event.OpsEvent.Reloaded;
 import quantum.safety.ops.event.OpsEvent.RollbackChosen;
 import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.event.OpsEvent.ValidationFailed;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
 import quantum.safety.ops.event.OpsEvent.ValidationStarted;
@@ -55,6 +57,8 @@ final class SampleEvents {
     static final Path BACKUP = Path.of("/etc/prometheus/prometheus.yml.backup_qs_20260119_034418");
     static final Path MANIFEST_DIR = Path.of("/etc/prometheus/quantum-safety-backups");
     static final String ID = "install_qs_20260119_034418";
+    static final String ROLLBACK = "quantum-safety ops rollback --prometheus.config=/etc/prometheus/prometheus.yml "
+            + "--prometheus.url=http://127.0.0.1:9091 --backup.dir=/etc/prometheus/quantum-safety-backups --yes";
     static final String CONFIG_DIFF = """
             --- /etc/prometheus/prometheus.yml
             +++ /etc/prometheus/prometheus.yml
@@ -135,7 +139,9 @@ final class SampleEvents {
         return new Manifest(ID, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", CONFIG.toString(), List.of(
                 new FileChange(RULES.toString(), "RULES", FileAction.CREATED, null, null, "aa"),
                 new FileChange(CONFIG.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, BACKUP.toString(), "bb", "cc")),
-                List.of(), null, "http://127.0.0.1:9091", null);
+                List.of(), null,
+                quantum.safety.ops.backup.InstallSetup.builder().prometheusUrl("http://127.0.0.1:9091").prometheusConfig(CONFIG)
+                        .build());
     }
 
     /** At least one event of every kind there is; {@code HumanOutputTest} checks none is missing. */
@@ -162,7 +168,14 @@ final class SampleEvents {
                         "quantum_safety_exporter_build_info{version=0.1.0, git=abc1234, deployment=} 1.0; empty labels "
                                 + "[deployment]", "start the exporter with --deployment=NAME"),
                 new BackupsListed(MANIFEST_DIR, List.of(manifest()), CONFIG, List.of(new BackupsListed.BackupFile(
-                        Path.of("/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"), 400, "2026-01-19T03:44:18Z")))));
+                        Path.of("/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"), 400, "2026-01-19T03:44:18Z")),
+                        List.of(new BackupsListed.RollbackCommand(ID + ", the newest install", ROLLBACK),
+                                new BackupsListed.RollbackCommand("prometheus.yml as in prometheus.yml.backup_p12_20260119_034418",
+                                        ROLLBACK + " --to=/etc/prometheus/prometheus.yml.backup_p12_20260119_034418"))),
+                new BackupsPruned(1, List.of(new BackupsPruned.Pruned("install_qs_20260118_120000", false,
+                        List.of(Path.of("/etc/prometheus/prometheus.yml.backup_qs_20260118_120000"),
+                                MANIFEST_DIR.resolve("install_qs_20260118_120000.json")))), false),
+                new SetupRecalled(ID, MANIFEST_DIR.resolve(ID + ".json"))));
         return all;
     }
 }

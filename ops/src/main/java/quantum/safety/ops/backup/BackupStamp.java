@@ -22,10 +22,16 @@ public record BackupStamp(String tag, LocalDateTime time) {
     private static final Pattern BACKUP_NAME = Pattern.compile("(.+)\\.backup_(.+)_(\\d{8}_\\d{6})(?:_\\d+)?");
 
     public BackupStamp {
-        if (!TAG.matcher(tag).matches()) {
-            throw new OpsInputException("--backup.tag '" + tag + "': use letters, digits and '-' only, e.g. p13");
-        }
+        requireValidTag(tag);
         time = time.withNano(0);
+    }
+
+    /** Refuses a tag that would make backup names ambiguous or reach outside their folder ({@code ../evil}). */
+    public static void requireValidTag(String tag) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw new OpsInputException("--backup.tag '" + tag + "': use letters, digits and '-' only, e.g. "
+                    + "--backup.tag=p13; nothing was changed");
+        }
     }
 
     public static BackupStamp now(String tag, Clock clock) {

@@ -90,6 +90,25 @@ public final class ManifestStore {
         return Optional.empty();
     }
 
+    /**
+     * The install whose setup describes the system now: the newest one not rolled back, else the newest of all (a
+     * rolled-back install still tells where Prometheus is).
+     */
+    public Optional<Manifest> newest() {
+        List<Manifest> all = list();
+        return all.stream().filter(Manifest::active).reduce((older, newer) -> newer)
+                .or(() -> all.stream().reduce((older, newer) -> newer));
+    }
+
+    /** Removes a manifest's file (its backups are the caller's); true when there was one. */
+    public boolean delete(Manifest manifest) {
+        try {
+            return Files.deleteIfExists(pathOf(manifest.id()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete manifest " + pathOf(manifest.id()) + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Ids stamped in the same second get a numeric suffix: install_qs_..._2 sorts after install_qs_.... */
     private static int sequence(Manifest manifest) {
         String id = manifest.id();

@@ -15,6 +15,11 @@ public interface BundleSource {
     /** Where the files come from, for messages ("classpath quantum/safety/monitoring/", "folder /opt/bundle"). */
     String describe();
 
+    /** The folder the files come from, recorded with an install; empty for the bundle packaged in the jar. */
+    default Optional<java.nio.file.Path> directory() {
+        return Optional.empty();
+    }
+
     /** The bytes of one bundle file; a missing file is the operator's to fix (wrong folder, incomplete jar). */
     default byte[] require(String relativePath) {
         return read(relativePath).orElseThrow(() -> new quantum.safety.ops.OpsInputException("bundle file '"

@@ -35,6 +35,11 @@ public final class DirectoryBundleSource implements BundleSource {
     }
 
     @Override
+    public Optional<Path> directory() {
+        return Optional.of(root);
+    }
+
+    @Override
     public String describe() {
         return "folder " + root;
     }

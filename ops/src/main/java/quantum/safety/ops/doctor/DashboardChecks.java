@@ -37,7 +37,7 @@ final class DashboardChecks {
         try {
             if (!Files.isRegularFile(provisioning)) {
                 results.add(CheckResult.failed(Section.DASHBOARD_PROVISIONING, "provisioning file", provisioning + " absent",
-                        "run 'quantum-safety ops install --grafana.provisioning-dir ... --grafana.dashboards-dir ...'"));
+                        "install the bundle with the Grafana folders: " + s.verify().commands().install(null)));
             } else {
                 String yaml = Files.readString(provisioning);
                 List<String> problems = new ArrayList<>(GrafanaFiles.provisioningProblems(yaml));
@@ -48,11 +48,11 @@ final class DashboardChecks {
                 String evidence = provisioning + " (" + Files.size(provisioning) + " bytes), options.path " + paths;
                 results.add(problems.isEmpty() ? CheckResult.passed(Section.DASHBOARD_PROVISIONING, "provisioning file", evidence)
                         : CheckResult.failed(Section.DASHBOARD_PROVISIONING, "provisioning file", evidence + "; " + problems,
-                        "re-run 'quantum-safety ops install' with the Grafana folders"));
+                        "install the bundle with the Grafana folders: " + s.verify().commands().install(null)));
             }
             if (!Files.isRegularFile(dashboard)) {
                 results.add(CheckResult.failed(Section.DASHBOARD_PROVISIONING, "dashboard model", dashboard + " absent",
-                        "run 'quantum-safety ops install' with the Grafana folders"));
+                        "install the bundle with the Grafana folders: " + s.verify().commands().install(null)));
             } else {
                 byte[] json = Files.readAllBytes(dashboard);
                 List<String> problems = GrafanaFiles.dashboardProblems(json);
@@ -60,7 +60,7 @@ final class DashboardChecks {
                         + GrafanaFiles.dashboardSummary(json);
                 results.add(problems.isEmpty() ? CheckResult.passed(Section.DASHBOARD_PROVISIONING, "dashboard model", evidence)
                         : CheckResult.failed(Section.DASHBOARD_PROVISIONING, "dashboard model", evidence + "; " + problems,
-                        "install the bundle's dashboard (quantum-safety ops install ... --force)"));
+                        "install the bundle's dashboard over it: " + s.verify().commands().install(null, "--force")));
             }
         } catch (IOException e) {
             results.add(CheckResult.failed(Section.DASHBOARD_PROVISIONING, "dashboard files", e.getMessage(),

@@ -13,6 +13,7 @@ import quantum.safety.ops.backup.FileAction;
 import quantum.safety.ops.backup.FileChange;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
 
@@ -33,6 +34,9 @@ final class RollbackReadinessChecks {
         Path config = s.prometheusConfig().get().toAbsolutePath().normalize();
         ManifestStore store = new ManifestStore(s.backupDir().orElse(ManifestStore.defaultDirFor(config)));
         Optional<Manifest> latest = store.latestActive();
+        // Doctor's own config and manifest folder are the ones a rollback must use, whatever verify was told.
+        OperatorCommands commands = new OperatorCommands(s.verify().setup().toBuilder().prometheusConfig(config)
+                .backupDir(store.dir()).build());
         if (latest.isEmpty()) {
             List<Path> legacy = legacyBackups(config);
             return List.of(legacy.isEmpty()
@@ -40,8 +44,7 @@ final class RollbackReadinessChecks {
                     + store.dir() + " and no " + config.getFileName() + ".backup_* file: nothing to roll back")
                     : CheckResult.passed(Section.ROLLBACK_READINESS, "rollback possible", "no install recorded in "
                     + store.dir() + "; backups of " + config.getFileName() + ": " + legacy.stream().map(Path::getFileName).toList()
-                    + "\nrestore one with: quantum-safety ops rollback --prometheus.config " + config + " --to "
-                    + legacy.get(legacy.size() - 1)));
+                    + "\nrestore the newest with: " + commands.rollback(legacy.get(legacy.size() - 1).toString())));
         }
         Manifest manifest = latest.get();
         List<String> lines = new ArrayList<>();
@@ -65,7 +68,7 @@ final class RollbackReadinessChecks {
                 drifted.add(path.toString());
             }
         }
-        String command = "quantum-safety ops rollback --prometheus.config " + config;
+        String command = commands.rollback(null);
         List<CheckResult> results = new ArrayList<>();
         String evidence = manifest.id() + " (" + manifest.createdAt() + "), manifest " + store.pathOf(manifest.id())
                 + "\n" + String.join("\n", lines) + "\nrun: " + command;

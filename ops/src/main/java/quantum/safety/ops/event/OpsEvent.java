@@ -54,6 +54,8 @@ public sealed interface OpsEvent {
         void on(CheckSkipped e);
         void on(VerificationFinished e);
         void on(BackupsListed e);
+        void on(BackupsPruned e);
+        void on(SetupRecalled e);
     }
 
     // ---- planning -------------------------------------------------------------------------------------------------
@@ -243,20 +245,52 @@ public sealed interface OpsEvent {
     // ---- listing --------------------------------------------------------------------------------------------------
 
     /**
-     * What can be rolled back: the installs recorded in {@code manifestDir}, newest first, and the backup files next
-     * to {@code prometheusConfig}, legacy ones included.
+     * What can be rolled back: the installs recorded in {@code manifestDir}, newest first, the backup files next
+     * to {@code prometheusConfig}, legacy ones included, and the complete command that goes back to each.
      */
-    record BackupsListed(Path manifestDir, List<Manifest> installs, Path prometheusConfig, List<BackupFile> backupFiles)
-            implements OpsEvent {
+    record BackupsListed(Path manifestDir, List<Manifest> installs, Path prometheusConfig, List<BackupFile> backupFiles,
+                         List<RollbackCommand> rollbackCommands) implements OpsEvent {
         /** One loose backup file; {@code bytes} -1 and {@code modified} null when it could not be read. */
         public record BackupFile(Path path, long bytes, String modified) {
+        }
+
+        /** What running {@code command} undoes, in words, and the command, complete and quoted for a shell. */
+        public record RollbackCommand(String undoes, String command) {
         }
 
         public BackupsListed {
             installs = List.copyOf(installs);
             backupFiles = List.copyOf(backupFiles);
+            rollbackCommands = List.copyOf(rollbackCommands);
         }
 
+        public void accept(Visitor v) { v.on(this); }
+    }
+
+    /**
+     * {@code ops backups --prune N}: all but the newest {@code kept} installs removed, each with its manifest and
+     * backups; with {@code dryRun} only what would be.
+     */
+    record BackupsPruned(int kept, List<Pruned> removed, boolean dryRun) implements OpsEvent {
+        /** One install pruned: whether it was still active (then it can no longer be rolled back), and its files. */
+        public record Pruned(String installId, boolean active, List<Path> files) {
+            public Pruned {
+                files = List.copyOf(files);
+            }
+        }
+
+        public BackupsPruned {
+            removed = List.copyOf(removed);
+        }
+
+        public void accept(Visitor v) { v.on(this); }
+    }
+
+    /**
+     * The addresses and files not given on the command line (or in the environment) come from this install's
+     * manifest: the setup it used.
+     */
+    record SetupRecalled(String installId, Path manifest) implements OpsEvent {
         public void accept(Visitor v) { v.on(this); }
     }
 }

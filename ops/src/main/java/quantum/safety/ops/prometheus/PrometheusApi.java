@@ -136,6 +136,11 @@ public final class PrometheusApi {
         return strings(data("/api/v1/status/buildinfo"));
     }
 
+    /** The config Prometheus runs now, as YAML with its defaults filled in and secrets hidden. */
+    public String config() throws Http.UnreachableException {
+        return data("/api/v1/status/config").path("yaml").asText();
+    }
+
     /** {@code reloadConfigSuccess}, {@code lastConfigTime} and friends. */
     public Map<String, String> runtimeInfo() throws Http.UnreachableException {
         return strings(data("/api/v1/status/runtimeinfo"));

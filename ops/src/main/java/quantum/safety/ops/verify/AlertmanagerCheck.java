@@ -41,7 +41,9 @@ public final class AlertmanagerCheck implements Check {
             }
             results.add(CheckResult.failed(Section.ALERTMANAGER, configured,
                     "Prometheus at " + s.prometheus().baseUrl() + " sends alerts to no Alertmanager: alerts fire, nobody is told",
-                    "add alerting.alertmanagers to prometheus.yml (quantum-safety ops install --alertmanager.url URL does it when the section is absent)"));
+                    "add alerting.alertmanagers to prometheus.yml; install does it when that section is absent and "
+                            + "--alertmanager.url is given" + (s.setup().alertmanagerUrl() == null ? ""
+                            : ": " + s.commands().install(null))));
         } else if (wanted.isPresent() && urls.stream().map(AlertmanagerCheck::hostPort).noneMatch(wanted.get()::equals)) {
             results.add(CheckResult.failed(Section.ALERTMANAGER, configured, "Prometheus sends alerts to " + urls
                     + ", not to " + s.alertmanagerUrl().get(), "add " + wanted.get()

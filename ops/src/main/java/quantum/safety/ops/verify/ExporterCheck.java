@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import quantum.safety.ops.commands.ShellWords;
 import quantum.safety.ops.verify.Exposition.Series;
 
 /**
@@ -28,7 +29,8 @@ public final class ExporterCheck implements Check {
         String buildName = "exporter build info";
         if (e.metrics().isEmpty()) {
             results.add(CheckResult.failed(Section.EXPORTER_HYGIENE, buildName, "GET " + base + "/metrics: "
-                    + e.error().orElse("no answer"), "start the exporter (quantum-safety exporter) or pass --exporter.address"));
+                    + e.error().orElse("no answer"), "start the exporter where Prometheus scrapes it, or pass the --exporter.address it listens on: "
+                    + "quantum-safety exporter " + ShellWords.flag("--web.listen-address", e.address().toString())));
         } else {
             List<Series> info = e.metrics().get().named(BUILD_INFO);
             if (info.size() != 1) {

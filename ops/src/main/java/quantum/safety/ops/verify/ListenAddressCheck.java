@@ -80,18 +80,18 @@ public final class ListenAddressCheck implements Check {
         if (foreign.isPresent()) {
             return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, finding + " — Prometheus may scrape "
                     + foreign.get().at() + " instead of the exporter at " + known.address() + ": stop that process, or "
-                    + "use --exporter.address=" + known.address());
+                    + "use --exporter.address=" + known.address() + reinstall(s, known.address().toString()));
         }
         Optional<Probe> answering = dialled.stream().filter(p -> p.outcome() == Outcome.ANSWERS).findFirst();
         if (answering.isPresent()) {
             // Prometheus falls back to the next address when one refuses, so the scrape works: untidy, not broken.
             return CheckResult.warning(Section.EXPORTER_HYGIENE, name, evidence, finding + " — use --exporter.address="
                     + answering.get().at() + ", or make the exporter listen on both (--web.listen-address=[::]:"
-                    + target.port() + ")");
+                    + target.port() + ")" + reinstall(s, answering.get().at().toString()));
         }
         Optional<Probe> elsewhere = others.stream().filter(p -> p.outcome() == Outcome.ANSWERS).findFirst();
         return CheckResult.failed(Section.EXPORTER_HYGIENE, name, evidence, finding + elsewhere
-                .map(p -> " — use --exporter.address=" + p.at())
+                .map(p -> " — use --exporter.address=" + p.at() + reinstall(s, p.at().toString()))
                 .orElse(" — nothing listens on port " + target.port() + " of " + target.host()
                         + "; start the exporter there, or point --exporter.address at where it listens"));
     }
@@ -163,6 +163,11 @@ public final class ListenAddressCheck implements Check {
         String describe() {
             return at + ": " + detail;
         }
+    }
+
+    /** The install command that sets the scrape target to {@code address}, complete so it can be pasted. */
+    private static String reinstall(VerifySettings s, String address) {
+        return ". To set the target: " + s.commands().install(address, "--force");
     }
 
     /** Null when a TCP connection succeeds, else why not. */

@@ -22,12 +22,12 @@ public final class RuleGroupCheck implements Check {
     public List<CheckResult> run(Observations o, VerifySettings s) {
         List<CheckResult> results = new ArrayList<>();
         for (ExpectedRules.Group expected : s.expectedRules().groups()) {
-            results.add(check(o, expected));
+            results.add(check(o, expected, s));
         }
         return results;
     }
 
-    private static CheckResult check(Observations o, ExpectedRules.Group expected) {
+    private static CheckResult check(Observations o, ExpectedRules.Group expected, VerifySettings s) {
         String name = "rule group " + expected.name() + " loaded from " + expected.fileName();
         if (!o.rules().ok()) {
             return CheckResult.failed(Section.ALERT_RULES, name, "GET /api/v1/rules: " + o.rules().error(),
@@ -42,7 +42,8 @@ public final class RuleGroupCheck implements Check {
                     .collect(Collectors.joining(", "));
             return CheckResult.failed(Section.ALERT_RULES, name, "not loaded; groups loaded: "
                     + (present.isEmpty() ? "none" : present),
-                    "run 'quantum-safety ops install' (copies the rule file and adds it to rule_files), then reload Prometheus");
+                    "install the bundle, which copies the rule file, adds it to rule_files and reloads Prometheus: "
+                            + s.commands().install(null));
         }
         RuleGroup group = loaded.get();
         List<String> names = group.rules().stream().map(Rule::name).toList();
@@ -63,7 +64,7 @@ public final class RuleGroupCheck implements Check {
             return CheckResult.passed(Section.ALERT_RULES, name, evidence.toString());
         }
         return CheckResult.failed(Section.ALERT_RULES, name, evidence.toString(), !missing.isEmpty()
-                ? "the loaded file is not the bundle's; run 'quantum-safety ops install' to update it"
+                ? "the loaded file is not the bundle's; install the bundle's: " + s.commands().install(null)
                 : "fix the failing expressions (promtool test rules) and re-install");
     }
 }

@@ -27,7 +27,7 @@ public final class TargetHealthCheck implements Check {
                     "Prometheus at " + s.prometheus().baseUrl() + " has no active target of job " + s.jobName()
                             + " (jobs: " + o.targets().value().stream().map(Target::job).distinct().sorted()
                             .collect(Collectors.joining(", ")) + ")",
-                    "run 'quantum-safety ops install', then reload Prometheus"));
+                    "install the bundle, which adds the job and reloads Prometheus: " + s.commands().install(null)));
         }
         String evidence = ours.stream().map(TargetHealthCheck::describe).collect(Collectors.joining("\n"));
         boolean allUp = ours.stream().allMatch(t -> "up".equals(t.health()));

@@ -3,7 +3,9 @@ package quantum.safety.ops.verify;
 import java.util.Optional;
 
 import quantum.safety.ops.Http;
+import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.prometheus.PrometheusApi;
 
@@ -12,10 +14,11 @@ import quantum.safety.ops.prometheus.PrometheusApi;
  *
  * @param requireAlertmanager when false and Prometheus has no Alertmanager, that check is SKIPPED instead of FAILED
  *                            (install asks for it only when it was given Alertmanager options)
+ * @param setup               the install's files and addresses, for the commands the fixes print
  */
 public record VerifySettings(PrometheusApi prometheus, Optional<String> alertmanagerUrl, HostPort exporter,
                              String jobName, ExpectedRules expectedRules, HostResolver resolver,
-                             boolean requireAlertmanager, Http http) {
+                             boolean requireAlertmanager, Http http, InstallSetup setup) {
 
     /** Rejects settings without something to check, naming the missing part. */
     public VerifySettings {
@@ -34,6 +37,11 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         return new Builder();
     }
 
+    /** The commands a fix prints: complete, with the install's files and addresses. */
+    public OperatorCommands commands() {
+        return new OperatorCommands(setup);
+    }
+
     /**
      * Defaults: the bundle's job name, the system resolver, Alertmanager required when Prometheus has none, and
      * {@link Http#withDefaults()}; Prometheus, the exporter and the expected rules must be set.
@@ -47,6 +55,7 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         private HostResolver resolver = HostResolver.SYSTEM;
         private boolean requireAlertmanager = true;
         private Http http;
+        private InstallSetup setup = InstallSetup.NONE;
 
         private Builder() {
         }
@@ -60,14 +69,18 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         public Builder resolver(HostResolver v) { resolver = v; return this; }
         public Builder requireAlertmanager(boolean v) { requireAlertmanager = v; return this; }
         public Builder http(Http v) { http = v; return this; }
+        /** The install's files and addresses, for the commands in fixes; what these settings say fills its gaps. */
+        public Builder setup(InstallSetup v) { setup = v; return this; }
 
         /** Builds the settings; throws {@link IllegalArgumentException} naming what is missing. */
         public VerifySettings build() {
             // Made here rather than as the field's default, so that a caller's own Http opens no idle client.
             Http client = http == null ? Http.withDefaults() : http;
             PrometheusApi prometheus = prometheusUrl == null ? null : new PrometheusApi(prometheusUrl, client);
+            InstallSetup checked = InstallSetup.builder().prometheusUrl(prometheusUrl)
+                    .exporterAddress(exporter == null ? null : exporter.toString()).alertmanagerUrl(alertmanagerUrl).build();
             return new VerifySettings(prometheus, Optional.ofNullable(alertmanagerUrl), exporter, jobName,
-                    expectedRules, resolver, requireAlertmanager, client);
+                    expectedRules, resolver, requireAlertmanager, client, checked.orElse(setup));
         }
     }
 }
