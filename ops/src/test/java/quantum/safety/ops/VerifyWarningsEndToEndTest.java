@@ -88,8 +88,9 @@ class VerifyWarningsEndToEndTest {
                 "job " + JOB + " scraped and up", "exporter listens where Prometheus scrapes (127.0.0.1:" + port + ")");
         CheckFailed listen = env.events().all(CheckFailed.class).stream()
                 .filter(f -> f.name().startsWith("exporter listens where Prometheus scrapes")).findFirst().orElseThrow();
-        assertThat(listen.fix()).isEqualTo("127.0.0.1:" + port + " refuses, [::1]:" + port + " answers — use "
-                + "--exporter.address=[::1]:" + port);
+        assertThat(listen.fix()).startsWith("127.0.0.1:" + port + " refuses, [::1]:" + port + " answers — use "
+                + "--exporter.address=[::1]:" + port + ". To set the target: quantum-safety ops install ")
+                .contains("--exporter.address='[::1]:" + port + "'", "--prometheus.url=" + env.prometheus().url(), "--yes");
         assertThat(env.configBytes()).isEqualTo(env.original());
     }
 

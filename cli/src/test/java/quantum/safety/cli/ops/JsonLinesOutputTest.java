@@ -96,7 +96,7 @@ class JsonLinesOutputTest {
         assertThat(listed.path("installs").get(0).path("files").get(1).path("backup").asText())
                 .isEqualTo(SampleEvents.BACKUP.toString());
         assertThat(listed.path("backupFiles").get(0).path("bytes").asLong()).isEqualTo(400);
-        assertThat(listed.path("installs").get(0).path("prometheusUrl").asText()).isEqualTo("http://127.0.0.1:9091");
+        assertThat(listed.path("installs").get(0).path("setup").path("prometheusUrl").asText()).isEqualTo("http://127.0.0.1:9091");
         JsonNode warned = lines.stream().filter(l -> l.path("event").asText().equals("CheckWarned")).findFirst().orElseThrow();
         assertThat(warned.path("name").asText()).isEqualTo("exporter build info");
         assertThat(warned.path("fix").asText()).startsWith("start the exporter with --deployment=NAME");
