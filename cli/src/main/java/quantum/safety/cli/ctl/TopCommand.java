@@ -112,7 +112,8 @@ final class TopCommand implements Callable<Integer> {
         long secondsLeft = now.windowSeconds() - Math.floorMod(w.readAt().getEpochSecond(), now.windowSeconds());
         StringBuilder b = new StringBuilder();
         b.append(Terminal.style("@|bold Rate windows|@ ")).append(now.windowSeconds()).append("s · ")
-                .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft).append("s\n");
+                .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft).append("s\n")
+                .append(StatusFormat.oneLine(w.limitsNote(), 200)).append('\n');
         b.append(String.format("%-24s %10s %10s%n", "", "NOW", "PREVIOUS"));
         int globalMax = w.limits().globalMax();
         b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now, globalMax), count(before, globalMax)));
@@ -133,6 +134,9 @@ final class TopCommand implements Callable<Integer> {
     }
 
     private static String count(RateWindow w, int globalMax) {
+        if (w.globalExpired()) {
+            return "expired";
+        }
         return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + globalMax : "unreadable";
     }
 }

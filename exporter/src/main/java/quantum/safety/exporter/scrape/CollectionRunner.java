@@ -46,6 +46,11 @@ public final class CollectionRunner implements CollectionTask {
     private final List<RedisCollector> collectors;
     private final ScrapeStats stats;
     private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
+    /**
+     * The window the kernels published at the last collection, for the next one's buckets: one collection stays one
+     * round trip unless the kernels changed their window in between (then {@link StateRead} reads the windows again).
+     */
+    private volatile int windowGuess;
 
     /**
      * @param limits       the kernel's window and limits, and how many faults and symbols the status page lists
@@ -59,6 +64,7 @@ public final class CollectionRunner implements CollectionTask {
         this.redisAddress = redisAddress;
         this.collectors = List.copyOf(collectors);
         this.stats = stats;
+        this.windowGuess = limits.windowSeconds();
     }
 
     @Override
@@ -96,7 +102,9 @@ public final class CollectionRunner implements CollectionTask {
         UnifiedJedis jedis = session.client();
         RedisFeatures features = session.features(jedis);
         long nowMillis = session.nowMillis();
-        StateQuery query = StateQuery.of(schema, nowMillis, limits, features.entriesAdded());
+        StatusLimits guessed = new StatusLimits(windowGuess, limits.globalMax(), limits.symbolMax(),
+                limits.lastFaults(), limits.topSymbols());
+        StateQuery query = StateQuery.of(schema, nowMillis, guessed, features.entriesAdded());
         for (RedisCollector collector : collectors) {
             query = collector.query(query);
         }
@@ -118,7 +126,18 @@ public final class CollectionRunner implements CollectionTask {
         }
         collection.status(SafetyStatus.of(Instant.ofEpochMilli(nowMillis),
                 RedisHealth.up(redisAddress, features.version(), roundTrip), limits, read, List.of()));
+        noteWindow(read);
         return allOk;
+    }
+
+    /** Keeps the kernels' window for the next collection, and says once a minute when it is not the configured one. */
+    private void noteWindow(StateRead read) {
+        int published = read.kernels().limits(limits).windowSeconds();
+        windowGuess = published;
+        if (published != limits.windowSeconds()) {
+            log.warn("window", "the live kernels count in a " + published + " s window, not the configured "
+                    + limits.windowSeconds() + " s (--window, SAFETY_WINDOW_SEC); reading theirs");
+        }
     }
 
     /** @return whether the collector succeeded */
