@@ -72,7 +72,8 @@ final class SettingsPublisher implements AutoCloseable {
             SCRIPT.run(redis, keys, args);
             published.incrementAndGet();
             return true;
-        } catch (JedisException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Whatever went wrong, the refresh must go on: a periodic task that throws is never run again.
             if (clientClosed(e)) {
                 stopped = true;
                 cancelRefresh();

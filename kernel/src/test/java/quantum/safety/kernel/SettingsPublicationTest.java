@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,6 +105,74 @@ class SettingsPublicationTest {
             assertThat(decision.reason()).isEqualTo(Reason.OK);
             assertThat(kernel.settingsPublication().failures()).isPositive();
             assertThat(f.raw.get(f.schema.kernelSettings())).isEqualTo("not a hash");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BOTH)
+    void refusedPublicationsAreEachCountedAndLoggedOncePerInterval(RedisServers.Server server) {
+        try (KernelFixture f = new KernelFixture(server)) {
+            f.raw.set(f.schema.kernelSettings(), "not a hash");
+            List<String> lines = new CopyOnWriteArrayList<>();
+            RateLimitedLog log = new RateLimitedLog(new LinesLogger(lines), Duration.ofHours(1));
+            try (SettingsPublisher publisher = SettingsPublisher.start(f.client, f.schema,
+                    KernelConfig.builder().kernelId("refused").build(), log, Duration.ofHours(1))) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(publisher.publish()).isFalse();
+                }
+
+                // The first publication ran on the background thread as the publisher started.
+                await().atMost(WAIT).until(() -> publisher.stats().failures() == 4);
+                assertThat(publisher.stats().published()).isZero();
+                assertThat(lines).singleElement().asString().contains("could not be published to "
+                        + f.schema.kernelSettings(), "WRONGTYPE");
+            }
+        }
+    }
+
+    /** Keeps the WARN lines it is given. */
+    private static final class LinesLogger extends org.slf4j.helpers.LegacyAbstractLogger {
+        private final List<String> lines;
+
+        LinesLogger(List<String> lines) {
+            this.lines = lines;
+            this.name = "lines";
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, org.slf4j.Marker marker, String pattern,
+                                                   Object[] arguments, Throwable cause) {
+            lines.add(org.slf4j.helpers.MessageFormatter.basicArrayFormat(pattern, arguments));
+        }
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
         }
     }
 

@@ -19,9 +19,10 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Reads a {@link SafetyStatus} on its own, for tools without an exporter ({@code ctl}, {@code doctor}, the demo): PING,
  * TIME, INFO and the kernels' published settings first (latency, version, Redis' clock, which decides the current
- * bucket and the last hour, and the window the kernels count in), then one {@link StateRead}. Only a last hour longer than one page or the legacy counter scan costs more round trips,
- * bounded by the budget. On Redis Cluster PING, TIME and INFO go one by one to any node, since a cluster pipeline
- * only takes commands with keys.
+ * bucket and the last hour, and the window the kernels count in), then one {@link StateRead}. Only a last hour longer
+ * than one page or the legacy counter scan costs more round trips, bounded by the budget. On Redis Cluster PING, TIME
+ * and INFO go one by one to any node, since a cluster pipeline only takes commands with keys (the kernels' settings
+ * then take a round trip of their own).
  *
  * <p>A connection failure gives an {@link SafetyStatus#unreachable unreachable} status, never an exception; bad data
  * gives problems.
@@ -124,10 +125,10 @@ public final class SafetyStatusReader {
         RedisFeatures features = features(info);
         // The window the kernels count in decides the buckets; StateRead reads the settings again with the records.
         LiveKernels published = kernels != null ? kernels.finish(nowMillis) : kernels(nowMillis);
-        StatusLimits window = published.limits(limits);
+        StatusLimits inUse = published.limits(limits);
         StateRead read;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            read = StateRead.queue(pipeline, StateQuery.of(schema, nowMillis, window, features.entriesAdded()), redis,
+            read = StateRead.queue(pipeline, StateQuery.of(schema, nowMillis, inUse, features.entriesAdded()), redis,
                     readBudget);
             pipeline.sync();
         }
