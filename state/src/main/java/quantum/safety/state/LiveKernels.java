@@ -70,7 +70,8 @@ public record LiveKernels(boolean readable, List<PublishedSettings> kernels, Lis
     /** One line that says where the limits come from, the same in every reader. */
     public String limitsNote() {
         return switch (source()) {
-            case CONFIGURATION -> "no kernel has published its settings; limits from this tool's configuration";
+            case CONFIGURATION -> readable ? "no kernel has published its settings; limits from this tool's configuration"
+                    : "the kernels' settings are unreadable (see the problems); limits from this tool's configuration";
             case KERNELS -> "limits of " + (kernels.size() == 1 ? "kernel " + kernels.get(0).kernelId()
                     : "all " + kernels.size() + " live kernels");
             case KERNELS_DISAGREE -> "kernels disagree on their limits (" + describe() + "); shown against those of "

@@ -107,6 +107,7 @@ class LiveKernelsReaderTest extends StateTestBase {
 
         assertThat(kernels.readable()).isFalse();
         assertThat(kernels.limits(CONFIGURED)).isEqualTo(CONFIGURED);
+        assertThat(kernels.limitsNote()).startsWith("the kernels' settings are unreadable");
         assertThat(kernels.problems()).singleElement().asString().contains("WRONGTYPE");
     }
 
