@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import quantum.safety.kernel.log.RateLimitedLog;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Keeps one kernel's {@link PublishedSettings} in Redis: at once, then every {@link #REFRESH}, each time with a
@@ -81,7 +80,7 @@ final class SettingsPublisher implements AutoCloseable {
             }
             failures.incrementAndGet();
             log.warn(TOPIC, "the kernel's settings could not be published to " + key + " (decisions go on; readers "
-                    + "show their own configuration meanwhile)", e);
+                    + "lose sight of this kernel's limits once its entry expires)", e);
             return false;
         }
     }
@@ -105,7 +104,7 @@ final class SettingsPublisher implements AutoCloseable {
             stopped = true;
             try {
                 redis.hdel(key, kernelId);
-            } catch (JedisException | IllegalStateException e) {
+            } catch (RuntimeException e) {
                 log.warn(TOPIC, "the kernel's settings entry could not be removed from " + key + "; it expires within "
                         + TTL.toSeconds() + " s", e);
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import quantum.safety.exporter.ExporterSetting;
 import quantum.safety.exporter.collect.CollectorOutput;
 import quantum.safety.exporter.collect.Deadline;
 import quantum.safety.exporter.collect.RedisCollector;
@@ -14,6 +15,7 @@ import quantum.safety.exporter.redis.RedisSession;
 import quantum.safety.exporter.redis.RedisUnavailableException;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.log.RateLimitedLog;
+import quantum.safety.kernel.settings.Setting;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.RedisHealth;
 import quantum.safety.state.SafetyStatus;
@@ -135,8 +137,10 @@ public final class CollectionRunner implements CollectionTask {
         int published = read.kernels().limits(limits).windowSeconds();
         windowGuess = published;
         if (published != limits.windowSeconds()) {
+            Setting window = ExporterSetting.WINDOW.setting();
             log.warn("window", "the live kernels count in a " + published + " s window, not the configured "
-                    + limits.windowSeconds() + " s (--window, SAFETY_WINDOW_SEC); reading theirs");
+                    + limits.windowSeconds() + " s (" + window.flag().orElse("") + ", env " + window.env().orElse("")
+                    + " or " + window.legacyEnv().orElse("") + "); reading theirs");
         }
     }
 
