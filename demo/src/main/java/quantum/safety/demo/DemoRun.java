@@ -78,6 +78,8 @@ final class DemoRun implements AutoCloseable {
                 .cooldownSeconds(settings.cooldownSeconds())
                 .kernelId("demo")
                 .build(), client, schema);
+        // Closed before the client: the kernel's published settings leave Redis with the demo.
+        resources.push(kernel);
 
         exporter = startExporter(RedisConnector.to(redis.endpoint(), redis.credentials()), schema, settings, listen,
                 listenAddress);

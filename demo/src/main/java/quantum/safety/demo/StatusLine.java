@@ -65,6 +65,7 @@ final class StatusLine {
         line.append("  | decisions ").append(s.decisions().isEmpty() ? "none" : s.decisions().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         line.append("  | faults ").append(s.faults());
+        line.append("  | limits ").append(s.limits());
         line.append("  | top ").append(s.topSymbols().isEmpty() ? "(none counted this window)" : s.topSymbols().stream()
                 .map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" ")));
         return line.toString();

@@ -74,7 +74,10 @@ public final class ExporterConfig {
         return faultsTopSymbols;
     }
 
-    /** What the status page at {@code /} shows counts against: the kernels' window and limits. */
+    /**
+     * What the status page at {@code /} shows counts against while no kernel has published its settings (kernels
+     * that do replace the window and limits with theirs), and how many faults it lists.
+     */
     public quantum.safety.state.StatusLimits statusLimits() {
         return quantum.safety.state.StatusLimits.builder().windowSeconds(windowSeconds).globalMax(globalMax)
                 .symbolMax(symbolMax).lastFaults(10).build();

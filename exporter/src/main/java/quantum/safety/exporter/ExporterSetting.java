@@ -31,8 +31,9 @@ public enum ExporterSetting implements SettingRow {
                     + "(a quarter, at most 500 ms). At the deadline the scrape answers with what is collected. "
                     + "Example: --web.max-scrape-timeout=2s")),
     WINDOW(KernelSetting.WINDOW.setting().toBuilder()
-            .help("The kernel's rate window, whole seconds (10 or 10s); must match the kernel's, or the current "
-                    + "window's counters are not found.")),
+            .help("The kernels' rate window, whole seconds (10 or 10s), used while no kernel has published its "
+                    + "settings: kernels of this version publish their window, which wins. Must match older kernels', "
+                    + "or the current window's counters are not found.")),
     FAULTS_TOP_SYMBOLS(Setting.builder().flag("--faults.top-symbols").env("QUANTUM_SAFETY_FAULTS_TOP_SYMBOLS")
             .defaultValue("10").unit("symbols")
             .help("How many symbols quantum_safety_faults_last_1h_by_symbol exports (the ones with the most faults); "
@@ -46,9 +47,11 @@ public enum ExporterSetting implements SettingRow {
     DEPLOYMENT(Setting.builder().flag("--deployment").env("QUANTUM_SAFETY_DEPLOYMENT").defaultValue("").unit("text")
             .help("Value of the deployment label of quantum_safety_exporter_build_info. Example: --deployment=prod-eu")),
     KERNEL_GLOBAL_MAX(KernelSetting.GLOBAL_MAX.setting().toBuilder().flag(null)
-            .help("The kernels' global limit, which the status page (/) shows the current window against.")),
+            .help("The kernels' global limit the status page (/) shows the windows against while no kernel has "
+                    + "published its settings (published limits win).")),
     KERNEL_SYMBOL_MAX(KernelSetting.SYMBOL_MAX.setting().toBuilder().flag(null)
-            .help("The kernels' per-symbol limit, which the status page (/) shows the busiest symbols against.")),
+            .help("The kernels' per-symbol limit the status page (/) shows the busiest symbols against while no kernel "
+                    + "has published its settings (published limits win).")),
     SAMPLE_INTERVAL(Setting.builder().legacyEnv("SAMPLE_INTERVAL_SEC").shownDefault("–").unit("seconds")
             .help("Ignored: this exporter reads Redis on every scrape, so values are as fresh as the scrape and no "
                     + "background polling interval exists.")),

@@ -132,7 +132,10 @@ class GoldenMetricsTest {
         return body.replaceAll("(?m)^(quantum_safety_collector_duration_seconds\\{[^}]*\\}) .*$", "$1 0.0");
     }
 
-    /** One of everything: a latched SAFE MODE, faults in and out of the last hour, intents, a ranked window. */
+    /**
+     * One of everything: a latched SAFE MODE, faults in and out of the last hour, intents, a ranked window, two live
+     * kernels and one whose settings expired.
+     */
     static void seed(Jedis jedis) {
         RedisSchema schema = Seed.SCHEMA;
         long now = TestExporters.NOW_MILLIS;
@@ -158,5 +161,8 @@ class GoldenMetricsTest {
         Seed.checkedIntents(jedis, bucket, "ARBUSDT", 1);
         Seed.checkedIntents(jedis, bucket, "INJUSDT", 1);
         Seed.checkedIntents(jedis, bucket, "XRPUSDT", 1);
+        Seed.kernel(jedis, "router-a", 10, 20, 5, now / 1000 + 45);
+        Seed.kernel(jedis, "router-b", 10, 20, 5, now / 1000 + 30);
+        Seed.kernel(jedis, "stopped", 60, 1, 1, now / 1000 - 1);
     }
 }

@@ -1,7 +1,9 @@
 package quantum.safety.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,7 @@ class RedisClusterExporterTest {
                 }
                 assertThat(kernel.decide(Intent.of("SOLUSDT", "SELL")).reason()).isEqualTo(Reason.GLOBAL_RATE_EXCEEDED);
                 assertThat(kernel.decide(Intent.of("SOLUSDT", "SELL")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
+                await().atMost(Duration.ofSeconds(20)).until(() -> client.hexists(SCHEMA.kernelSettings(), "test-kernel"));
             }
 
             // The exporter follows the local clock on a cluster (TIME has no key to route by); both run on this host.
@@ -47,7 +50,7 @@ class RedisClusterExporterTest {
                 MetricsText metrics = Http.metrics(server);
 
                 assertThat(metrics.get("quantum_safety_redis_up")).isEqualTo(1);
-                assertThat(metrics.family("quantum_safety_collector_success")).as(metrics.body()).hasSize(6)
+                assertThat(metrics.family("quantum_safety_collector_success")).as(metrics.body()).hasSize(7)
                         .allSatisfy((series, value) -> assertThat(value).as(series).isEqualTo(1));
                 assertThat(metrics.get("quantum_safety_safe_mode")).isEqualTo(1);
                 assertThat(metrics.get("quantum_safety_safe_mode_latched")).isZero();
@@ -67,6 +70,8 @@ class RedisClusterExporterTest {
                 assertThat(metrics.get("quantum_safety_decisions_total{reason=\"SAFE_MODE_ENABLED\"}")).isEqualTo(1);
                 assertThat(metrics.get("quantum_safety_kill_switch_engaged")).isZero();
                 assertThat(metrics.get("quantum_safety_exporter_errors_total")).isZero();
+                assertThat(metrics.get("quantum_safety_kernel_window_seconds{kernel_id=\"test-kernel\"}")).isEqualTo(3600);
+                assertThat(metrics.get("quantum_safety_kernel_global_max{kernel_id=\"test-kernel\"}")).isEqualTo(5);
 
                 // The status page reads the same state; it used to send PING, TIME and INFO on a cluster pipeline,
                 // which refuses keyless commands, and showed "Redis unreachable".

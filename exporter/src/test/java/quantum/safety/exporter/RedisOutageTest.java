@@ -28,14 +28,14 @@ class RedisOutageTest {
 
     private static void assertNothingCollected(MetricsText metrics) {
         assertThat(metrics.get("quantum_safety_redis_up")).isZero();
-        assertThat(metrics.family("quantum_safety_collector_success")).hasSize(6)
+        assertThat(metrics.family("quantum_safety_collector_success")).hasSize(7)
                 .allSatisfy((series, value) -> assertThat(value).isZero());
         assertThat(metrics.has("quantum_safety_safe_mode")).isFalse();
     }
 
     private static void assertComplete(MetricsText metrics) {
         assertThat(metrics.get("quantum_safety_redis_up")).isEqualTo(1);
-        assertThat(metrics.family("quantum_safety_collector_success")).hasSize(6)
+        assertThat(metrics.family("quantum_safety_collector_success")).hasSize(7)
                 .allSatisfy((series, value) -> assertThat(value).isEqualTo(1));
     }
 

@@ -3,6 +3,7 @@ package quantum.safety.exporter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import quantum.safety.kernel.PublishedSettings;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
@@ -51,5 +52,16 @@ public final class Seed {
     public static void legacyCheckedIntents(Jedis jedis, long bucket, String symbol, int count) {
         jedis.incrBy(SCHEMA.globalRate(bucket), count);
         jedis.incrBy(SCHEMA.symbolRate(symbol, bucket), count);
+    }
+
+    /**
+     * What a kernel of this version publishes (field = kernel id), with a fixed version so that golden bodies do not
+     * change with the project's; alive until {@code expiresAt} (unix seconds on the clock the reader uses).
+     */
+    public static void kernel(Jedis jedis, String kernelId, int window, int globalMax, int symbolMax, long expiresAt) {
+        PublishedSettings settings = new PublishedSettings(kernelId, "1.2.3", window, globalMax, symbolMax, symbolMax,
+                globalMax, "allow", 300, 0, false, "closed", expiresAt - 60, expiresAt);
+        jedis.hset(SCHEMA.kernelSettings(), kernelId, settings.encode() + " published_at=" + settings.publishedAt()
+                + " expires_at=" + expiresAt);
     }
 }

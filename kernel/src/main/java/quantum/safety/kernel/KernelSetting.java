@@ -13,7 +13,7 @@ public enum KernelSetting implements SettingRow {
     WINDOW(Setting.builder().flag("--window").env("QUANTUM_SAFETY_WINDOW_SEC").legacyEnv("SAFETY_WINDOW_SEC")
             .defaultValue(Integer.toString(KernelConfig.DEFAULT_WINDOW_SEC)).unit("seconds")
             .help("Rate window; a bare number is seconds, e.g. 10, 10s or 1m. The bucket is floor(server_time / "
-                    + "window); must match the exporter's.")),
+                    + "window); every kernel sharing one Redis must use the same (readers take the one kernels publish).")),
     GLOBAL_MAX(Setting.builder().flag("--global-max").env("QUANTUM_SAFETY_GLOBAL_MAX")
             .legacyEnv("SAFETY_GLOBAL_MAX_INTENTS_PER_WINDOW")
             .defaultValue(Integer.toString(KernelConfig.DEFAULT_GLOBAL_MAX)).unit("intents")

@@ -158,6 +158,15 @@ public final class RedisSchema {
         return prefix + "stream:safety.audit";
     }
 
+    /**
+     * Hash of the settings the live kernels decide with: field = kernel id, value = {@link PublishedSettings} as text,
+     * with the server time it expires at. Each kernel refreshes its own field and the key's TTL, and drops fields
+     * whose time has passed, so readers show the limits really in use and see when kernels disagree.
+     */
+    public String kernelSettings() {
+        return prefix + "safety:kernels";
+    }
+
     /** {@code floor(unixSeconds / windowSeconds)}: the legacy bucket number. */
     public static long bucket(long unixSeconds, int windowSeconds) {
         return Math.floorDiv(unixSeconds, windowSeconds);

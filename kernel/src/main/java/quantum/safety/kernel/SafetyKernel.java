@@ -46,11 +46,16 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * Decisions taken without Redis are counted ({@link #failures()}) and reach the fleet-wide {@code safety:decisions}
  * hash with the next decision that gets through. No error path writes to Redis, so none can clear SAFE MODE.
  *
- * <p>Thread-safe. The caller owns the {@link UnifiedJedis} and closes it; its pool must not make a caller wait
- * longer than the decision timeout ({@code RedisConnector.forDecisions} opens one that enforces the deadline on every
- * read).
+ * <p>From its creation until {@link #close()} the kernel publishes its settings ({@link PublishedSettings}: window,
+ * limits, cooldowns, policies, version) under its kernel id, refreshed on a background thread, so that the exporter,
+ * {@code ctl}, {@code doctor} and the status page show the limits it really uses ({@link #settingsPublication()}).
+ * A publication borrows one pooled connection for one short script every 20 s: give the pool a connection to spare.
+ *
+ * <p>Thread-safe. The caller owns the {@link UnifiedJedis} and closes it, after the kernel; its pool must not make a
+ * caller wait longer than the decision timeout ({@code RedisConnector.forDecisions} opens one that enforces the
+ * deadline on every read).
  */
-public final class SafetyKernel {
+public final class SafetyKernel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafetyKernel.class);
     private static final long SLOT_MOVE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
@@ -69,6 +74,7 @@ public final class SafetyKernel {
     private final LastKnownState lastKnown = new LastKnownState();
     private final FailOpenBudget failOpenBudget;
     private final RateLimitedLog throttled;
+    private final SettingsPublisher settings;
 
     private SafetyKernel(KernelConfig config, UnifiedJedis redis, RedisSchema schema) {
         this.config = Objects.requireNonNull(config, "config");
@@ -79,10 +85,12 @@ public final class SafetyKernel {
         this.failOpenBudget = new FailOpenBudget(config.failOpenGlobalMax(), config.failOpenSymbolMax(),
                 config.windowSeconds());
         this.throttled = new RateLimitedLog(LOG, config.failLogInterval());
+        this.settings = SettingsPublisher.start(redis, schema, config, throttled, SettingsPublisher.REFRESH);
     }
 
     /**
-     * Builds a kernel; it does not contact Redis, so it can be created while Redis is down. Refused with
+     * Builds a kernel and starts publishing its settings in the background; it does not wait for Redis, so it can be
+     * created while Redis is down. Refused with
      * {@link IllegalArgumentException}: a client on Redis Cluster whose schema prefix has no hash tag such as
      * {@code {quantum}:} (the decision script touches all its keys at once), and a client that does not enforce the
      * decision timeout: one not opened by {@code RedisConnector.forDecisions} with a deadline at most the timeout.
@@ -277,6 +285,25 @@ public final class SafetyKernel {
     /** What this instance decided without Redis and what went wrong around its decisions; a snapshot. */
     public FailureStats failures() {
         return failures.snapshot();
+    }
+
+    /** Publishes this kernel's settings now, on the caller's thread (tests); false when Redis refused or closed. */
+    boolean publishSettings() {
+        return settings.publish();
+    }
+
+    /** How this kernel's settings reached Redis so far; a snapshot. */
+    public SettingsPublication settingsPublication() {
+        return settings.stats();
+    }
+
+    /**
+     * Stops publishing this kernel's settings and removes them from Redis (they would expire within a minute anyway).
+     * Decisions still work after it; close the kernel before its client.
+     */
+    @Override
+    public void close() {
+        settings.close();
     }
 
     public KernelConfig config() {

@@ -15,8 +15,9 @@
 -- Writing after TIME needs effects replication: the default since Redis 5.0, and forced here for a 6.2 server
 -- configured with lua-replicate-commands no (the call is a no-op on 7.x).
 -- Key names are built only from the KEYS given (bases 9-13 get the bucket appended), so with a hash-tagged
--- prefix every key lives in one Cluster slot. EXPIRE is sent when an INCR or ZINCRBY creates the key or member,
--- which gives every bucket key the legacy window+2 s lifetime.
+-- prefix every key lives in one Cluster slot. EXPIREAT is sent when an INCR or ZINCRBY creates the key or member:
+-- every key of a bucket lives until 2 s after the end of the NEXT window (at least the legacy window+2 s), so that
+-- while it is "the previous window" its global counter and its symbol counts are all there together.
 --
 -- KEYS: 1 kill switch, 2 safe_mode flag, 3 safe_mode info hash, 4 trip_streak, 5 fault stream, 6 audit stream,
 --       7 decisions hash, 8 totals hash, 9 global counter base, 10 symbol counter base, 11 ranking base,
@@ -38,8 +39,9 @@ if redis.replicate_commands then redis.replicate_commands() end
 
 local window = tonumber(ARGV[1])
 local now = tonumber(redis.call('TIME')[1])
-local suffix = string.format('%d', math.floor(now / window))
-local expiry = window + 2
+local bucket = math.floor(now / window)
+local suffix = string.format('%d', bucket)
+local expire_at = string.format('%d', (bucket + 2) * window + 2)
 local others_ok = 4
 
 local function failed(result)
@@ -99,7 +101,7 @@ local function count(key)
     take_back(key)
     return nil, nil
   end
-  if n == 1 then stat(redis.pcall('EXPIRE', key, expiry)) end
+  if n == 1 then stat(redis.pcall('EXPIREAT', key, expire_at)) end
   return n, nil
 end
 
@@ -168,7 +170,7 @@ if symbol_key then
   local ranking_key = KEYS[11] .. suffix
   local score = redis.pcall('ZINCRBY', ranking_key, 1, ARGV[5])
   stat(score)
-  if score == '1' then stat(redis.pcall('EXPIRE', ranking_key, expiry)) end
+  if score == '1' then stat(redis.pcall('EXPIREAT', ranking_key, expire_at)) end
 end
 if reason == 'OK' then
   return finish(reason, g, s, ttl)

@@ -38,6 +38,7 @@ final class FaultMatrixEnv implements AutoCloseable {
 
     private void useClient(RedisEndpoint endpoint, RedisCredentials credentials) {
         if (client != null) {
+            kernel.close();
             client.close();
         }
         // The service's own way to open the kernel's client, with one connection so a row can exhaust it.
@@ -129,6 +130,7 @@ final class FaultMatrixEnv implements AutoCloseable {
 
     @Override
     public void close() {
+        kernel.close();
         client.close();
         raw.close();
         server.close();

@@ -1,6 +1,7 @@
 package quantum.safety.kernel;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,8 @@ final class KernelFixture implements AutoCloseable {
     final UnifiedJedis client;
     final Jedis raw;
     final RedisSchema schema;
+    /** Closed with the fixture, so that no kernel of this test publishes its settings into the next test's Redis. */
+    private final List<SafetyKernel> kernels = new ArrayList<>();
 
     KernelFixture(RedisServers.Server server) {
         this(server.redis(), RedisSchema.legacy());
@@ -65,7 +68,9 @@ final class KernelFixture implements AutoCloseable {
     SafetyKernel kernel(UnaryOperator<KernelConfig.Builder> tweak) {
         KernelConfig.Builder defaults = KernelConfig.builder().kernelId("test-kernel").windowSeconds(TEST_WINDOW_SEC)
                 .decisionTimeout(TEST_DECISION_TIMEOUT);
-        return SafetyKernel.create(tweak.apply(defaults).build(), client, schema);
+        SafetyKernel kernel = SafetyKernel.create(tweak.apply(defaults).build(), client, schema);
+        kernels.add(kernel);
+        return kernel;
     }
 
     SafetyKernel kernel() {
@@ -94,6 +99,7 @@ final class KernelFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        kernels.forEach(SafetyKernel::close);
         client.close();
         raw.close();
     }

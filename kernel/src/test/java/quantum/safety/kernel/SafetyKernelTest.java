@@ -1,6 +1,7 @@
 package quantum.safety.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,14 @@ class SafetyKernelTest {
                     .containsEntry("trace_id", "t-1");
             assertThat(f.raw.get("quantum:safety:rate:global:" + bucket)).isEqualTo("1");
             assertThat(f.raw.get("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isEqualTo("1");
-            assertThat(f.raw.ttl("quantum:safety:rate:global:" + bucket)).isBetween(1L, 12L);
-            assertThat(f.raw.ttl("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isBetween(1L, 12L);
+            // Every key of the bucket lives until 2 s after the end of the next window, so that while it is the
+            // previous window its global and per-symbol counts are read together (legacy: at least window + 2 s).
+            long endOfNextWindow = (bucket + 2) * 10 + 2;
+            assertThat(expiresAt(f, "quantum:safety:rate:global:" + bucket)).isCloseTo(endOfNextWindow, within(1L));
+            assertThat(expiresAt(f, "quantum:safety:rate:symbol:BTCUSDT:" + bucket))
+                    .isCloseTo(endOfNextWindow, within(1L));
             assertThat(f.raw.zscore("quantum:safety:rate:top:" + bucket, "BTCUSDT")).isEqualTo(1.0);
-            assertThat(f.raw.ttl("quantum:safety:rate:top:" + bucket)).isBetween(1L, 12L);
+            assertThat(expiresAt(f, "quantum:safety:rate:top:" + bucket)).isCloseTo(endOfNextWindow, within(1L));
             assertThat(f.decisions()).containsExactly(Map.entry("OK", "1"));
             assertThat(f.raw.exists("quantum:safety:safe_mode")).isFalse();
             assertThat(f.faults()).isEmpty();
@@ -189,8 +194,8 @@ class SafetyKernelTest {
                     .doesNotContainKey("global_count");
             long bucket = exit.metaLong("bucket", -1);
             assertThat(f.raw.get("quantum:safety:rate:reduce_only:BTCUSDT:" + bucket)).isEqualTo("1");
-            assertThat(f.raw.ttl("quantum:safety:rate:reduce_only:BTCUSDT:" + bucket))
-                    .isBetween(1L, KernelFixture.TEST_WINDOW_SEC + 2L);
+            assertThat(expiresAt(f, "quantum:safety:rate:reduce_only:BTCUSDT:" + bucket))
+                    .isCloseTo((bucket + 2) * KernelFixture.TEST_WINDOW_SEC + 2, within(1L));
             assertThat(f.raw.exists("quantum:safety:rate:symbol:BTCUSDT:" + bucket)).isFalse();
             assertThat(f.decisions()).containsEntry("REDUCE_ONLY_ALLOWED", "1");
 
@@ -314,5 +319,10 @@ class SafetyKernelTest {
             assertThat(f.raw.keys("quantum:*")).isEmpty();
             assertThat(kernel.decide(Intent.of("BTCUSDT", "BUY")).reason()).isEqualTo(Reason.SAFE_MODE_ENABLED);
         }
+    }
+
+    /** Unix seconds at which {@code key} expires, on the server's clock (TTL rounds, hence the tests' ±1). */
+    private static long expiresAt(KernelFixture f, String key) {
+        return f.serverTime() + f.raw.ttl(key);
     }
 }

@@ -30,7 +30,10 @@ final class MetricVocabulary {
             "quantum_safety_governor_enabled", "quantum_safety_collector_success",
             "quantum_safety_collector_duration_seconds", "quantum_safety_rate_symbol_scan_truncated",
             "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total",
-            "quantum_safety_flag_unclear");
+            "quantum_safety_flag_unclear", "quantum_safety_kernel_info", "quantum_safety_kernel_window_seconds",
+            "quantum_safety_kernel_global_max", "quantum_safety_kernel_symbol_max",
+            "quantum_safety_kernel_reduce_only_symbol_max", "quantum_safety_kernel_reduce_only_global_max",
+            "quantum_safety_kernel_cooldown_seconds");
 
     /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
     static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");

@@ -38,6 +38,7 @@ public record KeyTypes(Map<String, String> expected, Map<String, String> actual)
         expected.put(schema.decisionCounters(), "hash");
         expected.put(schema.kernelTotals(), "hash");
         expected.put(schema.tripStreak(), "string");
+        expected.put(schema.kernelSettings(), "hash");
         return expected;
     }
 

@@ -25,6 +25,10 @@ final class Problems {
         }
     }
 
+    void addAll(List<String> more) {
+        more.forEach(this::add);
+    }
+
     /** True (after noting a problem) when Redis answered this command with an error; then do not call get(). */
     boolean failed(Response<?> response, String what) {
         String error = error(response);

@@ -9,14 +9,18 @@ import java.util.OptionalLong;
  *
  * @param bucket        {@code floor(unix seconds / window)}
  * @param globalCount   intents checked in this window, all symbols (0 when the counter is missing); empty when
- *                      unreadable
+ *                      unreadable or expired
+ * @param globalExpired the global counter is gone while symbol counts of the window remain (written by the legacy
+ *                      kernel or one before this version, whose counters expire during the next window): the
+ *                      global count is unknown, not 0, so that it is never shown next to counts it does not include
  * @param rankingRead   false when the ranking could not be read (a key of another type): {@code top} is then empty
  * @param top           busiest symbols first (ties by symbol), at most as many as asked for
  * @param scanTruncated the fallback SCAN over legacy per-symbol counters stopped at the read's budget, so {@code top}
  *                      may be incomplete
  * @param problems      what was wrong with the data
  */
-public record RateWindow(long bucket, int windowSeconds, OptionalLong globalCount, boolean rankingRead,
+public record RateWindow(long bucket, int windowSeconds, OptionalLong globalCount, boolean globalExpired,
+                         boolean rankingRead,
                          List<SymbolCount> top, boolean scanTruncated, List<String> problems) {
 
     public RateWindow {

@@ -89,6 +89,9 @@ final class RateWindowReader {
             }
         }
         top.sort(SymbolCount.RANKING);
-        return new RateWindow(bucket, windowSeconds, globalCount, rankingRead, top, truncated, problems.lines());
+        // A missing counter next to symbol counts of the same window has expired before them; 0 would be a lie.
+        boolean expired = !top.isEmpty() && Problems.error(global) == null && global.get() == null;
+        return new RateWindow(bucket, windowSeconds, expired ? OptionalLong.empty() : globalCount, expired,
+                rankingRead, top, truncated, problems.lines());
     }
 }

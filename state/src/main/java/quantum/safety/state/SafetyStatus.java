@@ -21,11 +21,14 @@ import quantum.safety.kernel.FlagState;
  * kernel's rule ({@link FlagState}), so a flag of the wrong type or with an odd value reads as on, as it blocks.
  *
  * @param readAt       the Redis server's time of the read
- * @param limits       the kernel's limits the windows are shown against, and how much was read
- * @param safeMode     null when Redis is unreachable, like every record below
+ * @param limits       the limits the windows are shown against: the live kernels' when they published them (see
+ *                     {@link #limitsNote()}), else the reading tool's configuration; and how much was read
+ * @param kernels      the kernels that published their settings; null when Redis is unreachable, like every record
+ *                     below
  * @param readProblems problems of the read itself (Redis' clock unavailable); the records carry their own
  */
-public record SafetyStatus(Instant readAt, RedisHealth redis, StatusLimits limits, SafeModeState safeMode,
+public record SafetyStatus(Instant readAt, RedisHealth redis, StatusLimits limits, LiveKernels kernels,
+                           SafeModeState safeMode,
                            ExecutionControls controls, KernelStats kernel, RateWindow current, RateWindow previous,
                            FaultWindow faults, List<String> readProblems) {
 
@@ -39,16 +42,31 @@ public record SafetyStatus(Instant readAt, RedisHealth redis, StatusLimits limit
         readProblems = List.copyOf(readProblems);
     }
 
-    /** Every record of one read, in the order a status shows them. */
-    public static SafetyStatus of(Instant readAt, RedisHealth redis, StatusLimits limits, StateRead read,
+    /**
+     * Every record of one read, in the order a status shows them.
+     *
+     * @param configured the reading tool's own limits, shown only when no kernel published its settings
+     */
+    public static SafetyStatus of(Instant readAt, RedisHealth redis, StatusLimits configured, StateRead read,
                                   List<String> readProblems) {
-        return new SafetyStatus(readAt, redis, limits, read.safeMode(), read.controls(), read.kernelStats(),
-                read.currentWindow(), read.previousWindow(), read.faults(), readProblems);
+        LiveKernels kernels = read.kernels();
+        return new SafetyStatus(readAt, redis, kernels.limits(configured), kernels, read.safeMode(), read.controls(),
+                read.kernelStats(), read.currentWindow(), read.previousWindow(), read.faults(), readProblems);
     }
 
     /** Redis could not be read at all: every safety fact is unknown. */
     public static SafetyStatus unreachable(Instant at, RedisHealth redis, StatusLimits limits) {
-        return new SafetyStatus(at, redis, limits, null, null, null, null, null, null, List.of());
+        return new SafetyStatus(at, redis, limits, null, null, null, null, null, null, null, List.of());
+    }
+
+    /** Where {@link #limits()} come from: the live kernels, kernels that disagree, or the tool's configuration. */
+    public LiveKernels.LimitsSource limitsSource() {
+        return kernels == null ? LiveKernels.LimitsSource.CONFIGURATION : kernels.source();
+    }
+
+    /** One line saying where {@link #limits()} come from, the same in every reader. */
+    public String limitsNote() {
+        return kernels == null ? "Redis unreachable; limits from this tool's configuration" : kernels.limitsNote();
     }
 
     public boolean reachable() {
@@ -81,6 +99,7 @@ public record SafetyStatus(Instant readAt, RedisHealth redis, StatusLimits limit
     public List<String> problems() {
         List<String> all = new ArrayList<>(readProblems);
         if (reachable()) {
+            all.addAll(kernels.problems());
             all.addAll(safeMode.problems());
             all.addAll(controls.problems());
             all.addAll(kernel.problems());

@@ -18,10 +18,11 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Reads a {@link SafetyStatus} on its own, for tools without an exporter ({@code ctl}, {@code doctor}, the demo): PING,
- * TIME and INFO first (latency, version, and Redis' clock, which decides the current bucket and the last hour), then
- * one {@link StateRead}. Only a last hour longer than one page or the legacy counter scan costs more round trips,
- * bounded by the budget. On Redis Cluster PING, TIME and INFO go one by one to any node, since a cluster pipeline
- * only takes commands with keys.
+ * TIME, INFO and the kernels' published settings first (latency, version, Redis' clock, which decides the current
+ * bucket and the last hour, and the window the kernels count in), then one {@link StateRead}. Only a last hour longer
+ * than one page or the legacy counter scan costs more round trips, bounded by the budget. On Redis Cluster PING, TIME
+ * and INFO go one by one to any node, since a cluster pipeline only takes commands with keys (the kernels' settings
+ * then take a round trip of their own).
  *
  * <p>A connection failure gives an {@link SafetyStatus#unreachable unreachable} status, never an exception; bad data
  * gives problems.
@@ -61,20 +62,34 @@ public final class SafetyStatusReader {
     }
 
     /**
-     * Only the current and previous rate windows, in two round trips (TIME, then both windows), for a refreshing
-     * display. Connection failures throw a Jedis exception: the caller decides how to show them.
+     * Only the current and previous rate windows, in two round trips (TIME and the kernels' settings, then both
+     * windows in the kernels' window), for a refreshing display. Connection failures throw a Jedis exception: the
+     * caller decides how to show them.
      */
     public RateWindows readRates() {
         ReadBudget readBudget = ReadBudget.of(budget);
         Problems problems = new Problems();
         long nowMillis = serverMillis(keyless(Protocol.Command.TIME), problems);
+        LiveKernels kernels = kernels(nowMillis);
+        StatusLimits shown = kernels.limits(limits);
         RateWindowsRead windows;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            windows = RateWindowsRead.queue(pipeline, schema, nowMillis, limits.windowSeconds(), limits.topSymbols());
+            windows = RateWindowsRead.queue(pipeline, schema, nowMillis, shown.windowSeconds(), shown.topSymbols());
             pipeline.sync();
         }
-        return new RateWindows(Instant.ofEpochMilli(nowMillis), limits, windows.current(redis, readBudget),
-                windows.previous(redis, readBudget), problems.lines());
+        problems.addAll(kernels.problems());
+        return new RateWindows(Instant.ofEpochMilli(nowMillis), shown, windows.current(redis, readBudget),
+                windows.previous(redis, readBudget), problems.lines(), kernels);
+    }
+
+    /** The kernels' settings on their own round trip, where the first one cannot carry them (Cluster, readRates). */
+    private LiveKernels kernels(long nowMillis) {
+        LiveKernelsReader reader;
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            reader = LiveKernelsReader.queue(pipeline, schema);
+            pipeline.sync();
+        }
+        return reader.finish(nowMillis);
     }
 
     private SafetyStatus readOrThrow() {
@@ -83,6 +98,7 @@ public final class SafetyStatusReader {
         Supplier<Object> ping;
         Supplier<Object> time;
         Supplier<Object> info;
+        LiveKernelsReader kernels = null;
         long started = System.nanoTime();
         if (redis instanceof JedisCluster) {
             ping = keyless(Protocol.Command.PING);
@@ -93,6 +109,7 @@ public final class SafetyStatusReader {
                 ping = pipeline.sendCommand(Protocol.Command.PING, new String[0])::get;
                 time = RedisClock.queue(pipeline)::get;
                 info = pipeline.sendCommand(Protocol.Command.INFO, "server")::get;
+                kernels = LiveKernelsReader.queue(pipeline, schema);
                 pipeline.sync();
             }
         }
@@ -106,9 +123,12 @@ public final class SafetyStatusReader {
         }
         long nowMillis = serverMillis(time, problems);
         RedisFeatures features = features(info);
+        // The window the kernels count in decides the buckets; StateRead reads the settings again with the records.
+        LiveKernels published = kernels != null ? kernels.finish(nowMillis) : kernels(nowMillis);
+        StatusLimits inUse = published.limits(limits);
         StateRead read;
         try (AbstractPipeline pipeline = redis.pipelined()) {
-            read = StateRead.queue(pipeline, StateQuery.of(schema, nowMillis, limits, features.entriesAdded()), redis,
+            read = StateRead.queue(pipeline, StateQuery.of(schema, nowMillis, inUse, features.entriesAdded()), redis,
                     readBudget);
             pipeline.sync();
         }

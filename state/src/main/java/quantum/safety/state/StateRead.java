@@ -12,6 +12,10 @@ import redis.clients.jedis.UnifiedJedis;
  * the legacy counter scan) costs them then, bounded by the budget, so a caller that wants the cheap records first
  * (the exporter publishes each collector's result as it is ready) asks for them first.
  *
+ * <p>The rate windows are those of the window the live kernels published ({@link #kernels()}): the query's window is
+ * only a guess (the caller's configuration, or what it read last time). When the guess was wrong, the windows are read
+ * again with the kernels' window, one more round trip, so their buckets are always the ones the kernels count in.
+ *
  * <p>Use it from one thread; each record is finished once and then kept.
  */
 public final class StateRead {
@@ -21,7 +25,8 @@ public final class StateRead {
     private final Once<ExecutionControls> controls;
     private final Once<KernelStats> kernelStats;
     private final Once<FaultWindow> faults;
-    private final RateWindowsRead windows;
+    private final Once<LiveKernels> kernels;
+    private final Once<RateWindowsRead> windows;
     private final Once<Optional<IntentFlow>> intents;
     private final UnifiedJedis redis;
     private final ReadBudget budget;
@@ -35,8 +40,9 @@ public final class StateRead {
         KernelStatsReader kernelReader = KernelStatsReader.queue(pipeline, query.schema());
         FaultWindowReader faultReader = FaultWindowReader.queue(pipeline, query.schema().faultStream(),
                 query.nowMillis(), query.newestFaults(), query.entriesAdded(), query.faultsSeen());
-        this.windows = RateWindowsRead.queue(pipeline, query.schema(), query.nowMillis(), query.windowSeconds(),
-                query.topSymbols());
+        LiveKernelsReader kernelsReader = LiveKernelsReader.queue(pipeline, query.schema());
+        RateWindowsRead guessed = RateWindowsRead.queue(pipeline, query.schema(), query.nowMillis(),
+                query.windowSeconds(), query.topSymbols());
         Optional<IntentFlowReader> intentReader = query.readIntents() ? Optional.of(IntentFlowReader.queue(pipeline,
                 query.schema().tradeIntentStream(), query.nowMillis(), query.entriesAdded(), query.intentsSeen()))
                 : Optional.empty();
@@ -46,6 +52,22 @@ public final class StateRead {
         // On Redis 6.2 the fault total is the kernel's trip count.
         this.faults = new Once<>(() -> faultReader.finish(redis, budget, kernelStats().trips()));
         this.intents = new Once<>(() -> intentReader.map(reader -> reader.finish(redis, budget)));
+        this.kernels = new Once<>(() -> kernelsReader.finish(query.nowMillis()));
+        this.windows = new Once<>(() -> windowOfTheKernels(guessed));
+    }
+
+    /** The windows read with the guessed window, or read again with the one the live kernels published. */
+    private RateWindowsRead windowOfTheKernels(RateWindowsRead guessed) {
+        int window = kernels().reference().map(k -> k.windowSeconds()).orElse(query.windowSeconds());
+        if (window == query.windowSeconds()) {
+            return guessed;
+        }
+        try (AbstractPipeline pipeline = redis.pipelined()) {
+            RateWindowsRead again = RateWindowsRead.queue(pipeline, query.schema(), query.nowMillis(), window,
+                    query.topSymbols());
+            pipeline.sync();
+            return again;
+        }
     }
 
     /**
@@ -79,12 +101,19 @@ public final class StateRead {
         return faults.get();
     }
 
-    public RateWindow currentWindow() {
-        return windows.current(redis, budget);
+    /** The kernels that published their settings, live on the Redis server's clock. */
+    public LiveKernels kernels() {
+        return kernels.get();
     }
 
+    /** The window now, in the window of the live kernels (see the class comment). */
+    public RateWindow currentWindow() {
+        return windows.get().current(redis, budget);
+    }
+
+    /** The window before it, of the same length as {@link #currentWindow()}'s and read with it. */
     public RateWindow previousWindow() {
-        return windows.previous(redis, budget);
+        return windows.get().previous(redis, budget);
     }
 
     /** The trade-intent stream, when the query asked for it. */

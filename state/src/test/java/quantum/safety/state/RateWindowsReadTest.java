@@ -138,4 +138,33 @@ class RateWindowsReadTest extends StateTestBase {
         assertThat(read.current(client, UNLIMITED).problems()).isEmpty();
         assertThat(read.previous(client, UNLIMITED).problems()).singleElement().asString().contains("integers");
     }
+
+    @Test
+    void aPreviousWindowWhoseGlobalCounterExpiredBeforeItsSymbolsShowsNoGlobalCountRatherThanZero() {
+        // What kernels before this version leave 2 s into the next window: the global counter (created at the
+        // window's first intent) is gone while the ranking (refreshed by later symbols) still holds 11.
+        try (Jedis jedis = jedis()) {
+            jedis.zadd(SCHEMA.symbolRanking(BUCKET - 1), 11, "BTCUSDT");
+            checked(jedis, BUCKET, "ETHUSDT", 2);
+        }
+        RateWindowsRead read = read(5);
+
+        RateWindow before = read.previous(client, UNLIMITED);
+        assertThat(before.globalExpired()).isTrue();
+        assertThat(before.globalCount()).isEmpty();
+        assertThat(before.top()).containsExactly(new SymbolCount("BTCUSDT", 11));
+        assertThat(before.problems()).isEmpty();
+        RateWindow now = read.current(client, UNLIMITED);
+        assertThat(now.globalExpired()).isFalse();
+        assertThat(now.globalCount()).hasValue(2);
+    }
+
+    @Test
+    void aWindowWithNeitherCounterIsEmptyNotExpired() {
+        RateWindow before = read(5).previous(client, UNLIMITED);
+
+        assertThat(before.globalExpired()).isFalse();
+        assertThat(before.globalCount()).hasValue(0);
+        assertThat(before.top()).isEmpty();
+    }
 }

@@ -105,4 +105,37 @@ class SafetyStatusReaderTest extends StateTestBase {
             assertThat(status.problems()).isEmpty();
         }
     }
+
+    @Test
+    void theStatusShowsTheLimitsAndWindowTheLiveKernelsPublishedNotTheTools() {
+        try (Jedis jedis = jedis()) {
+            long now = Long.parseLong(jedis.time().get(0));
+            jedis.hset(SCHEMA.kernelSettings(), "demo", LiveKernelsReaderTest.entry(3600, 30, 10, now + 60));
+            jedis.set(SCHEMA.globalRate(RedisSchema.bucket(now, 3600)), "7");
+        }
+        SafetyStatus status = read();
+
+        assertThat(status.limits().windowSeconds()).isEqualTo(3600);
+        assertThat(status.limits().globalMax()).isEqualTo(30);
+        assertThat(status.limits().symbolMax()).isEqualTo(10);
+        assertThat(status.limits().lastFaults()).isEqualTo(2);
+        assertThat(status.limitsSource()).isEqualTo(LiveKernels.LimitsSource.KERNELS);
+        assertThat(status.limitsNote()).isEqualTo("limits of kernel demo");
+        assertThat(status.current().windowSeconds()).isEqualTo(3600);
+        assertThat(status.current().globalCount()).hasValue(7);
+
+        RateWindows rates = new SafetyStatusReader(client, SCHEMA, LIMITS, redis.uri()).readRates();
+        assertThat(rates.limits().globalMax()).isEqualTo(30);
+        assertThat(rates.current().globalCount()).hasValue(7);
+        assertThat(rates.limitsNote()).isEqualTo("limits of kernel demo");
+    }
+
+    @Test
+    void withoutPublishedSettingsTheToolsOwnLimitsAreShownAndLabelled() {
+        SafetyStatus status = read();
+
+        assertThat(status.limits()).isEqualTo(LIMITS);
+        assertThat(status.limitsSource()).isEqualTo(LiveKernels.LimitsSource.CONFIGURATION);
+        assertThat(status.limitsNote()).contains("no kernel has published");
+    }
 }

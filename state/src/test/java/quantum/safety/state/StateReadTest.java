@@ -64,4 +64,40 @@ class StateReadTest extends StateTestBase {
                 UNLIMITED));
         assertThat(read.faults().total()).isEqualTo(StreamTotal.of(StreamTotal.Source.KERNEL_TRIPS, 7));
     }
+
+    @Test
+    void theWindowsAreReadInTheWindowTheKernelsPublishedWhateverTheCallerGuessed() {
+        long fiveSecondBucket = RedisSchema.bucket(NOW_MILLIS / 1000, 5);
+        try (Jedis jedis = jedis()) {
+            jedis.hset(SCHEMA.kernelSettings(), "demo", LiveKernelsReaderTest.entry(5, 30, 10, NOW_MILLIS / 1000 + 30));
+            jedis.set(SCHEMA.globalRate(fiveSecondBucket), "12");
+            jedis.zadd(SCHEMA.symbolRanking(fiveSecondBucket), 11, "BTCUSDT");
+            jedis.set(SCHEMA.globalRate(fiveSecondBucket - 1), "4");
+        }
+        StateRead read = queued(p -> StateRead.queue(p, StateQuery.of(SCHEMA, NOW_MILLIS, LIMITS, false), client,
+                UNLIMITED));
+
+        assertThat(read.currentWindow().windowSeconds()).isEqualTo(5);
+        assertThat(read.currentWindow().bucket()).isEqualTo(fiveSecondBucket);
+        assertThat(read.currentWindow().globalCount()).hasValue(12);
+        assertThat(read.currentWindow().top()).containsExactly(new SymbolCount("BTCUSDT", 11));
+        assertThat(read.previousWindow().bucket()).isEqualTo(fiveSecondBucket - 1);
+        assertThat(read.previousWindow().globalCount()).hasValue(4);
+    }
+
+    @Test
+    void aRightGuessCostsNoSecondRoundTrip() {
+        try (Jedis jedis = jedis()) {
+            jedis.hset(SCHEMA.kernelSettings(), "k", LiveKernelsReaderTest.entry(10, 20, 5, NOW_MILLIS / 1000 + 30));
+        }
+        StateRead read = queued(p -> StateRead.queue(p, StateQuery.of(SCHEMA, NOW_MILLIS, LIMITS, false), client,
+                UNLIMITED));
+        long afterSync = allCalls();
+
+        read.currentWindow();
+        read.previousWindow();
+
+        assertThat(allCalls()).isEqualTo(afterSync);
+        assertThat(read.kernels().kernels()).hasSize(1);
+    }
 }

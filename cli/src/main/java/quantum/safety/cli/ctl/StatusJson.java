@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
+import quantum.safety.kernel.PublishedSettings;
 import quantum.safety.state.FaultWindow;
 import quantum.safety.state.RateWindow;
 import quantum.safety.state.SafetyStatus;
@@ -49,6 +50,8 @@ final class StatusJson {
         json.put("governor", s.controls().governor().text().orElse(null));
         json.put("current_window", window(s.current(), s.limits()));
         json.put("previous_window", window(s.previous(), s.limits()));
+        json.put("limits", limits(s));
+        json.put("kernels", s.kernels().kernels().stream().map(StatusJson::kernel).toList());
         json.put("faults", faults(s));
         Map<String, Long> decisions = new LinkedHashMap<>();
         s.kernel().decisions().forEach((reason, n) -> decisions.put(reason, n.longValue()));
@@ -97,12 +100,44 @@ final class StatusJson {
         return json;
     }
 
+    /** The limits the windows are shown against and where they come from: kernels, kernels_disagree, configuration. */
+    private static Map<String, Object> limits(SafetyStatus s) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("window_seconds", s.limits().windowSeconds());
+        json.put("global_max", s.limits().globalMax());
+        json.put("symbol_max", s.limits().symbolMax());
+        json.put("source", s.limitsSource().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("note", s.limitsNote());
+        return json;
+    }
+
+    /** One live kernel's published settings, field names as it publishes them. */
+    static Map<String, Object> kernel(PublishedSettings k) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kernel_id", k.kernelId());
+        json.put("version", k.version());
+        json.put("window_seconds", k.windowSeconds());
+        json.put("global_max", k.globalMax());
+        json.put("symbol_max", k.symbolMax());
+        json.put("reduce_only", k.reduceOnly());
+        json.put("reduce_only_symbol_max", k.reduceOnlySymbolMax());
+        json.put("reduce_only_global_max", k.reduceOnlyGlobalMax());
+        json.put("cooldown_seconds", k.cooldownSeconds());
+        json.put("max_cooldown_seconds", k.maxCooldownSeconds());
+        json.put("latched", k.latchedTrips());
+        json.put("fail_policy", k.failPolicy());
+        json.put("published_at", k.publishedAt());
+        json.put("expires_at", k.expiresAt());
+        return json;
+    }
+
     private static Map<String, Object> window(RateWindow w, StatusLimits limits) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bucket", w.bucket());
         json.put("window_seconds", w.windowSeconds());
         json.put("state", w.globalCount().isPresent() ? "OK" : "UNREADABLE");
         json.put("global_count", w.globalCount().isPresent() ? w.globalCount().getAsLong() : null);
+        json.put("global_expired", w.globalExpired());
         json.put("global_max", limits.globalMax());
         json.put("symbol_max", limits.symbolMax());
         List<Map<String, Object>> top = w.top().stream()

@@ -42,6 +42,7 @@ final class StatusText {
                 + oneLine(s.controls().governor().text().orElse("unset"), 20));
         window(b, "Window now", s.current(), s.limits());
         window(b, "Previous", s.previous(), s.limits());
+        line(b, "Limits", oneLine(s.limitsNote(), 200));
         faults(b, s);
         StringJoiner decisions = new StringJoiner(" · ");
         s.kernel().decisions().forEach((reason, n) -> decisions.add(oneLine(reason, 30) + " " + n.longValue()));
@@ -85,8 +86,8 @@ final class StatusText {
     }
 
     private static void window(StringBuilder b, String title, RateWindow w, StatusLimits limits) {
-        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + limits.globalMax()
-                : "UNREADABLE";
+        String global = w.globalExpired() ? "EXPIRED" : w.globalCount().isPresent()
+                ? w.globalCount().getAsLong() + "/" + limits.globalMax() : "UNREADABLE";
         StringJoiner top = new StringJoiner(", ");
         for (SymbolCount si : w.top()) {
             top.add(oneLine(si.symbol(), 24) + " " + (long) si.count() + "/" + limits.symbolMax());

@@ -125,7 +125,8 @@ final class TopCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(Terminal.style("@|bold Rate windows|@ ")).append(now.windowSeconds()).append("s · ")
                 .append(StatusFormat.time(w.readAt())).append(" · current window ends in ").append(secondsLeft(w))
-                .append("s · status ").append(TopJson.status(w)).append('\n');
+                .append("s · status ").append(TopJson.status(w)).append('\n')
+                .append(StatusFormat.oneLine(w.limitsNote(), 200)).append('\n');
         b.append(String.format("%-24s %10s %10s%n", "", "NOW", "PREVIOUS"));
         int globalMax = w.limits().globalMax();
         b.append(String.format("%-24s %10s %10s%n", "all symbols", count(now, globalMax), count(before, globalMax)));
@@ -149,6 +150,9 @@ final class TopCommand implements Callable<Integer> {
     }
 
     private static String count(RateWindow w, int globalMax) {
+        if (w.globalExpired()) {
+            return "EXPIRED";
+        }
         return w.globalCount().isPresent() ? w.globalCount().getAsLong() + "/" + globalMax : "UNREADABLE";
     }
 }

@@ -26,6 +26,7 @@ final class TopJson {
         json.put("ends_in_seconds", TopCommand.secondsLeft(w));
         json.put("global_max", w.limits().globalMax());
         json.put("symbol_max", w.limits().symbolMax());
+        json.put("limits", w.limitsNote());
         json.put("current", window(w.current(), w.limits().symbolMax()));
         json.put("previous", window(w.previous(), w.limits().symbolMax()));
         json.put("problems", w.problems());
@@ -35,7 +36,7 @@ final class TopJson {
     private static Map<String, Object> window(RateWindow w, int symbolMax) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("bucket", w.bucket());
-        json.put("state", w.globalCount().isPresent() ? "OK" : "UNREADABLE");
+        json.put("state", w.globalExpired() ? "EXPIRED" : w.globalCount().isPresent() ? "OK" : "UNREADABLE");
         json.put("global_count", w.globalCount().isPresent() ? w.globalCount().getAsLong() : null);
         List<Map<String, Object>> top = w.top().stream().map(s -> {
             Map<String, Object> symbol = new LinkedHashMap<>();

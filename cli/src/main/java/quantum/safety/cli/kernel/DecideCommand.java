@@ -82,9 +82,12 @@ public final class DecideCommand implements Callable<Integer> {
         KernelConfig config = kernel.toConfig();
         RedisSchema schema = redis.scriptSchema();
         Decision decision;
-        try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(1)
-                .forDecisions(config.decisionTimeout()).open()) {
-            decision = SafetyKernel.create(config, client, schema).decide(intent);
+        // Two connections: the kernel publishes its settings on the second, so the decision never waits for it;
+        // closing the kernel takes them out of Redis again.
+        try (UnifiedJedis client = redis.connector("quantum-safety-kernel").maxConnections(2)
+                .forDecisions(config.decisionTimeout()).open();
+             SafetyKernel safetyKernel = SafetyKernel.create(config, client, schema)) {
+            decision = safetyKernel.decide(intent);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("allowed", decision.allowed());

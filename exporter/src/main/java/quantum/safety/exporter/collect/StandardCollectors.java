@@ -10,6 +10,6 @@ public final class StandardCollectors {
 
     public static List<RedisCollector> create(int faultsTopSymbols, boolean top5Info) {
         return List.of(new SafeModeCollector(), new KillSwitchCollector(), new KernelStatsCollector(),
-                new FaultsCollector(faultsTopSymbols), new TradeIntentsCollector(), new RateWindowCollector(top5Info));
+                new KernelSettingsCollector(), new FaultsCollector(faultsTopSymbols), new TradeIntentsCollector(), new RateWindowCollector(top5Info));
     }
 }

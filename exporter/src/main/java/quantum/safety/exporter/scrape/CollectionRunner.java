@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import quantum.safety.exporter.ExporterSetting;
 import quantum.safety.exporter.collect.CollectorOutput;
 import quantum.safety.exporter.collect.Deadline;
 import quantum.safety.exporter.collect.RedisCollector;
@@ -14,6 +15,7 @@ import quantum.safety.exporter.redis.RedisSession;
 import quantum.safety.exporter.redis.RedisUnavailableException;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.log.RateLimitedLog;
+import quantum.safety.kernel.settings.Setting;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.RedisHealth;
 import quantum.safety.state.SafetyStatus;
@@ -46,6 +48,11 @@ public final class CollectionRunner implements CollectionTask {
     private final List<RedisCollector> collectors;
     private final ScrapeStats stats;
     private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
+    /**
+     * The window the kernels published at the last collection, for the next one's buckets: one collection stays one
+     * round trip unless the kernels changed their window in between (then {@link StateRead} reads the windows again).
+     */
+    private volatile int windowGuess;
 
     /**
      * @param limits       the kernel's window and limits, and how many faults and symbols the status page lists
@@ -59,6 +66,7 @@ public final class CollectionRunner implements CollectionTask {
         this.redisAddress = redisAddress;
         this.collectors = List.copyOf(collectors);
         this.stats = stats;
+        this.windowGuess = limits.windowSeconds();
     }
 
     @Override
@@ -96,7 +104,9 @@ public final class CollectionRunner implements CollectionTask {
         UnifiedJedis jedis = session.client();
         RedisFeatures features = session.features(jedis);
         long nowMillis = session.nowMillis();
-        StateQuery query = StateQuery.of(schema, nowMillis, limits, features.entriesAdded());
+        StatusLimits guessed = new StatusLimits(windowGuess, limits.globalMax(), limits.symbolMax(),
+                limits.lastFaults(), limits.topSymbols());
+        StateQuery query = StateQuery.of(schema, nowMillis, guessed, features.entriesAdded());
         for (RedisCollector collector : collectors) {
             query = collector.query(query);
         }
@@ -118,7 +128,20 @@ public final class CollectionRunner implements CollectionTask {
         }
         collection.status(SafetyStatus.of(Instant.ofEpochMilli(nowMillis),
                 RedisHealth.up(redisAddress, features.version(), roundTrip), limits, read, List.of()));
+        noteWindow(read);
         return allOk;
+    }
+
+    /** Keeps the kernels' window for the next collection, and says once a minute when it is not the configured one. */
+    private void noteWindow(StateRead read) {
+        int published = read.kernels().limits(limits).windowSeconds();
+        windowGuess = published;
+        if (published != limits.windowSeconds()) {
+            Setting window = ExporterSetting.WINDOW.setting();
+            log.warn("window", "the live kernels count in a " + published + " s window, not the configured "
+                    + limits.windowSeconds() + " s (" + window.flag().orElse("") + ", env " + window.env().orElse("")
+                    + " or " + window.legacyEnv().orElse("") + "); reading theirs");
+        }
     }
 
     /** @return whether the collector succeeded */

@@ -7,7 +7,9 @@ import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.FlagState;
+import quantum.safety.kernel.PublishedSettings;
 import quantum.safety.state.FaultWindow;
+import quantum.safety.state.LiveKernels;
 import quantum.safety.state.RateWindow;
 import quantum.safety.state.SafeModeState;
 import quantum.safety.state.SafetyStatus;
@@ -66,6 +68,7 @@ final class StatusPage {
             controls(b, status);
             window(b, "Current window", status.current(), status.limits());
             window(b, "Previous window", status.previous(), status.limits());
+            kernels(b, status);
             faults(b, status);
             decisions(b, status.kernel().decisions());
             redis(b, status);
@@ -128,8 +131,8 @@ final class StatusPage {
     private static void window(StringBuilder b, String title, RateWindow w, StatusLimits limits) {
         b.append("<section><h2>").append(title).append(" (").append(w.windowSeconds()).append(" s, bucket ")
                 .append(w.bucket()).append(")</h2><table>");
-        String global = w.globalCount().isPresent() ? w.globalCount().getAsLong() + " / " + limits.globalMax()
-                : "unreadable";
+        String global = w.globalExpired() ? "expired" : w.globalCount().isPresent()
+                ? w.globalCount().getAsLong() + " / " + limits.globalMax() : "unreadable";
         b.append("<tr><th>All symbols</th><td class=\"n\">").append(html(global)).append("</td><td>");
         w.globalCount().ifPresent(c -> bar(b, c, limits.globalMax()));
         b.append("</td></tr>");
@@ -147,6 +150,30 @@ final class StatusPage {
             b.append("<tr><td colspan=\"3\">symbol list incomplete (legacy counter scan stopped)</td></tr>");
         }
         b.append("</table></section>\n");
+    }
+
+    /** The limits above come from the kernels that published them, or from this exporter's flags: the page says which. */
+    private static void kernels(StringBuilder b, SafetyStatus s) {
+        b.append("<section id=\"kernels\"><h2>Kernels</h2><p").append(s.limitsSource()
+                == LiveKernels.LimitsSource.KERNELS_DISAGREE ? " class=\"pill warn\"" : "").append(">")
+                .append(html(s.limitsNote())).append("</p>");
+        if (!s.kernels().kernels().isEmpty()) {
+            b.append("<table><tr><th>Kernel</th><th>Window</th><th>All / symbol</th><th>Reduce-only</th>")
+                    .append("<th>Cooldown</th><th>Fail policy</th><th>Version</th></tr>");
+            for (PublishedSettings k : s.kernels().kernels()) {
+                b.append("<tr><td>").append(html(k.kernelId())).append("</td><td class=\"n\">")
+                        .append(k.windowSeconds()).append(" s</td><td class=\"n\">").append(k.globalMax())
+                        .append(" / ").append(k.symbolMax()).append("</td><td>").append(k.reduceOnly()).append(' ')
+                        .append(k.reduceOnlyGlobalMax()).append(" / ").append(k.reduceOnlySymbolMax())
+                        .append("</td><td class=\"n\">").append(k.cooldownSeconds()).append(" s")
+                        .append(k.latchedTrips() ? " (latched)" : k.maxCooldownSeconds() > 0
+                                ? " (up to " + k.maxCooldownSeconds() + " s)" : "")
+                        .append("</td><td>").append(k.failPolicy()).append("</td><td>").append(html(k.version()))
+                        .append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        b.append("</section>\n");
     }
 
     private static void bar(StringBuilder b, long count, int max) {

@@ -76,6 +76,7 @@ public final class RedisChecks {
         results.add(switches(status.controls()));
         results.add(faultStream(types, status.faults()));
         results.add(kernelCounters(status.kernel()));
+        results.add(KernelSettingsCheck.of(status.kernels(), schema));
         return results;
     }
 

@@ -85,4 +85,31 @@ class RedisChecksTest {
             assertThat(results.get(1).status()).isEqualTo(Status.SKIPPED);
         }
     }
+
+    @Test
+    void theKernelSettingsCheckListsTheLiveKernelsAndFailsWhenTheyDisagree(TestRedis redis) {
+        try (Jedis jedis = redis.connect(); JedisPooled pooled = new JedisPooled(redis.host(), redis.port())) {
+            RedisChecks checks = new RedisChecks(pooled, RedisSchema.legacy(), redis.uri());
+            assertThat(named(checks.run(), "kernel settings").evidence()).contains("no live kernel");
+
+            long expires = Long.parseLong(jedis.time().get(0)) + 60;
+            jedis.hset("quantum:safety:kernels", "router-a", kernel(10, 20, 5, expires));
+            CheckResult agreeing = named(checks.run(), "kernel settings");
+            jedis.hset("quantum:safety:kernels", "router-b", kernel(5, 30, 10, expires));
+            CheckResult drifting = named(checks.run(), "kernel settings");
+
+            assertThat(agreeing.status()).isEqualTo(Status.PASSED);
+            assertThat(agreeing.evidence()).contains("router-a: window 10s, global max 20, symbol max 5");
+            assertThat(drifting.status()).isEqualTo(Status.FAILED);
+            assertThat(drifting.evidence()).contains("router-a: window 10s", "router-b: window 5s, global max 30");
+            assertThat(drifting.fix()).contains("--window (env QUANTUM_SAFETY_WINDOW_SEC)", "--global-max",
+                    "separate key prefixes");
+        }
+    }
+
+    private static String kernel(int window, int globalMax, int symbolMax, long expiresAt) {
+        return quantum.safety.kernel.PublishedSettings.of(quantum.safety.kernel.KernelConfig.builder().kernelId("x")
+                .windowSeconds(window).globalMax(globalMax).symbolMax(symbolMax).build()).encode()
+                + " published_at=" + (expiresAt - 60) + " expires_at=" + expiresAt;
+    }
 }
