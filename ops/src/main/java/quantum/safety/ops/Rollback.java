@@ -109,7 +109,7 @@ public final class Rollback {
             throw new UncheckedIOException(prepared.manifests().isEmpty()
                     ? "cannot restore " + prepared.files().get(0).path() + ": " + e.getMessage()
                     : "rollback stopped half-way at " + e.getMessage()
-                    + "; re-run 'quantum-safety ops rollback' once the cause is fixed", e);
+                    + "; once the cause is fixed, re-run: " + request.commands().rollback(null), e);
         }
         if (!prepared.manifests().isEmpty()) {
             String when = LocalDateTime.now(request.clock()).withNano(0).toString();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import quantum.safety.ops.commands.ShellWords;
 import quantum.safety.ops.backup.AtomicFiles;
 import quantum.safety.ops.backup.FileAction;
 import quantum.safety.ops.backup.FileChange;
@@ -66,7 +67,8 @@ final class RollbackPlanner {
         List<Manifest> all = store.list();
         if (request.to().isEmpty()) {
             Manifest latest = store.latestActive().orElseThrow(() -> new OpsInputException("no install to roll back in "
-                    + store.dir() + " ('quantum-safety ops backups' lists them; pass --backup.dir if they are elsewhere)"));
+                    + store.dir() + " (pass --backup.dir if they are elsewhere; to list them: quantum-safety ops backups "
+                    + ShellWords.flag("--backup.dir", store.dir().toString()) + ")"));
             return List.of(latest);
         }
         String id = Path.of(request.to().get()).getFileName().toString().replaceFirst("\\.json$", "");
@@ -78,7 +80,7 @@ final class RollbackPlanner {
         }
         if (index < 0) {
             throw new OpsInputException("--to " + request.to().get() + ": no such install or backup file in " + store.dir()
-                    + "; 'quantum-safety ops backups' lists them");
+                    + "; to list them: quantum-safety ops backups " + ShellWords.flag("--backup.dir", store.dir().toString()));
         }
         if (!all.get(index).active()) {
             throw new OpsInputException("--to " + id + " was already rolled back at " + all.get(index).rolledBackAt());

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import quantum.safety.ops.backup.InstallSetup;
+import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.plan.RollbackPlan;
 
 /**
@@ -39,6 +41,13 @@ public record RollbackRequest(Path prometheusConfig, Optional<Path> backupDir, O
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The commands printed to the operator, aimed at the same config, manifests and services as this rollback. */
+    OperatorCommands commands() {
+        return new OperatorCommands(InstallSetup.builder().prometheusConfig(configPath())
+                .prometheusUrl(prometheusUrl.orElse(null)).alertmanagerUrl(alertmanagerUrl.orElse(null))
+                .backupDir(backupDir.orElse(null)).build());
     }
 
     Path configPath() {

@@ -14,7 +14,6 @@ import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.BackupListing;
 import quantum.safety.ops.backup.BackupPruner;
 import quantum.safety.ops.backup.RecalledSetup;
-import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 
 /** {@code quantum-safety ops backups}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
 @SettingsFrom(OpsSetting.class)
@@ -56,8 +55,7 @@ public final class BackupsCommand implements Callable<Integer> {
     private int list() {
         logging.apply();
         return output.run(spec, events -> {
-            RecalledSetup recalled = setup.recall();
-            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            RecalledSetup recalled = setup.recall(events);
             Path config = recalled.requirePrometheusConfig().toAbsolutePath().normalize();
             BackupListing.requireConfig(config);
             String pruned = "";

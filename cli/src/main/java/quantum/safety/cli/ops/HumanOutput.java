@@ -31,6 +31,7 @@ import quantum.safety.ops.event.OpsEvent.Reloaded;
 import quantum.safety.ops.event.OpsEvent.RollbackChosen;
 import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
+import quantum.safety.ops.event.OpsEvent.SetupNotFound;
 import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.event.OpsEvent.ValidationFailed;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
@@ -232,6 +233,12 @@ final class HumanOutput implements OpsOutput, OpsEvent.Visitor {
     @Override
     public void on(SetupRecalled e) {
         out.println("setup:   addresses and files of " + e.installId() + " (" + e.manifest() + "); flags and env override them");
+    }
+
+    @Override
+    public void on(SetupNotFound e) {
+        out.println("setup:   no install recorded in " + e.manifestDir() + "; using the flags, env and defaults only "
+                + "(--backup.dir or --prometheus.config finds an install's manifests elsewhere)");
     }
 
     /** What to do after reloading by hand, one step a line, each command at the end of its line. */

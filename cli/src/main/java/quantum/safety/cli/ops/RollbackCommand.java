@@ -15,7 +15,6 @@ import quantum.safety.ops.Http;
 import quantum.safety.ops.Rollback;
 import quantum.safety.ops.RollbackRequest;
 import quantum.safety.ops.backup.RecalledSetup;
-import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 
 /** {@code quantum-safety ops rollback}; its own flags and those of its ops mixins are declared in {@link OpsSetting}. */
 @SettingsFrom(OpsSetting.class)
@@ -73,8 +72,7 @@ public final class RollbackCommand implements Callable<Integer> {
     private int rollBack() {
         logging.apply();
         return output.run(spec, events -> {
-            RecalledSetup recalled = setup.recall();
-            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            RecalledSetup recalled = setup.recall(events);
             return new Rollback(request(recalled), events).run();
         });
     }

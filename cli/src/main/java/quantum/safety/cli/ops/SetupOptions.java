@@ -4,6 +4,10 @@ import picocli.CommandLine.Mixin;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.event.OpsEvent;
+import quantum.safety.ops.event.OpsEvent.SetupNotFound;
+import quantum.safety.ops.event.OpsEvent.SetupRecalled;
+import quantum.safety.ops.event.OpsListener;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.bundle.DirectoryBundleSource;
@@ -61,6 +65,14 @@ public final class SetupOptions {
     /** What was given, over what the newest install recorded (found through --backup.dir or --prometheus.config). */
     public RecalledSetup recall() {
         return RecalledSetup.recall(given());
+    }
+
+    /** {@link #recall()}, saying which install's setup fills in what was not given, or that none was found. */
+    public RecalledSetup recall(OpsListener events) {
+        RecalledSetup recalled = recall();
+        events.on(recalled.from().<OpsEvent>map(m -> new SetupRecalled(m.id(), recalled.store().pathOf(m.id())))
+                .orElseGet(() -> new SetupNotFound(recalled.store().dir())));
+        return recalled;
     }
 
     /** The bundle a setup names: its folder, else the one packaged in this jar. */

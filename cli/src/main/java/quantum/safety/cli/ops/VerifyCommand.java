@@ -15,7 +15,6 @@ import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
-import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
@@ -67,8 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private int verify() {
         logging.apply();
         return output.run(spec, events -> {
-            RecalledSetup recalled = setup.recall();
-            recalled.from().ifPresent(m -> events.on(new SetupRecalled(m.id(), recalled.store().pathOf(m.id()))));
+            RecalledSetup recalled = setup.recall(events);
             VerifySettings settings = settings(recalled);
             List<CheckResult> results = VerifyStep.run(settings, wait, Duration.ofSeconds(1), events);
             List<String> warned = Verifier.warningNames(results);

@@ -172,6 +172,18 @@ class OpsCommandTest {
     }
 
     @Test
+    void verifyWithNoRecordedInstallSaysSoBeforeCheckingTheDefaults() {
+        Path none = tmp.resolve("no-installs");
+
+        Run verify = run("ops", "verify", "--backup.dir=" + none, "--prometheus.url=http://127.0.0.1:1");
+
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.out().lines().findFirst().orElseThrow()).isEqualTo("setup:   no install recorded in " + none
+                + "; using the flags, env and defaults only (--backup.dir or --prometheus.config finds an install's "
+                + "manifests elsewhere)");
+    }
+
+    @Test
     void withJsonABadInputEndsTheLinesWithStoppedAndTheOneErrorLineStaysOnStderr() throws Exception {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
         Path bundle = BundleFixture.copyTo(tmp.resolve("bundle"));
@@ -181,10 +193,9 @@ class OpsCommandTest {
                 "--bundle.dir=" + bundle, "--no-reload", "--json");
 
         assertThat(missing.code()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(jsonLines(missing.out())).singleElement().satisfies(l -> {
-            assertThat(l.path("event").asText()).isEqualTo("Stopped");
-            assertThat(l.path("error").asText()).contains("--prometheus.config " + tmp.resolve("nope.yml") + ": no such file");
-        });
+        assertThat(eventNames(jsonLines(missing.out()))).containsExactly("SetupNotFound", "Stopped");
+        assertThat(jsonLines(missing.out()).get(1).path("error").asText())
+                .contains("--prometheus.config " + tmp.resolve("nope.yml") + ": no such file");
         assertThat(missing.err().strip().lines()).hasSize(1);
         assertThat(unconfirmed.code()).isEqualTo(Main.EXIT_USAGE);
         List<JsonNode> lines = jsonLines(unconfirmed.out());

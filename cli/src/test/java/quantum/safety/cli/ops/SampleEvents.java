@@ -34,6 +34,7 @@ import quantum.safety.ops.event.OpsEvent.Reloaded;
 import quantum.safety.ops.event.OpsEvent.RollbackChosen;
 import quantum.safety.ops.event.OpsEvent.RollbackPlanned;
 import quantum.safety.ops.event.OpsEvent.RolledBack;
+import quantum.safety.ops.event.OpsEvent.SetupNotFound;
 import quantum.safety.ops.event.OpsEvent.SetupRecalled;
 import quantum.safety.ops.event.OpsEvent.ValidationFailed;
 import quantum.safety.ops.event.OpsEvent.ValidationSkipped;
@@ -175,7 +176,7 @@ final class SampleEvents {
                 new BackupsPruned(1, List.of(new BackupsPruned.Pruned("install_qs_20260118_120000", false,
                         List.of(Path.of("/etc/prometheus/prometheus.yml.backup_qs_20260118_120000"),
                                 MANIFEST_DIR.resolve("install_qs_20260118_120000.json")))), false),
-                new SetupRecalled(ID, MANIFEST_DIR.resolve(ID + ".json"))));
+                new SetupRecalled(ID, MANIFEST_DIR.resolve(ID + ".json")), new SetupNotFound(MANIFEST_DIR)));
         return all;
     }
 }

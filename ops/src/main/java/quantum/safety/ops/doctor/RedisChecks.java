@@ -10,6 +10,7 @@ import quantum.safety.kernel.FlagState;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.Text;
 import quantum.safety.kernel.redis.RedisSetting;
+import quantum.safety.ops.commands.ShellWords;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
 import quantum.safety.state.ExecutionControls;
@@ -108,8 +109,9 @@ public final class RedisChecks {
                 + (info.isEmpty() ? "; no info hash (set by hand)" : "; " + info);
         if (flag.unclear()) {
             return CheckResult.failed(Section.SYSTEM_STATE, name, evidence + "\n" + key + ": " + flag.describe(),
-                    "the kernel blocks on it; write it through the kernel, audited: 'quantum-safety ctl safe-mode on "
-                            + "--actor … --reason …' to keep SAFE MODE on, 'ctl safe-mode off …' to end it");
+                    "the kernel blocks on it; write it through the kernel, audited. To keep SAFE MODE on: "
+                            + ctl("safe-mode on --latched", "doctor found an unclear SAFE MODE value") + " ; to end it: "
+                            + ctl("safe-mode off", "doctor found an unclear SAFE MODE value"));
         }
         return CheckResult.passed(Section.SYSTEM_STATE, name, evidence);
     }
@@ -120,9 +122,19 @@ public final class RedisChecks {
                 + " (" + schema.killSwitch() + ": " + kill.describe() + "); execution mode " + text(controls.mode())
                 + "; governor " + text(controls.governor());
         return kill.unclear() ? CheckResult.failed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence,
-                "the kernel blocks every order on it; write it through the kernel, audited: 'quantum-safety ctl kill "
-                        + "on --actor … --reason …' to keep it engaged, 'ctl kill off …' to release it")
+                "the kernel blocks every order on it; write it through the kernel, audited. To keep it engaged: "
+                        + ctl("kill on", "doctor found an unclear kill switch value") + " ; to release it: "
+                        + ctl("kill off", "doctor found an unclear kill switch value"))
                 : CheckResult.passed(Section.SYSTEM_STATE, "kill switch and execution mode", evidence);
+    }
+
+    /**
+     * A ctl change as a complete command against the Redis doctor read (the address without secrets: the password
+     * comes from the same env as doctor's); the actor is the login name, as ctl defaults it.
+     */
+    private String ctl(String change, String reason) {
+        return "quantum-safety ctl " + change + " " + ShellWords.flag("--redis.addr", where) + " "
+                + ShellWords.flag("--reason", reason) + " --yes";
     }
 
     /** A string key quoted for the report, or what it holds instead; a wrong type is evidence, not a crash. */

@@ -56,6 +56,7 @@ public sealed interface OpsEvent {
         void on(BackupsListed e);
         void on(BackupsPruned e);
         void on(SetupRecalled e);
+        void on(SetupNotFound e);
     }
 
     // ---- planning -------------------------------------------------------------------------------------------------
@@ -291,6 +292,14 @@ public sealed interface OpsEvent {
      * manifest: the setup it used.
      */
     record SetupRecalled(String installId, Path manifest) implements OpsEvent {
+        public void accept(Visitor v) { v.on(this); }
+    }
+
+    /**
+     * No install is recorded where the manifests were looked for: the command runs on the flags, env and defaults
+     * alone, which may not be the Prometheus or exporter the operator meant.
+     */
+    record SetupNotFound(Path manifestDir) implements OpsEvent {
         public void accept(Visitor v) { v.on(this); }
     }
 }

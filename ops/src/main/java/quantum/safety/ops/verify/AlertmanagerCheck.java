@@ -36,8 +36,9 @@ public final class AlertmanagerCheck implements Check {
                 return List.of(CheckResult.warning(Section.ALERTMANAGER, configured,
                         "Prometheus at " + s.prometheus().baseUrl() + " sends alerts to no Alertmanager, and none was "
                                 + "asked for: alerts fire, nobody is told",
-                        "give Prometheus an Alertmanager: quantum-safety ops install --alertmanager.url=URL adds it to "
-                                + "prometheus.yml when that has no alerting section"));
+                        "give Prometheus an Alertmanager (install adds it to prometheus.yml when that has no alerting "
+                                + "section), e.g. the one on this host: " + s.commands().install(null,
+                                "--alertmanager.url=http://127.0.0.1:9093")));
             }
             results.add(CheckResult.failed(Section.ALERTMANAGER, configured,
                     "Prometheus at " + s.prometheus().baseUrl() + " sends alerts to no Alertmanager: alerts fire, nobody is told",

@@ -58,6 +58,15 @@ class RedisChecksFlagsTest {
         }
         assertThat(flagCheck.status()).isEqualTo(value.clear() ? Status.PASSED : Status.FAILED);
         assertThat(flagCheck.evidence().contains("only absent or 0 is off")).isEqualTo(!value.clear());
+        if (!value.clear()) {
+            String change = safeMode ? "safe-mode" : "kill";
+            assertThat(flagCheck.fix()).as("both printed commands are complete: no placeholder, the same Redis, --yes")
+                    .doesNotContain("…")
+                    .contains("quantum-safety ctl " + change + " on" + (safeMode ? " --latched" : "") + " --redis.addr="
+                            + redis.uri() + " --reason='doctor found an unclear ")
+                    .contains("quantum-safety ctl " + change + " off --redis.addr=" + redis.uri())
+                    .containsPattern("--reason='[^']+' --yes ; .* --reason='[^']+' --yes$");
+        }
         assertThat(otherCheck.status()).isEqualTo(Status.PASSED);
         assertThat(results).extracting(CheckResult::name).as("every Redis check ran").contains("fault stream",
                 "kernel counters").doesNotContain("Redis reads");
