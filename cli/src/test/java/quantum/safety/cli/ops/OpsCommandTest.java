@@ -239,6 +239,32 @@ class OpsCommandTest {
         assertThat(lines.get(2).path("summary").asText()).isEqualTo("2 install(s) and backup file(s) to roll back to");
     }
 
+    /** After a rollback the install is still listed, but the summary counts only what the printed commands undo. */
+    @Test
+    void backupsCountsOnlyWhatCanBeRolledBackTo() throws Exception {
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
+        Path backup = Files.writeString(tmp.resolve("prometheus.yml.backup_qs_20260119_034418"), "scrape_configs: []\n");
+        ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
+        String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
+        store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
+                new FileChange(config.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, backup.toString(), "aa",
+                        "bb")), List.of(), "2026-01-19T03:50:02", quantum.safety.ops.backup.InstallSetup.builder()
+                .prometheusUrl("http://127.0.0.1:9090").prometheusConfig(config).build()));
+
+        Run text = run("ops", "backups", "--prometheus.config=" + config);
+        Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");
+
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("  " + id + "  tag qs  2026-01-19T03:44:18  rolled back 2026-01-19T03:50:02",
+                "  # prometheus.yml as in " + backup.getFileName() + "\n")
+                .doesNotContain(id + ", the newest install")
+                .endsWith("\n1 install(s) and backup file(s) to roll back to\n");
+        List<JsonNode> lines = jsonLines(json.out());
+        assertThat(first(lines, "BackupsListed").path("rollbackCommands")).hasSize(1);
+        assertThat(first(lines, "Finished").path("summary").asText())
+                .isEqualTo("1 install(s) and backup file(s) to roll back to");
+    }
+
     @Test
     void backupsOnAMissingConfigOrWithNothingToFindItByIsBadInput() {
         Run missing = run("ops", "backups", "--prometheus.config=" + tmp.resolve("nope.yml"));

@@ -31,7 +31,8 @@ public final class BackupListing {
     }
 
     /**
-     * Reports the listing as one event; returns how many installs and loose backups it found. {@code given}: the
+     * Reports the listing as one event; returns how many installs and loose backups can be rolled back to, one
+     * printed command each: an install already rolled back is listed, but counts for nothing. {@code given}: the
      * addresses and files the operator passed, which the printed commands carry over what each install recorded.
      */
     public static int list(Path prometheusConfig, ManifestStore store, InstallSetup given, OpsListener events) {
@@ -40,9 +41,9 @@ public final class BackupListing {
         Collections.reverse(newestFirst);
         List<Path> looseFiles = looseBackups(prometheusConfig);
         List<BackupFile> loose = looseFiles.stream().map(BackupListing::describe).toList();
-        events.on(new BackupsListed(store.dir(), newestFirst, prometheusConfig, loose,
-                commands(newestFirst, looseFiles, prometheusConfig, store, given)));
-        return newestFirst.size() + loose.size();
+        List<RollbackCommand> commands = commands(newestFirst, looseFiles, prometheusConfig, store, given);
+        events.on(new BackupsListed(store.dir(), newestFirst, prometheusConfig, loose, commands));
+        return commands.size();
     }
 
     /** Refuses a prometheus.yml that is not there: its backups would be listed as none, which misleads. */

@@ -126,8 +126,9 @@ class DoctorEndToEndTest {
 
     /**
      * The REAL bundle from the classpath, installed next to the operator's jobs, read by a real Prometheus scraping the
-     * real exporter on a real Redis whose SAFE MODE a real kernel has just tripped: every check passes. The report is
-     * the one in docs/doctor-sample.md (written to target/doctor-sample-real.md).
+     * real exporter on a real Redis whose SAFE MODE a real kernel has just tripped: every check passes. The report
+     * (written to target/doctor-sample-real.md) is of the kind docs/doctor-sample.md shows, which comes from the
+     * command-line walkthrough in docs/operations.md.
      */
     @Test
     void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
