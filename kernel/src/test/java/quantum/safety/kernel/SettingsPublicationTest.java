@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import quantum.safety.kernel.log.RateLimitedLog;
+import quantum.safety.kernel.log.RecordingLogger;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Every kernel keeps the settings it decides with in Redis, under its kernel id, without ever holding up a decision. */
@@ -113,8 +113,8 @@ class SettingsPublicationTest {
     void refusedPublicationsAreEachCountedAndLoggedOncePerInterval(RedisServers.Server server) {
         try (KernelFixture f = new KernelFixture(server)) {
             f.raw.set(f.schema.kernelSettings(), "not a hash");
-            List<String> lines = new CopyOnWriteArrayList<>();
-            RateLimitedLog log = new RateLimitedLog(new LinesLogger(lines), Duration.ofHours(1));
+            RecordingLogger logger = new RecordingLogger(false);
+            RateLimitedLog log = new RateLimitedLog(logger, Duration.ofHours(1));
             try (SettingsPublisher publisher = SettingsPublisher.start(f.client, f.schema,
                     KernelConfig.builder().kernelId("refused").build(), log, Duration.ofHours(1))) {
                 for (int i = 0; i < 3; i++) {
@@ -124,55 +124,9 @@ class SettingsPublicationTest {
                 // The first publication ran on the background thread as the publisher started.
                 await().atMost(WAIT).until(() -> publisher.stats().failures() == 4);
                 assertThat(publisher.stats().published()).isZero();
-                assertThat(lines).singleElement().asString().contains("could not be published to "
+                assertThat(logger.messages()).singleElement().asString().contains("could not be published to "
                         + f.schema.kernelSettings(), "WRONGTYPE");
             }
-        }
-    }
-
-    /** Keeps the WARN lines it is given. */
-    private static final class LinesLogger extends org.slf4j.helpers.LegacyAbstractLogger {
-        private final List<String> lines;
-
-        LinesLogger(List<String> lines) {
-            this.lines = lines;
-            this.name = "lines";
-        }
-
-        @Override
-        protected void handleNormalizedLoggingCall(org.slf4j.event.Level level, org.slf4j.Marker marker, String pattern,
-                                                   Object[] arguments, Throwable cause) {
-            lines.add(org.slf4j.helpers.MessageFormatter.basicArrayFormat(pattern, arguments));
-        }
-
-        @Override
-        protected String getFullyQualifiedCallerName() {
-            return null;
-        }
-
-        @Override
-        public boolean isTraceEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isInfoEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return true;
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return true;
         }
     }
 

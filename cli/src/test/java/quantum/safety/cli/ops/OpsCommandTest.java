@@ -209,11 +209,8 @@ class OpsCommandTest {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
         Path legacy = Files.writeString(tmp.resolve("prometheus.yml.backup_p12_20260119_034418"), "scrape_configs: []\n");
         ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
-        String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
-        store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
-                new FileChange(tmp.resolve("rules/quantum_safety_alerts.yml").toString(), "RULES", FileAction.CREATED,
-                        null, null, "aa")), List.of(), null, quantum.safety.ops.backup.InstallSetup.builder()
-                .prometheusUrl("http://127.0.0.1:9090").prometheusConfig(config).build()));
+        String id = recordInstall(store, config, new FileChange(tmp.resolve("rules/quantum_safety_alerts.yml").toString(),
+                "RULES", FileAction.CREATED, null, null, "aa"), null);
 
         Run text = run("ops", "backups", "--prometheus.config=" + config);
         Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");
@@ -245,11 +242,8 @@ class OpsCommandTest {
         Path config = Files.writeString(tmp.resolve("prometheus.yml"), "scrape_configs: []\n");
         Path backup = Files.writeString(tmp.resolve("prometheus.yml.backup_qs_20260119_034418"), "scrape_configs: []\n");
         ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(config));
-        String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
-        store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(
-                new FileChange(config.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED, backup.toString(), "aa",
-                        "bb")), List.of(), "2026-01-19T03:50:02", quantum.safety.ops.backup.InstallSetup.builder()
-                .prometheusUrl("http://127.0.0.1:9090").prometheusConfig(config).build()));
+        String id = recordInstall(store, config, new FileChange(config.toString(), "PROMETHEUS_CONFIG", FileAction.MODIFIED,
+                backup.toString(), "aa", "bb"), "2026-01-19T03:50:02");
 
         Run text = run("ops", "backups", "--prometheus.config=" + config);
         Run json = run("ops", "backups", "--prometheus.config=" + config, "--json");
@@ -320,5 +314,14 @@ class OpsCommandTest {
         try (var files = Files.list(tmp)) {
             assertThat(files).containsExactly(config);
         }
+    }
+
+    /** Records an install of 2026-01-19 03:44:18 that made {@code change}, rolled back at {@code rolledBackAt} or not. */
+    private static String recordInstall(ManifestStore store, Path config, FileChange change, String rolledBackAt) {
+        String id = store.newId(new BackupStamp("qs", java.time.LocalDateTime.parse("2026-01-19T03:44:18")));
+        store.save(new Manifest(id, Manifest.KIND_INSTALL, "qs", "2026-01-19T03:44:18", config.toString(), List.of(change),
+                List.of(), rolledBackAt, quantum.safety.ops.backup.InstallSetup.builder()
+                .prometheusUrl("http://127.0.0.1:9090").prometheusConfig(config).build()));
+        return id;
     }
 }

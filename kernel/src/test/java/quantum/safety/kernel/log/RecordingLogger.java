@@ -9,20 +9,20 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /** Keeps what is logged to it, so a test reads the lines; DEBUG is on only when asked, like a configured logger. */
-final class RecordingLogger extends LegacyAbstractLogger {
+public final class RecordingLogger extends LegacyAbstractLogger {
 
-    record Line(Level level, String message, Throwable cause) {
+    public record Line(Level level, String message, Throwable cause) {
     }
 
-    final List<Line> lines = new CopyOnWriteArrayList<>();
+    public final List<Line> lines = new CopyOnWriteArrayList<>();
     private final boolean debug;
 
-    RecordingLogger(boolean debug) {
+    public RecordingLogger(boolean debug) {
         this.name = "recording";
         this.debug = debug;
     }
 
-    List<String> messages() {
+    public List<String> messages() {
         return lines.stream().map(Line::message).toList();
     }
 
