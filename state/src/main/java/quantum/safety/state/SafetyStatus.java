@@ -73,9 +73,20 @@ public record SafetyStatus(Instant readAt, RedisHealth redis, StatusLimits limit
         return redis.up() && safeMode != null;
     }
 
-    /** Whether new intents are blocked right now: SAFE MODE or the kill switch on, by the kernel's rule. */
+    /**
+     * Whether new intents are blocked right now: SAFE MODE or the kill switch on, by the kernel's rule, or a current
+     * global counter the kernels cannot count on.
+     */
     public boolean blocked() {
-        return reachable() && (safeMode.flag().on() || controls.killSwitch().on());
+        return reachable() && (safeMode.flag().on() || controls.killSwitch().on() || globalCounterUnreadable());
+    }
+
+    /**
+     * The current window's global counter holds what the kernels cannot count (garbage, another type): they answer
+     * every intent STATE_UNREADABLE until the window ends, so a reader must not call that state unblocked.
+     */
+    public boolean globalCounterUnreadable() {
+        return reachable() && current.globalCount().isEmpty() && !current.globalExpired();
     }
 
     public FlagState killSwitch() {

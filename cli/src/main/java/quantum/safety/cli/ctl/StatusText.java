@@ -64,7 +64,15 @@ final class StatusText {
                     + "holds bad data (see Problems)";
             default -> Terminal.style("@|bold,red BLOCKED|@") + ": new intents are blocked by "
                     + String.join(" and ", StatusVerdict.blockedBy(s).stream()
-                    .map(by -> by.equals("SAFE_MODE") ? "SAFE MODE" : "the kill switch").toList());
+                    .map(StatusText::blocker).toList());
+        };
+    }
+
+    private static String blocker(String by) {
+        return switch (by) {
+            case "SAFE_MODE" -> "SAFE MODE";
+            case "KILL_SWITCH" -> "the kill switch";
+            default -> "an unreadable global counter of this window (the kernels answer STATE_UNREADABLE until it ends)";
         };
     }
 

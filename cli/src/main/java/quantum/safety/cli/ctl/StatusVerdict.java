@@ -42,7 +42,7 @@ enum StatusVerdict {
         return s.problems().isEmpty() ? OK : PROBLEMS;
     }
 
-    /** What blocks, by the names the JSON uses: {@code SAFE_MODE}, {@code KILL_SWITCH}. */
+    /** What blocks, by the names the JSON uses: {@code SAFE_MODE}, {@code KILL_SWITCH}, {@code GLOBAL_COUNTER}. */
     static List<String> blockedBy(SafetyStatus s) {
         List<String> by = new ArrayList<>();
         if (s.reachable() && s.safeMode().flag().on()) {
@@ -50,6 +50,9 @@ enum StatusVerdict {
         }
         if (s.reachable() && s.killSwitch().on()) {
             by.add("KILL_SWITCH");
+        }
+        if (s.globalCounterUnreadable()) {
+            by.add("GLOBAL_COUNTER");
         }
         return by;
     }
