@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import quantum.safety.exporter.web.ListenAddress;
+import quantum.safety.web.ListenAddress;
 
 /**
  * The demo as a whole, for {@code quantum-safety demo}: starts everything ({@link DemoRun}), prints where it is and

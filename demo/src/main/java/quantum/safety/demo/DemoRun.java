@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.ExporterConfig;
 import quantum.safety.exporter.ExporterServer;
-import quantum.safety.exporter.web.ListenAddress;
 import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
@@ -23,6 +22,7 @@ import quantum.safety.kernel.redis.RedisConnector;
 import quantum.safety.state.SafetyStatus;
 import quantum.safety.state.SafetyStatusReader;
 import quantum.safety.state.StatusLimits;
+import quantum.safety.web.ListenAddress;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

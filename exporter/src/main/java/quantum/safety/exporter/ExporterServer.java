@@ -17,11 +17,11 @@ import quantum.safety.exporter.scrape.ExporterCollector;
 import quantum.safety.exporter.scrape.ScrapeCoordinator;
 import quantum.safety.exporter.scrape.ScrapeStats;
 import quantum.safety.exporter.web.HandlersFactory;
-import quantum.safety.exporter.web.ListenAddress;
-import quantum.safety.exporter.web.WebConfig;
-import quantum.safety.exporter.web.WebConfigParser;
 import quantum.safety.exporter.web.WebServer;
 import quantum.safety.kernel.redis.RedisEndpoint;
+import quantum.safety.web.ListenAddress;
+import quantum.safety.web.WebConfig;
+import quantum.safety.web.WebConfigParser;
 
 /**
  * A running exporter: the Redis session, the collectors behind a single-flight coordinator, the registry and the web

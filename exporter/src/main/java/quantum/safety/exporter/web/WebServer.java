@@ -3,23 +3,30 @@ package quantum.safety.exporter.web;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 import com.sun.net.httpserver.Authenticator;
+import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import quantum.safety.web.BcryptUsers;
+import quantum.safety.web.ListenAddress;
+import quantum.safety.web.TlsServerContext;
+import quantum.safety.web.WebConfig;
 
 /**
  * The exporter's HTTP surface on the JDK's {@link HttpServer}, one server per listen address sharing one bounded
@@ -57,8 +64,9 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(List<ListenAddress> addresses, WebConfig config, java.nio.file.Path configFile,
                                   Routes routes, int maxThreads) throws IOException {
-        HttpsConfigurator https = config.tls().map(tls -> TlsSetup.configurator(tls, configFile)).orElse(null);
-        Authenticator auth = config.basicAuthUsers().isEmpty() ? null : new BcryptAuthenticator(config.basicAuthUsers());
+        HttpsConfigurator https = config.tls().map(tls -> httpsConfigurator(TlsServerContext.of(tls, configFile)))
+                .orElse(null);
+        Authenticator auth = config.basicAuthUsers().isEmpty() ? null : basicAuth(new BcryptUsers(config.basicAuthUsers()));
         HttpLimits.apply();
         // The JDK reads request headers on these threads too: the allowance keeps slow clients, cut after
         // maxReqTime, from taking the threads scrapes need.
@@ -82,6 +90,24 @@ public final class WebServer implements AutoCloseable {
         }
         servers.forEach(HttpServer::start);
         return new WebServer(servers, executor);
+    }
+
+    private static HttpsConfigurator httpsConfigurator(TlsServerContext tls) {
+        return new HttpsConfigurator(tls.context()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                params.setSSLParameters(tls.parameters());
+            }
+        };
+    }
+
+    private static Authenticator basicAuth(BcryptUsers users) {
+        return new BasicAuthenticator("quantum-safety", StandardCharsets.UTF_8) {
+            @Override
+            public boolean checkCredentials(String user, String password) {
+                return users.check(user, password);
+            }
+        };
     }
 
     private static HttpServer bind(ListenAddress address, HttpsConfigurator https) throws IOException {

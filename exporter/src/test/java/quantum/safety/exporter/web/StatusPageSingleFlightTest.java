@@ -36,6 +36,8 @@ import quantum.safety.kernel.KernelConfig;
 import quantum.safety.state.StatusLimits;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
+import quantum.safety.web.ListenAddress;
+import quantum.safety.web.WebConfig;
 import redis.clients.jedis.Jedis;
 
 /**

@@ -25,6 +25,7 @@ import quantum.safety.exporter.TestExporters;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.RequiresTools;
 import quantum.safety.testkit.TestRedis;
+import quantum.safety.testkit.web.TestCertificates;
 
 /** Real HTTPS requests against the exporter configured by a web-config file. */
 @ExtendWith(RedisExtension.class)

@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,21 +13,18 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-
 import quantum.safety.kernel.FailureWords;
 
-/** Turns {@code tls_server_config} into the JDK's {@link SSLContext} and per-connection parameters. */
-final class TlsSetup {
+/**
+ * {@code tls_server_config} as the JDK's {@link SSLContext} plus the parameters every connection gets (protocol range,
+ * cipher suites, client certificates), for whichever HTTP server serves it.
+ */
+public record TlsServerContext(SSLContext context, String[] protocols, WebConfig.Tls tls) {
 
     private static final List<String> PROTOCOLS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
-    private TlsSetup() {
-    }
-
-    /** Builds the configurator; the web config's file is named in every error. */
-    static HttpsConfigurator configurator(WebConfig.Tls tls, Path configFile) {
+    /** Builds the context; the web config's file is named in every error. */
+    public static TlsServerContext of(WebConfig.Tls tls, Path configFile) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers(tls), trustManagers(tls), null);
@@ -40,29 +37,29 @@ final class TlsSetup {
                             + " is not supported by this Java runtime");
                 }
             }
-            return new HttpsConfigurator(context) {
-                @Override
-                public void configure(HttpsParameters params) {
-                    SSLParameters ssl = getSSLContext().getDefaultSSLParameters();
-                    ssl.setProtocols(protocols);
-                    if (!tls.cipherSuites().isEmpty()) {
-                        ssl.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
-                    }
-                    ssl.setUseCipherSuitesOrder(tls.preferServerCipherSuites());
-                    switch (tls.clientAuth()) {
-                        case REQUIRE_AND_VERIFY_CLIENT_CERT -> ssl.setNeedClientAuth(true);
-                        case VERIFY_CLIENT_CERT_IF_GIVEN -> ssl.setWantClientAuth(true);
-                        case NO_CLIENT_CERT -> ssl.setNeedClientAuth(false);
-                    }
-                    params.setSSLParameters(ssl);
-                }
-            };
+            return new TlsServerContext(context, protocols, tls);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("web config " + configFile + ": " + e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("web config " + configFile + ": cannot set up TLS ("
                     + FailureWords.of(e) + "); check that cert_file and key_file belong together");
         }
+    }
+
+    /** The parameters of one server-side connection. */
+    public SSLParameters parameters() {
+        SSLParameters ssl = context.getDefaultSSLParameters();
+        ssl.setProtocols(protocols);
+        if (!tls.cipherSuites().isEmpty()) {
+            ssl.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
+        }
+        ssl.setUseCipherSuitesOrder(tls.preferServerCipherSuites());
+        switch (tls.clientAuth()) {
+            case REQUIRE_AND_VERIFY_CLIENT_CERT -> ssl.setNeedClientAuth(true);
+            case VERIFY_CLIENT_CERT_IF_GIVEN -> ssl.setWantClientAuth(true);
+            case NO_CLIENT_CERT -> ssl.setNeedClientAuth(false);
+        }
+        return ssl;
     }
 
     private static javax.net.ssl.KeyManager[] keyManagers(WebConfig.Tls tls) throws GeneralSecurityException {

@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.testkit.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,18 +20,18 @@ import javax.net.ssl.TrustManagerFactory;
 import quantum.safety.process.ChildProcess;
 
 /** Self-signed certificates made with the JDK's keytool and written as PEM, as an operator would hand them over. */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final char[] STORE_PASSWORD = "changeit".toCharArray();
+    public static final char[] STORE_PASSWORD = "changeit".toCharArray();
 
     /** A key pair: the PKCS#12 store keytool made, and its certificate and key as PEM files. */
-    record Pem(Path keyStore, Path certFile, Path keyFile, Certificate certificate, PrivateKey key) {
+    public record Pem(Path keyStore, Path certFile, Path keyFile, Certificate certificate, PrivateKey key) {
     }
 
     private TestCertificates() {
     }
 
-    static Pem generate(Path dir, String name) throws IOException, InterruptedException, GeneralSecurityException {
+    public static Pem generate(Path dir, String name) throws IOException, InterruptedException, GeneralSecurityException {
         Path store = dir.resolve(name + ".p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         run(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "RSA",
@@ -52,20 +52,20 @@ final class TestCertificates {
     }
 
     /** Runs a certificate tool (keytool, openssl) to its end; fails with all it printed unless it exits 0. */
-    static void run(String... command) throws IOException, InterruptedException {
+    public static void run(String... command) throws IOException, InterruptedException {
         ChildProcess.Completed run = ChildProcess.run(List.of(command), Duration.ofSeconds(60));
         if (!run.succeeded()) {
             throw new IOException(run.describe());
         }
     }
 
-    static String pem(String type, byte[] der) {
+    public static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** A client context that trusts {@code server}'s certificate and, if given, presents {@code client}'s. */
-    static SSLContext clientContext(Pem server, Pem client) throws GeneralSecurityException, IOException {
+    public static SSLContext clientContext(Pem server, Pem client) throws GeneralSecurityException, IOException {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("server", server.certificate());

@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import quantum.safety.testkit.web.TestCertificates;
 
 class WebConfigParserTest {
 
@@ -109,12 +110,12 @@ class WebConfigParserTest {
         TestCertificates.Pem good = TestCertificates.generate(dir, "server");
         WebConfig.Tls badCert = new WebConfig.Tls(notPem, good.keyFile(), "TLSv1.2", "TLSv1.3",
                 WebConfig.ClientAuth.NO_CLIENT_CERT, java.util.Optional.empty(), java.util.List.of(), true);
-        assertThatThrownBy(() -> TlsSetup.configurator(badCert, dir.resolve("web.yml")))
+        assertThatThrownBy(() -> TlsServerContext.of(badCert, dir.resolve("web.yml")))
                 .hasMessageContaining("cert_file " + notPem).hasMessageContaining("no certificate");
         TestCertificates.Pem other = TestCertificates.generate(dir, "other");
         WebConfig.Tls mismatch = new WebConfig.Tls(good.certFile(), other.keyFile(), "TLSv1.2", "TLSv1.3",
                 WebConfig.ClientAuth.NO_CLIENT_CERT, java.util.Optional.empty(), java.util.List.of(), true);
-        assertThatThrownBy(() -> TlsSetup.configurator(mismatch, dir.resolve("web.yml")))
+        assertThatThrownBy(() -> TlsServerContext.of(mismatch, dir.resolve("web.yml")))
                 .hasMessageContaining("does not match");
     }
 }

@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,18 +9,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.BasicAuthenticator;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
 /**
- * HTTP basic auth against the bcrypt hashes of {@code basic_auth_users}.
+ * Checks HTTP basic-auth credentials against the bcrypt hashes of {@code basic_auth_users}.
  *
  * <p>bcrypt costs tens of milliseconds by design, too much for every scrape, so a verified password is remembered per
  * user as a salted SHA-256 (the salt is random per process, the plain password is never kept). A wrong password always
  * pays the full bcrypt, and an unknown user pays it against a dummy hash, so timing reveals neither.
  */
-public final class BcryptAuthenticator extends BasicAuthenticator {
+public final class BcryptUsers {
 
     private static final Pattern BCRYPT = Pattern.compile("^\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}$");
     /** A valid hash of a random password, checked for unknown users so that they take as long as known ones. */
@@ -32,13 +31,12 @@ public final class BcryptAuthenticator extends BasicAuthenticator {
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[16];
 
-    public BcryptAuthenticator(Map<String, String> users) {
-        this(users, BcryptAuthenticator::bcryptVerify);
+    public BcryptUsers(Map<String, String> users) {
+        this(users, BcryptUsers::bcryptVerify);
     }
 
     /** @param bcrypt verifies a password against a hash (tests count its calls) */
-    BcryptAuthenticator(Map<String, String> users, BiPredicate<char[], String> bcrypt) {
-        super("quantum-safety", StandardCharsets.UTF_8);
+    BcryptUsers(Map<String, String> users, BiPredicate<char[], String> bcrypt) {
         this.users = Map.copyOf(users);
         this.bcrypt = bcrypt;
         new SecureRandom().nextBytes(salt);
@@ -57,8 +55,8 @@ public final class BcryptAuthenticator extends BasicAuthenticator {
         return BCRYPT.matcher(text).matches();
     }
 
-    @Override
-    public boolean checkCredentials(String user, String password) {
+    /** Whether {@code password} is the password of {@code user}. */
+    public boolean check(String user, String password) {
         String hash = users.get(user);
         byte[] digest = digest(user, password);
         if (hash != null) {

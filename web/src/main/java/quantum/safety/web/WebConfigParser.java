@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -138,7 +138,7 @@ public final class WebConfigParser {
             return users;
         }
         map(node, "basic_auth_users").forEach((user, hash) -> {
-            if (!(hash instanceof String text) || !BcryptAuthenticator.isBcryptHash(text)) {
+            if (!(hash instanceof String text) || !BcryptUsers.isBcryptHash(text)) {
                 throw fail("basic_auth_users." + user + " is not a bcrypt hash",
                         "generate one with: htpasswd -nBC 10 \"\" | tr -d ':\\n'");
             }

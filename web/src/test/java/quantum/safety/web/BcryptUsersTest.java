@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,19 +9,19 @@ import org.junit.jupiter.api.Test;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 
-class BcryptAuthenticatorTest {
+class BcryptUsersTest {
 
     private static final String HASH = BCrypt.withDefaults().hashToString(4, "s3cret".toCharArray());
 
     @Test
     void aVerifiedPasswordIsRememberedSoBcryptIsNotPaidOnEveryScrape() {
         AtomicInteger bcryptCalls = new AtomicInteger();
-        BcryptAuthenticator auth = new BcryptAuthenticator(Map.of("prometheus", HASH), (password, hash) -> {
+        BcryptUsers auth = new BcryptUsers(Map.of("prometheus", HASH), (password, hash) -> {
             bcryptCalls.incrementAndGet();
             return BCrypt.verifyer().verify(password, hash.toCharArray()).verified;
         });
         for (int i = 0; i < 10; i++) {
-            assertThat(auth.checkCredentials("prometheus", "s3cret")).isTrue();
+            assertThat(auth.check("prometheus", "s3cret")).isTrue();
         }
         assertThat(bcryptCalls.get()).isEqualTo(1);
     }
@@ -29,14 +29,14 @@ class BcryptAuthenticatorTest {
     @Test
     void aWrongPasswordOrAnUnknownUserAlwaysPaysBcryptAndFails() {
         AtomicInteger bcryptCalls = new AtomicInteger();
-        BcryptAuthenticator auth = new BcryptAuthenticator(Map.of("prometheus", HASH), (password, hash) -> {
+        BcryptUsers auth = new BcryptUsers(Map.of("prometheus", HASH), (password, hash) -> {
             bcryptCalls.incrementAndGet();
             return BCrypt.verifyer().verify(password, hash.toCharArray()).verified;
         });
-        assertThat(auth.checkCredentials("prometheus", "s3cret")).isTrue();
-        assertThat(auth.checkCredentials("prometheus", "wrong")).isFalse();
-        assertThat(auth.checkCredentials("prometheus", "wrong")).isFalse();
-        assertThat(auth.checkCredentials("intruder", "s3cret")).isFalse();
+        assertThat(auth.check("prometheus", "s3cret")).isTrue();
+        assertThat(auth.check("prometheus", "wrong")).isFalse();
+        assertThat(auth.check("prometheus", "wrong")).isFalse();
+        assertThat(auth.check("intruder", "s3cret")).isFalse();
         assertThat(bcryptCalls.get()).isEqualTo(4);
     }
 
@@ -45,14 +45,14 @@ class BcryptAuthenticatorTest {
         for (BCrypt.Version version : new BCrypt.Version[] {BCrypt.Version.VERSION_2A, BCrypt.Version.VERSION_2B,
                 BCrypt.Version.VERSION_2Y}) {
             String hash = BCrypt.with(version).hashToString(4, "pw".toCharArray());
-            assertThat(BcryptAuthenticator.isBcryptHash(hash)).isTrue();
-            assertThat(new BcryptAuthenticator(Map.of("u", hash)).checkCredentials("u", "pw")).as(hash).isTrue();
+            assertThat(BcryptUsers.isBcryptHash(hash)).isTrue();
+            assertThat(new BcryptUsers(Map.of("u", hash)).check("u", "pw")).as(hash).isTrue();
         }
-        assertThat(BcryptAuthenticator.isBcryptHash("plaintext")).isFalse();
+        assertThat(BcryptUsers.isBcryptHash("plaintext")).isFalse();
     }
 
     @Test
     void aPasswordLongerThanBcryptAcceptsIsRefusedNotAnError() {
-        assertThat(new BcryptAuthenticator(Map.of("u", HASH)).checkCredentials("u", "x".repeat(200))).isFalse();
+        assertThat(new BcryptUsers(Map.of("u", HASH)).check("u", "x".repeat(200))).isFalse();
     }
 }

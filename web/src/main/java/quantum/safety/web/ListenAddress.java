@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

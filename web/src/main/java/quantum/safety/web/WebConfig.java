@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.nio.file.Path;
 import java.util.List;

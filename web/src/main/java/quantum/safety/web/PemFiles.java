@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
