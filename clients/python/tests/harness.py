@@ -1,0 +1,212 @@
+"""Real parts for the client's tests: a private redis-server, the decision service from the built jar, and what
+they need (free ports, certificates, bcrypt hashes). A missing tool skips the tests that need it, with a message,
+except under CI=true, where it fails them: CI must never pass by skipping."""
+
+import http.client
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[3]
+START_TIMEOUT_SEC = 90
+# The decision service's limits in these tests; the legacy reference kernel runs with the same (SAFETY_* names).
+LIMITS = {"window": 3600, "global_max": 20, "symbol_max": 5, "cooldown": 600}
+TEST_USER = "router"
+TEST_PASSWORD = "router-test-secret"
+# bcrypt of TEST_PASSWORD, for machines without htpasswd (apache2-utils); CI makes a fresh one with htpasswd.
+PRECOMPUTED_HASH = "$2y$05$ACIzCGnhBRAarzEkIPRXoe4LViV2v41zB/dfETc4hPmvYd9JfAYZu"
+
+
+def missing(what, install):
+    """Skips the calling test, or fails it under CI=true, saying what is missing and how to get it."""
+    message = "needs %s (%s)" % (what, install)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail("CI=true but this test %s; .ci/run must install it" % message, pytrace=False)
+    pytest.skip(message)
+
+
+def require_program(name, install):
+    path = shutil.which(name)
+    if path is None:
+        missing(name + " on PATH", install)
+    return path
+
+
+def jar():
+    path = os.environ.get("QUANTUM_SAFETY_JAR") or str(REPO / "cli" / "target" / "quantum-safety.jar")
+    if not Path(path).is_file():
+        missing("the runnable jar at %s" % path, "mvn -B -pl cli -am package -DskipTests, or set QUANTUM_SAFETY_JAR")
+    return path
+
+
+def java():
+    home = os.environ.get("JAVA_HOME")
+    if home and Path(home, "bin", "java").is_file():
+        return str(Path(home, "bin", "java"))
+    return require_program("java", "apt-get install openjdk-17-jre-headless")
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def clean_env():
+    """This environment without any setting that would reach the service or the client by accident."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("QUANTUM_SAFETY_", "SAFETY_", "REDIS_")) and k != "JAVA_OPTS"}
+
+
+def tail(path, lines=30):
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no output)"
+
+
+def await_condition(what, process, log, check, timeout=START_TIMEOUT_SEC):
+    """Polls ``check`` until it holds; fails with the process's last output when it exits or time runs out."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("%s exited with %s before it could %s:\n%s" % (what, process.returncode, check.__doc__,
+                                                                            tail(log)))
+        try:
+            if check():
+                return
+        except OSError as e:
+            last = e
+        time.sleep(0.05)
+    stop(process)
+    raise RuntimeError("%s did not %s within %d s (%s):\n%s" % (what, check.__doc__, timeout, last, tail(log)))
+
+
+def stop(process, grace=15):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class RedisServer:
+    """A redis-server on a free loopback port, in a temporary folder, without persistence."""
+
+    def __init__(self):
+        binary = require_program("redis-server", "apt-get install redis-server")
+        try:
+            import redis
+        except ImportError:
+            missing("the Python redis module", "apt-get install python3-redis, or pip install redis")
+        self.dir = tempfile.mkdtemp(prefix="qs-py-redis-")
+        self.port = free_port()
+        self.url = "redis://127.0.0.1:%d" % self.port
+        self.log = os.path.join(self.dir, "redis.log")
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(
+                [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                 "--dir", self.dir], stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+        self.client = redis.Redis(host="127.0.0.1", port=self.port, decode_responses=True, socket_timeout=5)
+
+        def answers_ping():
+            """answer PING"""
+            try:
+                return self.client.ping()
+            except redis.ConnectionError:
+                return False
+
+        await_condition("redis-server", self.process, self.log, answers_ping)
+
+    def close(self):
+        self.client.close()
+        stop(self.process)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class DecisionService:
+    """``quantum-safety kernel serve`` from the built jar on a free loopback port, ready when /-/ready says 200."""
+
+    def __init__(self, redis_url, limits=None, web_config=None, scheme="http", ready_auth=None, ssl_context=None):
+        limits = dict(LIMITS, **(limits or {}))
+        self.dir = tempfile.mkdtemp(prefix="qs-py-service-")
+        self.port = free_port()
+        self.url = "%s://127.0.0.1:%d" % (scheme, self.port)
+        self.log = os.path.join(self.dir, "service.log")
+        command = [java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-jar", jar(), "kernel",
+                   "serve", "--redis.addr=" + redis_url, "--web.listen-address=127.0.0.1:%d" % self.port,
+                   "--window=%d" % limits["window"], "--global-max=%d" % limits["global_max"],
+                   "--symbol-max=%d" % limits["symbol_max"], "--cooldown=%d" % limits["cooldown"],
+                   "--kernel-id=pytest"]
+        if web_config is not None:
+            path = os.path.join(self.dir, "web-config.yml")
+            Path(path).write_text(web_config)
+            command.append("--web.config.file=" + path)
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+        headers = {}
+        if ready_auth is not None:
+            import base64
+            headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % ready_auth).encode()).decode()
+
+        def ready():
+            """answer 200 on /-/ready"""
+            if scheme == "https":
+                conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=2, context=ssl_context)
+            else:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+            try:
+                conn.request("GET", "/-/ready", headers=headers)
+                return conn.getresponse().status == 200
+            finally:
+                conn.close()
+
+        await_condition("the decision service", self.process, self.log, ready)
+
+    def metrics(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        try:
+            conn.request("GET", "/metrics")
+            return conn.getresponse().read().decode()
+        finally:
+            conn.close()
+
+    def close(self):
+        stop(self.process)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def bcrypt_hash(password):
+    """A bcrypt hash of ``password``: from htpasswd when installed (the password on its stdin, never in argv)."""
+    htpasswd = shutil.which("htpasswd")
+    if htpasswd is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but htpasswd is missing; .ci/run must install apache2-utils", pytrace=False)
+        assert password == TEST_PASSWORD, "only TEST_PASSWORD has a precomputed hash"
+        return PRECOMPUTED_HASH
+    out = subprocess.run([htpasswd, "-niB", TEST_USER], input=password + "\n", capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    return out.strip().split(":", 1)[1]
+
+
+def self_signed(dir, name):
+    """A certificate and key for ``name`` valid for 127.0.0.1, made with openssl; returns (cert, key) paths."""
+    openssl = require_program("openssl", "apt-get install openssl")
+    cert, key = os.path.join(dir, name + "-cert.pem"), os.path.join(dir, name + "-key.pem")
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days",
+                    "2", "-subj", "/CN=" + name, "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+def fault_events(redis_client):
+    return [fields for _, fields in redis_client.xrange("quantum:stream:safety.fault")]
