@@ -65,6 +65,10 @@ final class DecisionScript {
         return SCRIPT.sha1();
     }
 
+    static void ensureLoaded(UnifiedJedis redis, RedisSchema schema) {
+        SCRIPT.ensureLoaded(redis, schema.safeMode());
+    }
+
     /** A decision, and the reply it came from (whether statistics and events were written, the flags seen). */
     record Outcome(Decision decision, Reply reply) {
     }

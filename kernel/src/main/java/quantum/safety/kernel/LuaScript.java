@@ -61,6 +61,16 @@ final class LuaScript {
         }
     }
 
+    /**
+     * Makes sure the server that holds {@code sampleKey} has the script cached (SCRIPT EXISTS, then SCRIPT LOAD when
+     * it has not), so the first decision after a restart or a SCRIPT FLUSH does not pay for the body.
+     */
+    void ensureLoaded(UnifiedJedis redis, String sampleKey) {
+        if (!Boolean.TRUE.equals(redis.scriptExists(sha1, sampleKey))) {
+            redis.scriptLoad(new String(source, StandardCharsets.UTF_8), sampleKey);
+        }
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -278,6 +279,20 @@ public final class SafetyKernel implements AutoCloseable {
     }
 
     /** Audited manual operations (SAFE MODE, kill switch) on the same Redis and schema. */
+    /**
+     * Whether this kernel can decide now: Redis answers and holds the decision script (loaded here when it does not,
+     * e.g. after a restart). Empty when ready, else why not, in words for an operator (never a secret). For a
+     * service's readiness probe; a decision never waits for it.
+     */
+    public Optional<String> notReadyBecause() {
+        try {
+            DecisionScript.ensureLoaded(redis, schema);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("Redis does not answer or refuses the decision script: " + FailureWords.of(e));
+        }
+    }
+
     public SafetyOperations operations() {
         return new SafetyOperations(redis, schema);
     }

@@ -1,11 +1,6 @@
 package quantum.safety.cli.kernel;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +17,7 @@ import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.Reason;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
+import quantum.safety.service.api.DecisionJson;
 import redis.clients.jedis.UnifiedJedis;
 
 /** {@code quantum-safety kernel decide}: one decision, printed as one JSON line; the exit code says allowed or not. */
@@ -42,8 +38,6 @@ import redis.clients.jedis.UnifiedJedis;
                 "  QUANTUM_SAFETY_GLOBAL_MAX=50 quantum-safety kernel decide --symbol ETHUSDT --side BUY "
                         + "--redis.addr=redis://10.0.0.5:6379"})
 public final class DecideCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -76,7 +70,7 @@ public final class DecideCommand implements Callable<Integer> {
     LoggingOptions logging;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() {
         logging.apply();
         Intent intent = intent();
         KernelConfig config = kernel.toConfig();
@@ -89,11 +83,7 @@ public final class DecideCommand implements Callable<Integer> {
              SafetyKernel safetyKernel = SafetyKernel.create(config, client, schema)) {
             decision = safetyKernel.decide(intent);
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("allowed", decision.allowed());
-        json.put("reason", decision.reason().name());
-        json.put("meta", decision.meta());
-        spec.commandLine().getOut().println(JSON.writeValueAsString(json));
+        spec.commandLine().getOut().println(DecisionJson.text(decision));
         spec.commandLine().getOut().flush();
         if (decision.reason() == Reason.CONFIG_ERROR) {
             spec.commandLine().getErr().println("error: the kernel cannot decide: " + decision.meta().get("config_error"));
