@@ -210,3 +210,25 @@ def self_signed(dir, name):
 
 def fault_events(redis_client):
     return [fields for _, fields in redis_client.xrange("quantum:stream:safety.fault")]
+
+
+def in_one_window(redis_client, scenario, attempts=3):
+    """Runs ``scenario()`` on an emptied Redis until it ran within one rate window (a window can end during a run:
+    the counts start again); returns what it returned."""
+    window = LIMITS["window"]
+    for _ in range(attempts):
+        redis_client.flushall()
+        before = int(redis_client.time()[0]) // window
+        result = scenario()
+        if int(redis_client.time()[0]) // window == before:
+            return result
+    pytest.fail("the scenario never ran within one %d s window" % window)
+
+
+def legacy_fields(event):
+    """The fields of a fault event that the legacy contract lists, in its order."""
+    return {name: event.get(name) for name in LEGACY_FAULT_FIELDS}
+
+
+LEGACY_FAULT_FIELDS = ("timestamp", "reason", "symbol", "side", "global_count", "symbol_count", "global_max",
+                       "symbol_max", "window_sec", "cooldown_sec", "router_pid", "correlation_id", "trace_id")
