@@ -43,7 +43,7 @@ def service(redis_server):
 
 @pytest.fixture
 def kernel(service, redis):
-    client = safety_kernel.create_safety_kernel(redis, {"url": service.url})
+    client = safety_kernel.create_safety_kernel(redis, {"url": service.url, "timeout_ms": harness.CLIENT_TIMEOUT_MS})
     yield client
     client.close()
 
@@ -69,18 +69,15 @@ def auth_service(redis_server):
 @pytest.fixture(scope="session")
 def certificates():
     with tempfile.TemporaryDirectory(prefix="qs-py-tls-") as dir:
-        server = harness.self_signed(dir, "localhost")
-        client = harness.self_signed(dir, "router")
-        yield {"server_cert": server[0], "server_key": server[1], "client_cert": client[0], "client_key": client[1]}
+        yield harness.certificates(dir)
 
 
 @pytest.fixture(scope="session")
 def tls_service(redis_server, certificates):
     import ssl
     config = ("tls_server_config:\n  cert_file: %s\n  key_file: %s\n  client_auth_type: RequireAndVerifyClientCert\n"
-              "  client_ca_file: %s\n" % (certificates["server_cert"], certificates["server_key"],
-                                          certificates["client_cert"]))
-    context = ssl.create_default_context(cafile=certificates["server_cert"])
+              "  client_ca_file: %s\n" % (certificates["server_cert"], certificates["server_key"], certificates["ca"]))
+    context = ssl.create_default_context(cafile=certificates["ca"])
     context.load_cert_chain(certificates["client_cert"], certificates["client_key"])
     started = harness.DecisionService(redis_server.url, web_config=config, scheme="https", ssl_context=context)
     yield started

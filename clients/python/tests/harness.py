@@ -17,6 +17,10 @@ REPO = Path(__file__).resolve().parents[3]
 START_TIMEOUT_SEC = 90
 # The decision service's limits in these tests; the legacy reference kernel runs with the same (SAFETY_* names).
 LIMITS = {"window": 3600, "global_max": 20, "symbol_max": 5, "cooldown": 600}
+# Generous deadlines against the real service (its decision deadline, the client's timeout), so that a busy test
+# machine does not turn a decision into FAIL_CLOSED_ERROR; the timeout tests use servers that never answer.
+DECISION_TIMEOUT = "2000ms"
+CLIENT_TIMEOUT_MS = 5000
 TEST_USER = "router"
 TEST_PASSWORD = "router-test-secret"
 # bcrypt of TEST_PASSWORD, for machines without htpasswd (apache2-utils); CI makes a fresh one with htpasswd.
@@ -146,37 +150,40 @@ class DecisionService:
                    "serve", "--redis.addr=" + redis_url, "--web.listen-address=127.0.0.1:%d" % self.port,
                    "--window=%d" % limits["window"], "--global-max=%d" % limits["global_max"],
                    "--symbol-max=%d" % limits["symbol_max"], "--cooldown=%d" % limits["cooldown"],
-                   "--kernel-id=pytest"]
+                   "--decision-timeout=" + DECISION_TIMEOUT, "--kernel-id=pytest"]
         if web_config is not None:
             path = os.path.join(self.dir, "web-config.yml")
             Path(path).write_text(web_config)
             command.append("--web.config.file=" + path)
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=clean_env())
-        headers = {}
+        self._scheme, self._ssl_context = scheme, ssl_context
+        self._headers = {}
         if ready_auth is not None:
             import base64
-            headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % ready_auth).encode()).decode()
+            self._headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % ready_auth).encode()).decode()
 
         def ready():
             """answer 200 on /-/ready"""
-            if scheme == "https":
-                conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=2, context=ssl_context)
-            else:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-            try:
-                conn.request("GET", "/-/ready", headers=headers)
-                return conn.getresponse().status == 200
-            finally:
-                conn.close()
+            return self._request("GET", "/-/ready")[0] == 200
 
         await_condition("the decision service", self.process, self.log, ready)
+        # A fresh JVM takes its first decisions slowly (class loading, the first compilations): longer than the
+        # client's timeout now and then, or a 503 for a request that waited past the decision deadline for a
+        # worker. Tests start from a warm service, as a router usually meets it.
+        answers = [self._request("POST", "/v1/decide", b'{"symbol":"WARMUP%d","side":"BUY"}' % n)
+                   for n in range(LIMITS["global_max"])]
+        assert {status for status, _ in answers} <= {200, 503}, answers
 
-    def metrics(self):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+    def _request(self, method, path, body=None):
+        if self._scheme == "https":
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=10, context=self._ssl_context)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
         try:
-            conn.request("GET", "/metrics")
-            return conn.getresponse().read().decode()
+            conn.request(method, path, body=body, headers=self._headers)
+            response = conn.getresponse()
+            return response.status, response.read()
         finally:
             conn.close()
 
@@ -198,14 +205,29 @@ def bcrypt_hash(password):
     return out.strip().split(":", 1)[1]
 
 
-def self_signed(dir, name):
-    """A certificate and key for ``name`` valid for 127.0.0.1, made with openssl; returns (cert, key) paths."""
+def certificates(dir):
+    """A test CA, and a server certificate for 127.0.0.1 and a client certificate it signed, made with openssl:
+    {"ca", "server_cert", "server_key", "client_cert", "client_key"} paths in ``dir``."""
     openssl = require_program("openssl", "apt-get install openssl")
-    cert, key = os.path.join(dir, name + "-cert.pem"), os.path.join(dir, name + "-key.pem")
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days",
-                    "2", "-subj", "/CN=" + name, "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"],
-                   check=True, capture_output=True, timeout=60)
-    return cert, key
+
+    def run(*args):
+        subprocess.run([openssl] + list(args), check=True, capture_output=True, timeout=60)
+
+    paths = {name: os.path.join(dir, name + ".pem") for name in
+             ("ca", "ca_key", "server_cert", "server_key", "client_cert", "client_key")}
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", paths["ca_key"], "-out", paths["ca"], "-days", "2",
+        "-subj", "/CN=quantum-safety test CA")
+    for who, usage, extra in (("server", "serverAuth", "subjectAltName=IP:127.0.0.1,DNS:localhost\n"),
+                              ("client", "clientAuth", "")):
+        csr, ext = os.path.join(dir, who + ".csr"), os.path.join(dir, who + ".ext")
+        Path(ext).write_text(extra + "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,"
+                             "keyEncipherment\nextendedKeyUsage=%s\nsubjectKeyIdentifier=hash\n"
+                             "authorityKeyIdentifier=keyid\n" % usage)
+        run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", paths[who + "_key"], "-out", csr, "-subj",
+            "/CN=" + ("localhost" if who == "server" else "router"))
+        run("x509", "-req", "-in", csr, "-CA", paths["ca"], "-CAkey", paths["ca_key"], "-set_serial",
+            str(int.from_bytes(os.urandom(8), "big")), "-days", "2", "-extfile", ext, "-out", paths[who + "_cert"])
+    return paths
 
 
 def fault_events(redis_client):

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+import harness
 from fakes import CountingProxy
 from safety_kernel import create_safety_kernel
 
@@ -16,7 +17,7 @@ def proxy(service):
 
 
 def test_many_calls_share_one_connection(proxy, redis):
-    kernel = create_safety_kernel(redis, {"url": proxy.url})
+    kernel = create_safety_kernel(redis, {"url": proxy.url, "timeout_ms": harness.CLIENT_TIMEOUT_MS})
     decisions = [kernel.should_publish_intent(symbol="SYM%d" % (n % 10), side="BUY") for n in range(15)]
     decisions += kernel.decide_batch([{"symbol": "BTCUSDT", "side": "SELL"}] * 3)
     assert kernel.service_ready()[0] is True
@@ -26,7 +27,7 @@ def test_many_calls_share_one_connection(proxy, redis):
 
 
 def test_each_thread_has_its_own_connection_and_a_closed_one_is_replaced(proxy, redis):
-    kernel = create_safety_kernel(redis, {"url": proxy.url})
+    kernel = create_safety_kernel(redis, {"url": proxy.url, "timeout_ms": harness.CLIENT_TIMEOUT_MS})
     barrier = threading.Barrier(2)
     results = []
 
