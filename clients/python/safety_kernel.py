@@ -162,8 +162,8 @@ class _Settings:
         if parts.username is not None or parts.password is not None:
             raise ValueError("%s: credentials in the URL are refused (they would show in logs); use "
                              "QUANTUM_SAFETY_SERVICE_USER and QUANTUM_SAFETY_SERVICE_PASSWORD_FILE" % name)
-        if parts.query or parts.fragment:
-            raise ValueError("%s: %r has a query or fragment; give the service's base URL" % (name, url))
+        if parts.query or parts.fragment or any(c.isspace() or not c.isprintable() for c in parts.path):
+            raise ValueError("%s: %r has a query, a fragment or spaces; give the service's base URL" % (name, url))
         return parts
 
     def _authorization(self, user, password_file):

@@ -30,6 +30,7 @@ def test_the_environment_sets_what_config_does_not(monkeypatch):
     ({"url": "redis://127.0.0.1:6379"}, {}, "config['url']: 'redis://127.0.0.1:6379' is not an http:// or https://"),
     ({}, {"QUANTUM_SAFETY_SERVICE_URL": "http://127.0.0.1:99999"}, "QUANTUM_SAFETY_SERVICE_URL: 'http://127.0.0.1:99999' is not a URL"),
     ({"url": "http://127.0.0.1:9106/?x=1"}, {}, "config['url']: 'http://127.0.0.1:9106/?x=1' has a query"),
+    ({"url": "http://127.0.0.1:9106/a b"}, {}, "config['url']: 'http://127.0.0.1:9106/a b' has a query"),
     ({"url": "http://127.0.0.1:9106", "ca_file": "/etc/ssl/ca.pem"}, {}, "config['ca_file']: only with an https:// URL"),
     ({"user": "router"}, {}, "QUANTUM_SAFETY_SERVICE_PASSWORD_FILE: needed together with config['user']"),
     ({}, {"QUANTUM_SAFETY_SERVICE_PASSWORD_FILE": "/nowhere/password"},

@@ -1,6 +1,7 @@
 """When the service cannot answer: blocked (or allowed with fail policy open), counted, logged rate-limited, and never
 longer than the timeout. Servers that misbehave on purpose stand in for the service here."""
 
+import base64
 import logging
 import socket
 import threading
@@ -219,3 +220,21 @@ def test_each_thread_keeps_its_own_connection(fake):
     assert results == [(True, "OK")] * 60
     assert server.accepted == 3
     assert kernel.stats()["connections_opened"] == 3
+
+
+def test_the_request_is_plain_http_1_1_json_under_the_url_path_with_basic_auth(fake, tmp_path):
+    server = fake(answering(http_answer(200, decision_body())))
+    secret = tmp_path / "password"
+    secret.write_text(harness.TEST_PASSWORD + "\r\n")
+    kernel = create_safety_kernel(None, {"url": server.url + "/kernel/", "user": "router",
+                                         "password_file": str(secret)})
+    kernel.should_publish_intent(symbol="BTCUSDT", side="buy", correlation_id="ord-1", trace_id="t-1",
+                                 reduce_only=True)
+    head, _, body = server.requests[0].partition(b"\r\n\r\n")
+    lines = head.decode().split("\r\n")
+    assert lines[0] == "POST /kernel/v1/decide HTTP/1.1"
+    assert sorted(lines[1:]) == sorted([
+        "Host: 127.0.0.1:%d" % server.port, "User-Agent: quantum-safety-python", "Content-Type: application/json",
+        "Authorization: Basic " + base64.b64encode(b"router:" + harness.TEST_PASSWORD.encode()).decode(),
+        "Content-Length: %d" % len(body)])
+    assert body == b'{"symbol":"BTCUSDT","side":"buy","reduce_only":true,"correlation_id":"ord-1","trace_id":"t-1"}'
