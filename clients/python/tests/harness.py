@@ -2,11 +2,14 @@
 they need (free ports, certificates, bcrypt hashes). A missing tool skips the tests that need it, with a message,
 except under CI=true, where it fails them: CI must never pass by skipping."""
 
+import base64
 import http.client
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -93,6 +96,22 @@ def await_condition(what, process, log, check, timeout=START_TIMEOUT_SEC):
     raise RuntimeError("%s did not %s within %d s (%s):\n%s" % (what, check.__doc__, timeout, last, tail(log)))
 
 
+def _death_signal():
+    """A preexec_fn that has the child sent SIGTERM when pytest dies (even killed at a CI deadline), so that no
+    server outlives the run; None where Linux's prctl is not available."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+DIE_WITH_PYTEST = _death_signal()
+
+
 def stop(process, grace=15):
     if process.poll() is None:
         process.terminate()
@@ -119,7 +138,7 @@ class RedisServer:
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen(
                 [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                 "--dir", self.dir], stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+                 "--dir", self.dir], stdout=out, stderr=subprocess.STDOUT, env=clean_env(), preexec_fn=DIE_WITH_PYTEST)
         self.client = redis.Redis(host="127.0.0.1", port=self.port, decode_responses=True, socket_timeout=5)
 
         def answers_ping():
@@ -129,7 +148,11 @@ class RedisServer:
             except redis.ConnectionError:
                 return False
 
-        await_condition("redis-server", self.process, self.log, answers_ping)
+        try:
+            await_condition("redis-server", self.process, self.log, answers_ping)
+        except BaseException:
+            self.close()
+            raise
 
     def close(self):
         self.client.close()
@@ -140,8 +163,8 @@ class RedisServer:
 class DecisionService:
     """``quantum-safety kernel serve`` from the built jar on a free loopback port, ready when /-/ready says 200."""
 
-    def __init__(self, redis_url, limits=None, web_config=None, scheme="http", ready_auth=None, ssl_context=None):
-        limits = dict(LIMITS, **(limits or {}))
+    def __init__(self, redis_url, web_config=None, scheme="http", ready_auth=None, ssl_context=None):
+        limits = LIMITS
         self.dir = tempfile.mkdtemp(prefix="qs-py-service-")
         self.port = free_port()
         self.url = "%s://127.0.0.1:%d" % (scheme, self.port)
@@ -156,13 +179,19 @@ class DecisionService:
             Path(path).write_text(web_config)
             command.append("--web.config.file=" + path)
         with open(self.log, "wb") as out:
-            self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=clean_env())
+            self.process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=clean_env(),
+                                            preexec_fn=DIE_WITH_PYTEST)
         self._scheme, self._ssl_context = scheme, ssl_context
         self._headers = {}
         if ready_auth is not None:
-            import base64
             self._headers["Authorization"] = "Basic " + base64.b64encode(("%s:%s" % ready_auth).encode()).decode()
+        try:
+            self._await_warm()
+        except BaseException:
+            self.close()
+            raise
 
+    def _await_warm(self):
         def ready():
             """answer 200 on /-/ready"""
             return self._request("GET", "/-/ready")[0] == 200
