@@ -57,7 +57,7 @@ public final class DecisionService implements AutoCloseable {
 
         PrometheusRegistry registry = new PrometheusRegistry();
         AtomicInteger inFlight = new AtomicInteger();
-        Readiness readiness = new Readiness(kernel::notReadyBecause);
+        Readiness readiness = new Readiness(kernel::notReadyBecause).start();
         ServiceMetrics metrics = new ServiceMetrics(registry, inFlight::get, config.queueSize(), readiness::ready,
                 kernel::failures, config.version(), config.revision());
         if (config.runtimeMetrics()) {
@@ -66,8 +66,14 @@ public final class DecisionService implements AutoCloseable {
         Endpoints endpoints = new Endpoints(kernel, new IntentReader(config.maxBatch()), new Authentication(web),
                 readiness, new MetricsEndpoint(registry), metrics);
         Workers workers = new Workers(config.threads(), config.queueSize());
-        HttpFrontEnd http = HttpFrontEnd.start(addresses, tls, web.headers(), config.maxBodyBytes(), workers,
-                endpoints, readiness, metrics, kernel.config().decisionTimeout(), inFlight);
+        HttpFrontEnd http;
+        try {
+            http = HttpFrontEnd.start(addresses, tls, web.headers(), config.maxBodyBytes(), workers, endpoints,
+                    readiness, metrics, kernel.config().decisionTimeout(), inFlight);
+        } catch (RuntimeException e) {
+            readiness.close();
+            throw e;
+        }
         DecisionService service = new DecisionService(http, config, registry);
         LOG.info("decision service listening on {} ({}), {} decision threads, queue {}; readiness: {}",
                 service.addresses().stream().map(DecisionService::describe).toList(), tls.isPresent() ? "https" : "http",

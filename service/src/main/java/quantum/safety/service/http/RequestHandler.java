@@ -78,12 +78,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         Call call = new Call(request.method().name(), path, ByteBufUtil.getBytes(request.content()),
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
                 request.headers().get(HttpHeaderNames.ACCEPT, ""), clientName(ctx), received);
-        inFlight.incrementAndGet();
+        if (route.decides()) {
+            inFlight.incrementAndGet();
+        }
         try {
             (route.decides() ? workers.decisions() : workers.admin())
                     .execute(() -> answer(ctx, route, call, keepAlive, head));
         } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+            if (route.decides()) {
+                inFlight.decrementAndGet();
+            }
             Rejection cause = readiness.isStopping() ? Rejection.SHUTTING_DOWN : Rejection.QUEUE_FULL;
             metrics.rejected(cause);
             writer.write(ctx, route.handler(), Answer.unavailable(cause == Rejection.QUEUE_FULL
@@ -106,7 +110,9 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             FAILURES.error("request", "unexpected failure answering " + route.path(), e);
             answer = Answer.error(500, "internal error: " + FailureWords.of(e));
         } finally {
-            inFlight.decrementAndGet();
+            if (route.decides()) {
+                inFlight.decrementAndGet();
+            }
         }
         writer.write(ctx, route.handler(), answer, keepAlive, head);
     }
