@@ -81,6 +81,26 @@ public final class DecisionService implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Checks what can be checked before a kernel exists: the web config (and its TLS files) and that every listen
+     * address can be bound now. An {@link IllegalArgumentException} names the problem, so that a command line can
+     * refuse bad input before it starts a kernel that publishes itself in Redis.
+     */
+    public static void preflight(ServiceConfig config) {
+        config.webConfigFile().map(WebConfigParser::parse).flatMap(WebConfig::tls)
+                .ifPresent(t -> TlsServerContext.of(t, config.webConfigFile().orElseThrow()));
+        for (String text : config.listenAddresses()) {
+            ListenAddress address = ListenAddress.parse(text);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(address.socketAddress());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
+                        + "); stop what uses it or choose another --web.listen-address");
+            }
+        }
+    }
+
     private static String describe(InetSocketAddress address) {
         if (address.getAddress().isAnyLocalAddress()) {
             return ":" + address.getPort() + " (every interface)";
