@@ -264,6 +264,8 @@ class _Channel:
                 raise _Unavailable("malformed answer: no end of headers")
         status, length, chunked, keep_alive = _parse_head(bytes(buf[:head_end]))
         start = head_end + 4
+        if length is None and not chunked and (status < 200 or status in (204, 304)):
+            length = 0  # no body by definition; reading to the end would wait for the timeout
         if chunked:
             return status, self._chunked(buf, start, deadline), keep_alive
         if length is None:
