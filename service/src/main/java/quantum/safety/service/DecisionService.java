@@ -55,6 +55,8 @@ public final class DecisionService implements AutoCloseable {
         Optional<TlsServerContext> tls = web.tls()
                 .map(t -> TlsServerContext.of(t, config.webConfigFile().orElseThrow()));
 
+        IntentReader intents = new IntentReader(config.maxBatch());
+        Warmup.run(kernel, intents);
         PrometheusRegistry registry = new PrometheusRegistry();
         AtomicInteger inFlight = new AtomicInteger();
         Readiness readiness = new Readiness(kernel::notReadyBecause).start();
@@ -63,7 +65,7 @@ public final class DecisionService implements AutoCloseable {
         if (config.runtimeMetrics()) {
             RuntimeMetrics.register(registry);
         }
-        Endpoints endpoints = new Endpoints(kernel, new IntentReader(config.maxBatch()), new Authentication(web),
+        Endpoints endpoints = new Endpoints(kernel, intents, new Authentication(web),
                 readiness, new MetricsEndpoint(registry), metrics);
         Workers workers = new Workers(config.threads(), config.queueSize());
         HttpFrontEnd http;
