@@ -63,10 +63,6 @@ public final class InstallCommand implements Callable<Integer> {
     @Option(names = "--job.decision-service", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
     Boolean decisionServiceJob;
 
-    /** picocli's automatic negation does not apply to names with dots, so the off switch is explicit. */
-    @Option(names = "--no-job.decision-service")
-    boolean noDecisionServiceJob;
-
     @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
 
@@ -142,9 +138,6 @@ public final class InstallCommand implements Callable<Integer> {
 
     /** The flag (or its env twin), else the choice of the newest install recorded where this one records, else on. */
     private boolean decisionServiceJob(InstallSetup given) {
-        if (noDecisionServiceJob) {
-            return false;
-        }
         if (decisionServiceJob != null) {
             return decisionServiceJob;
         }

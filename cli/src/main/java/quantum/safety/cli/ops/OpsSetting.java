@@ -71,8 +71,6 @@ public enum OpsSetting implements SettingRow {
                     + "(a job of that name install did not add stays, and the plan says so); the manifest remembers the "
                     + "choice, so later installs without the flag keep it, and verify and doctor then do not look for "
                     + "the service. Example: --job.decision-service=false")),
-    NO_JOB_DECISION_SERVICE(Setting.builder().flag("--no-job.decision-service").shownDefault("–")
-            .help("Same as --job.decision-service=false.")),
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "

@@ -67,7 +67,7 @@ class RecalledSetupTest {
         assertThat(Files.readString(store.pathOf("install_qs_20260119_034418"))).contains("\"decisionServiceJob\" : false");
 
         Files.writeString(store.pathOf("install_qs_20260121_034418"), """
-                {"id":"install_qs_20260121_034418","kind":"install","tag":"qs","createdAt":"2026-01-21T03:44:18",
+                {"id":"install_qs_20260121_034418","kind":"install","tag":"qs","createdAt":"20260121_034418",
                  "prometheusConfig":"%s","files":[],"createdDirectories":[],"setup":{"prometheusUrl":"http://h:9090"}}
                 """.formatted(tmp.resolve("prometheus.yml")));
         assertThat(RecalledSetup.recall(folder).setup().decisionServiceJobOrDefault())
