@@ -30,8 +30,8 @@ import quantum.safety.ops.verify.VerifyStep;
         description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
                 + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
                 + "listens on 127.0.0.1 is caught); the decision service's job is scraped and up (a warning only, since "
-                + "the service may be deployed later or elsewhere; not looked at when the install left the job out); the rule groups are loaded with every expected rule and no evaluation "
-                + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
+                + "the service may be deployed later or elsewhere; not looked at when the install left the job out); "
+                + "the rule groups are loaded with every expected rule and no evaluation error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
                 "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
                         + "deployment label) comes with its fix and does not fail the command.",

@@ -45,8 +45,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
                 pick(alertmanagerConfig, fallback.alertmanagerConfig),
                 pick(grafanaProvisioningDir, fallback.grafanaProvisioningDir),
                 pick(grafanaDashboardsDir, fallback.grafanaDashboardsDir), pick(bundleDir, fallback.bundleDir),
-                pick(backupDir, fallback.backupDir), decisionServiceJob != null ? decisionServiceJob
-                : fallback.decisionServiceJob);
+                pick(backupDir, fallback.backupDir), pick(decisionServiceJob, fallback.decisionServiceJob));
     }
 
     /** The same setup with the manifest folder it was found in. */
@@ -85,7 +84,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         return b;
     }
 
-    private static String pick(String value, String fallback) {
+    private static <T> T pick(T value, T fallback) {
         return value != null ? value : fallback;
     }
 

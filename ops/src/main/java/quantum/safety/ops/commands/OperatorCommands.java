@@ -12,6 +12,9 @@ import quantum.safety.ops.backup.InstallSetup;
  */
 public final class OperatorCommands {
 
+    /** The install flag that leaves the decision service's scrape job out. */
+    public static final String NO_DECISION_SERVICE_JOB = "--job.decision-service=false";
+
     private final InstallSetup setup;
 
     public OperatorCommands(InstallSetup setup) {
@@ -45,9 +48,6 @@ public final class OperatorCommands {
         add(words, "--backup.dir", setup.backupDir());
         return String.join(" ", words);
     }
-
-    /** The install flag that leaves the decision service's scrape job out. */
-    public static final String NO_DECISION_SERVICE_JOB = "--job.decision-service=false";
 
     /**
      * Installs (again) with every file and address of this setup; where none is known, Debian's locations. A setup

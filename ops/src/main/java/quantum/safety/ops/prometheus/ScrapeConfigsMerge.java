@@ -107,7 +107,7 @@ final class ScrapeConfigsMerge {
                 ScrapeJob existing = ScrapeJob.of(load(job));
                 int itemStart = yaml.lineStartOf(yaml.dashBefore(job));
                 int markerStart = yaml.previousLineStart(itemStart);
-                if (itemStart == 0 || !yaml.text().substring(markerStart, itemStart).strip().equals(marker(name))) {
+                if (!yaml.text().substring(markerStart, itemStart).strip().equals(marker(name))) {
                     notes.add("keep scrape job " + existing + ", which this install leaves out: no install added it (no '"
                             + marker(name) + "' above it), so it is yours; delete it by hand if it should go");
                     continue;

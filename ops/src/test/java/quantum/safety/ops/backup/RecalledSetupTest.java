@@ -64,6 +64,10 @@ class RecalledSetupTest {
                 .isFalse();
         assertThat(RecalledSetup.recall(folder.toBuilder().decisionServiceJob(true).build()).setup()
                 .decisionServiceJob()).as("the flag wins").isTrue();
+        assertThat(RecalledSetup.recall(folder).commands().install(null)).as("a printed install keeps the job out")
+                .endsWith(" --job.decision-service=false --yes");
+        assertThat(RecalledSetup.recall(folder).commands().install(null, "--job.decision-service=false"))
+                .containsOnlyOnce("--job.decision-service=false");
         assertThat(Files.readString(store.pathOf("install_qs_20260119_034418"))).contains("\"decisionServiceJob\" : false");
 
         Files.writeString(store.pathOf("install_qs_20260121_034418"), """
