@@ -125,32 +125,16 @@ final class Planner {
                         .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
-                configChanges(original, merged)));
+                configChanges(merged)));
         files.sort(Comparator.comparing(PlannedFile::kind));
         return new Plan(List.copyOf(files), List.copyOf(missing));
     }
 
-    /**
-     * What the merge changes and leaves, in words. Taking the decision service's job out makes its down alert page
-     * (it fires for a day when the job's targets vanish), so the plan says so before the operator confirms.
-     */
-    private static List<String> configChanges(String original, MergeResult merged) {
+    /** What the merge changes and leaves, in words. */
+    private static List<String> configChanges(MergeResult merged) {
         List<String> changes = new ArrayList<>(merged.changes());
         changes.addAll(merged.notes());
-        String service = BundlePaths.SERVICE_JOB_NAME;
-        if (hasJob(original, service) && !hasJob(merged.text(), service)) {
-            changes.add("QuantumSafetyDecisionServiceDown fires once the job is gone, until a day after its last scrape: "
-                    + "silence it for that day (docs/runbooks.md#quantumsafetydecisionservicedown)");
-        }
         return changes;
-    }
-
-    private static boolean hasJob(String yaml, String name) {
-        try {
-            return ScrapeJob.find(yaml, name, "prometheus.yml").isPresent();
-        } catch (OpsInputException e) {
-            return false;
-        }
     }
 
     /**
