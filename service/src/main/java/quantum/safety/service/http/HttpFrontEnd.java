@@ -21,11 +21,13 @@ public final class HttpFrontEnd implements AutoCloseable {
     private final NettyServer server;
     private final Workers workers;
     private final Readiness readiness;
+    private final ResponseWriter writer;
 
-    private HttpFrontEnd(NettyServer server, Workers workers, Readiness readiness) {
+    private HttpFrontEnd(NettyServer server, Workers workers, Readiness readiness, ResponseWriter writer) {
         this.server = server;
         this.workers = workers;
         this.readiness = readiness;
+        this.writer = writer;
     }
 
     /** Binds every address; one that cannot be bound is an {@link IllegalArgumentException} naming it. */
@@ -38,7 +40,7 @@ public final class HttpFrontEnd implements AutoCloseable {
                 decisionTimeout.toNanos(), inFlight);
         try {
             return new HttpFrontEnd(NettyServer.start(addresses, tls, maxBodyBytes, writer, handler), workers,
-                    readiness);
+                    readiness, writer);
         } catch (RuntimeException e) {
             workers.stopNow();
             throw e;
@@ -58,6 +60,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         server.stopAccepting();
         boolean drained = workers.drain(grace);
         workers.stopNow();
+        drained &= writer.awaitWritten(Duration.ofSeconds(2));
         server.close(Duration.ofMillis(500));
         readiness.close();
         return drained;

@@ -1,8 +1,12 @@
 package quantum.safety.service.http;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -21,6 +25,8 @@ final class ResponseWriter {
 
     private final Map<String, String> configHeaders;
     private final ServiceMetrics metrics;
+    /** Answers handed to Netty and not yet on the wire: a stop waits for them before it closes the connections. */
+    private final AtomicInteger unwritten = new AtomicInteger();
 
     ResponseWriter(Map<String, String> configHeaders, ServiceMetrics metrics) {
         this.configHeaders = Map.copyOf(configHeaders);
@@ -51,11 +57,27 @@ final class ResponseWriter {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         metrics.answered(handler, answer.status());
+        unwritten.incrementAndGet();
+        ChannelFuture written = ctx.writeAndFlush(response);
+        written.addListener(f -> unwritten.decrementAndGet());
         if (close) {
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            ctx.writeAndFlush(response, ctx.voidPromise());
+            written.addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * Waits until every answer handed to Netty is written (or failed), at most {@code limit}. Netty closes its
+     * connections before it runs the tasks still queued when it shuts down, so an answer queued last would be lost.
+     */
+    boolean awaitWritten(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (unwritten.get() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        return true;
     }
 
     /** The path of a request target, without its query string. */
