@@ -281,12 +281,15 @@ public final class SafetyKernel implements AutoCloseable {
     /** Audited manual operations (SAFE MODE, kill switch) on the same Redis and schema. */
     /**
      * Whether this kernel can decide now: Redis answers and holds the decision script (loaded here when it does not,
-     * e.g. after a restart). Empty when ready, else why not, in words for an operator (never a secret). For a
-     * service's readiness probe; a decision never waits for it.
+     * e.g. after a restart). Empty when ready, else why not, in words for an operator (never a secret). Takes at
+     * most the decision timeout. For a service's readiness probe; a decision never waits for it.
      */
     public Optional<String> notReadyBecause() {
         try {
-            DecisionScript.ensureLoaded(redis, schema);
+            DecisionDeadline.within(System.nanoTime() + timeoutNanos, () -> {
+                DecisionScript.ensureLoaded(redis, schema);
+                return null;
+            });
             return Optional.empty();
         } catch (RuntimeException e) {
             return Optional.of("Redis does not answer or refuses the decision script: " + FailureWords.of(e));

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The monitoring bundle as shipped in the jar: Prometheus scrape job, rules and their promtool tests, Alertmanager
- * configuration, Grafana dashboard and provisioning, systemd unit. The files are edited under {@code monitoring/}
+ * The monitoring bundle as shipped in the jar: Prometheus scrape jobs, rules and their promtool tests, Alertmanager
+ * configuration, Grafana dashboard and provisioning, systemd units. The files are edited under {@code monitoring/}
  * in the source tree and packaged as classpath resources under {@value #RESOURCE_ROOT}; every path this class takes
  * or returns is relative to that root, e.g. {@link #ALERT_RULES}.
  */
@@ -43,6 +43,9 @@ public final class Bundle {
     public static final String DASHBOARD_PROVISIONING = "grafana/provisioning/dashboards/quantum_safety.yaml";
     public static final String SYSTEMD_UNIT = "systemd/quantum-safety-exporter.service";
     public static final String SYSTEMD_ENV = "systemd/quantum-safety-exporter.env";
+    /** The decision service's unit ({@code quantum-safety kernel serve}) and its env file. */
+    public static final String SYSTEMD_KERNEL_UNIT = "systemd/quantum-safety-kernel.service";
+    public static final String SYSTEMD_KERNEL_ENV = "systemd/quantum-safety-kernel.env";
 
     /** Every alert's runbook_url starts with this, followed by {@code #<alertname in lower case>}. */
     public static final String RUNBOOK_BASE_URL = "https://github.com/quantum-safety/quantum-safety/blob/main/docs/runbooks.md";

@@ -74,12 +74,44 @@ class AlertRulesTest {
                 "QuantumSafetyExporterScrapeDeadlineExceeded", "QuantumSafetySymbolScanTruncated",
                 "QuantumSafetyFaultCounterStalled", "QuantumSafetyExporterVersionMismatch",
                 "QuantumSafeModeSLOBudgetFastBurn", "QuantumSafeModeSLOBudgetSlowBurn", "QuantumSafetyKernelLostEvents",
-                "QuantumSafetyKernelConfigError", "QuantumSafetyFlagUnreadable", "Watchdog");
+                "QuantumSafetyKernelConfigError", "QuantumSafetyFlagUnreadable", "QuantumSafetyDecisionServiceDown",
+                "QuantumSafetyDecisionServiceNotReady", "QuantumSafetyDecisionServiceSlow",
+                "QuantumSafetyDecisionServiceOverloaded", "Watchdog");
         assertThat(RuleFiles.alert("Watchdog").expr()).isEqualTo("vector(1)");
         assertThat(RuleFiles.alert("QuantumSafetyKernelFailingOpen").expr())
                 .contains("quantum_safety_decisions_total{reason=\"FAIL_OPEN_ERROR\"}");
         assertThat(RuleFiles.alert("QuantumSafetyKernelConfigError").expr())
                 .contains("quantum_safety_decisions_total{reason=\"CONFIG_ERROR\"}");
+    }
+
+    /**
+     * Routers fail closed without the decision service's answer: it being down or not ready pages, within a minute.
+     * Down also covers the job vanishing from Prometheus (absent), but only after a target of it was scraped.
+     */
+    @Test
+    void theDecisionServiceDownAndNotReadyPageWithinAMinute() {
+        assertLegacy("QuantumSafetyDecisionServiceDown", null, "1m", "critical", "decision-service");
+        assertThat(RuleFiles.alert("QuantumSafetyDecisionServiceDown").expr())
+                .contains("up{job=\"quantum_safety_kernel\"} == 0", "absent(up{job=\"quantum_safety_kernel\"})",
+                        "present_over_time(up{job=\"quantum_safety_kernel\"}[1d])");
+        assertLegacy("QuantumSafetyDecisionServiceNotReady", "quantum_safety_service_ready == 0", "1m", "critical",
+                "decision-service");
+    }
+
+    @Test
+    void theDecisionServiceLatencyAndRejectionsRaiseTickets() {
+        assertLegacy("QuantumSafetyDecisionServiceSlow",
+                "instance:quantum_safety_service_decision_duration_seconds:p99_rate5m > 0.05", "5m", "warning",
+                "decision-service");
+        assertThat(RuleFiles.recordings()).filteredOn(r -> r.name()
+                        .equals("instance:quantum_safety_service_decision_duration_seconds:p99_rate5m"))
+                .singleElement().satisfies(r -> assertThat(r.expr()).startsWith("histogram_quantile(0.99, ")
+                        .contains("rate(quantum_safety_service_decision_duration_seconds_bucket[5m])"));
+        assertLegacy("QuantumSafetyDecisionServiceOverloaded", null, "0m", "warning", "decision-service");
+        String overloaded = RuleFiles.alert("QuantumSafetyDecisionServiceOverloaded").expr();
+        assertThat(MetricVocabulary.ratedMetrics(overloaded)).containsExactly("quantum_safety_service_rejected_total");
+        // a restart draining its requests is not an overload
+        assertThat(overloaded).contains("cause!=\"shutting_down\"");
     }
 
     /** Only rate-limit trips append faults: SAFE MODE and kill-switch rejections must not count as stalled. */
@@ -122,7 +154,9 @@ class AlertRulesTest {
                 "job:quantum_safety_decisions_blocked:ratio_rate5m", "job:quantum_safety_faults:increase1h",
                 "job:quantum_safety_safe_mode:avg_over_time1h", "job_symbol:quantum_safety_faults:rate1h",
                 "job_reason:quantum_safety_decisions:rate5m",
-                "job:quantum_safety_slo_safe_mode:error_budget_remaining30d");
+                "job:quantum_safety_slo_safe_mode:error_budget_remaining30d",
+                "instance:quantum_safety_service_decision_duration_seconds:p99_rate5m",
+                "instance:quantum_safety_service_decision_duration_seconds:p50_rate5m");
     }
 
     private static void assertLegacy(String name, String expr, String forDuration, String severity, String component) {

@@ -82,6 +82,29 @@ class AlertmanagerInhibitionTest {
         });
     }
 
+    @Test
+    void decisionServiceDownOrNotReadyMuteItsOtherAlertsOnTheSameInstanceOnly() throws Exception {
+        String a = InhibitRulesTest.SERVICE_A;
+        String b = InhibitRulesTest.SERVICE_B;
+        post(List.of(
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceDown", a),
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceNotReady", a),
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceSlow", a),
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceNotReady", b),
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceSlow", b),
+                InhibitRulesTest.serviceAlert("QuantumSafetyDecisionServiceOverloaded", b)));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(states()).containsEntry("QuantumSafetyDecisionServiceDown@" + a, "active")
+                        // muted by the service being down on A
+                        .containsEntry("QuantumSafetyDecisionServiceNotReady@" + a, "suppressed")
+                        .containsEntry("QuantumSafetyDecisionServiceSlow@" + a, "suppressed")
+                        // B is up but not ready: that page goes out and explains B's slow decisions and rejections
+                        .containsEntry("QuantumSafetyDecisionServiceNotReady@" + b, "active")
+                        .containsEntry("QuantumSafetyDecisionServiceSlow@" + b, "suppressed")
+                        .containsEntry("QuantumSafetyDecisionServiceOverloaded@" + b, "suppressed"));
+    }
+
     /** alertname@instance → Alertmanager's state (active, suppressed). */
     private Map<String, String> states() throws Exception {
         HttpResponse<String> response = get("/api/v2/alerts");

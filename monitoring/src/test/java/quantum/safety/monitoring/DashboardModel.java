@@ -54,6 +54,7 @@ final class DashboardModel {
 
     /** A query with the dashboard variables replaced by values Prometheus accepts. */
     static String resolved(String expr) {
-        return expr.replace("$job", "quantum_safety_telemetry").replace("$instance", ".*");
+        return expr.replace("$service_instance", ".*").replace("$job", "quantum_safety_telemetry")
+                .replace("$instance", ".*");
     }
 }

@@ -158,6 +158,55 @@ class GrafanaDashboardTest {
         assertThat(panel("job:quantum_safety_slo_safe_mode:error_ratio30d").path("type").asText()).isEqualTo("stat");
     }
 
+    /**
+     * The decision service's row: decisions by reason, p50/p99 latency, rejections by cause, in flight against the
+     * queue, readiness and kernel failures by kind, each of its own job and filtered by its own instance variable
+     * (the exporter's $instance lists exporters).
+     */
+    @Test
+    void theDecisionServiceRowShowsItsMetricsFromItsOwnJob() {
+        JsonNode row = DashboardModel.panels(model).stream()
+                .filter(p -> p.path("type").asText().equals("row") && p.path("title").asText().equals("Decision service"))
+                .findFirst().orElseThrow(() -> new AssertionError("no row 'Decision service'"));
+        int rowY = row.path("gridPos").path("y").asInt();
+        assertThat(model.path("templating").path("list")).anySatisfy(v -> {
+            assertThat(v.path("name").asText()).isEqualTo("service_instance");
+            assertThat(v.path("query").path("query").asText()).isEqualTo("label_values(up{job=\"quantum_safety_kernel\"}, instance)");
+            assertThat(v.path("includeAll").asBoolean()).isTrue();
+        });
+
+        JsonNode ready = panel("quantum_safety_service_ready");
+        assertThat(ready.path("type").asText()).isEqualTo("stat");
+        assertThat(mappingTexts(ready)).contains("READY", "NOT READY");
+        assertThat(mappingTexts(panel("up{job=\\\"quantum_safety_kernel\\\""))).contains("UP", "DOWN");
+        assertThat(panel("quantum_safety_service_decision_duration_seconds_count").path("targets").toString())
+                .contains("sum by (reason)", "{{reason}}");
+        JsonNode latency = panel("p99_rate5m");
+        assertThat(latency.path("targets").toString()).contains("p50_rate5m");
+        assertThat(latency.path("fieldConfig").path("defaults").path("unit").asText()).isEqualTo("s");
+        assertThat(thresholdValues(latency)).containsExactly(0.05);
+        assertThat(panel("quantum_safety_service_rejected_total").path("targets").toString())
+                .contains("sum by (cause)", "{{cause}}");
+        assertThat(panel("quantum_safety_service_in_flight").path("targets").toString())
+                .contains("quantum_safety_service_queue_capacity");
+        assertThat(panel("quantum_safety_service_kernel_failures_total").path("targets").toString())
+                .contains("sum by (kind)", "{{kind}}");
+
+        List<JsonNode> servicePanels = visualPanels().stream()
+                .filter(p -> p.path("targets").toString().contains("job=\\\"quantum_safety_kernel\\\"")).toList();
+        assertThat(servicePanels).hasSize(7).allSatisfy(p -> {
+            assertThat(p.path("gridPos").path("y").asInt()).as(p.path("title").asText()).isGreaterThan(rowY);
+            p.path("targets").forEach(t -> assertThat(t.path("expr").asText()).as(p.path("title").asText())
+                    .contains("job=\"quantum_safety_kernel\", instance=~\"$service_instance\"")
+                    .doesNotContain("$job").doesNotContain("\"$instance\""));
+        });
+        Set<String> used = new HashSet<>();
+        servicePanels.forEach(p -> p.path("targets").forEach(t -> used.addAll(MetricVocabulary.metricNames(t.path("expr").asText()))));
+        assertThat(used).contains("quantum_safety_service_ready", "quantum_safety_service_in_flight",
+                "quantum_safety_service_queue_capacity", "quantum_safety_service_rejected_total",
+                "quantum_safety_service_kernel_failures_total", "quantum_safety_service_decision_duration_seconds_count");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theProvisioningFileLoadsTheFolderIntoQuantumTrader() {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The metric names the bundle may query: the exporter's families (legacy contract §3 and the new ones the exporter
- * exports, see the README), Prometheus' own {@code up}, the JVM/process metrics client_java exposes, and the bundle's recording
- * rules. A query naming anything else is a typo, or a metric nobody exports.
+ * exports, see the README), the decision service's, Prometheus' own {@code up}, the JVM/process metrics client_java
+ * exposes, and the bundle's recording rules. A query naming anything else is a typo, or a metric nobody exports.
  */
 final class MetricVocabulary {
 
@@ -35,6 +35,17 @@ final class MetricVocabulary {
             "quantum_safety_kernel_reduce_only_symbol_max", "quantum_safety_kernel_reduce_only_global_max",
             "quantum_safety_kernel_cooldown_seconds");
 
+    /**
+     * The decision service's families ({@code quantum-safety kernel serve}, job quantum_safety_kernel), as its
+     * contract names them; the histogram by its series (buckets, count, sum).
+     */
+    static final Set<String> SERVICE = Set.of(
+            "quantum_safety_service_requests_total", "quantum_safety_service_decision_duration_seconds_bucket",
+            "quantum_safety_service_decision_duration_seconds_count",
+            "quantum_safety_service_decision_duration_seconds_sum", "quantum_safety_service_rejected_total",
+            "quantum_safety_service_in_flight", "quantum_safety_service_queue_capacity", "quantum_safety_service_ready",
+            "quantum_safety_service_kernel_failures_total", "quantum_safety_service_build_info");
+
     /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
     static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");
 
@@ -42,7 +53,11 @@ final class MetricVocabulary {
     static final Set<String> COUNTERS = Set.of(
             "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
             "quantum_safety_exporter_scrapes_total", "quantum_safety_exporter_errors_total",
-            "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total");
+            "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total",
+            "quantum_safety_service_requests_total", "quantum_safety_service_decision_duration_seconds_bucket",
+            "quantum_safety_service_decision_duration_seconds_count",
+            "quantum_safety_service_decision_duration_seconds_sum", "quantum_safety_service_rejected_total",
+            "quantum_safety_service_kernel_failures_total");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");
@@ -63,6 +78,7 @@ final class MetricVocabulary {
         Set<String> names = new LinkedHashSet<>();
         names.addAll(LEGACY);
         names.addAll(NEW);
+        names.addAll(SERVICE);
         names.addAll(PLATFORM);
         RuleFiles.recordings().forEach(r -> names.add(r.name()));
         return names;

@@ -22,4 +22,13 @@ class MetricVocabularyTest {
                 + "or rate( quantum_trade_intents_total[1m])"))
                 .containsExactly("quantum_safety_faults_last_1h", "quantum_trade_intents_total");
     }
+
+    /** Every counter series of the decision service may be rated: its _total counters and its histogram's series. */
+    @Test
+    void theDecisionServiceCountersAndHistogramSeriesAreCounters() {
+        assertThat(MetricVocabulary.SERVICE.stream().filter(n -> n.matches(".*_(total|bucket|count|sum)")))
+                .hasSize(6).allSatisfy(n -> assertThat(MetricVocabulary.COUNTERS).contains(n));
+        assertThat(MetricVocabulary.COUNTERS).doesNotContain("quantum_safety_service_ready",
+                "quantum_safety_service_in_flight", "quantum_safety_service_queue_capacity");
+    }
 }

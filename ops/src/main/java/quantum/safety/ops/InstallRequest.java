@@ -1,6 +1,5 @@
 package quantum.safety.ops;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,10 +8,10 @@ import java.util.function.Predicate;
 
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.ManifestStore;
-import quantum.safety.ops.bundle.BundlePaths;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.plan.InstallPlan;
+import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -61,8 +60,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
     /** Where Prometheus will scrape the exporter: {@code exporterAddress}, else the bundle's scrape target. */
     HostPort exporterTarget() {
         return exporterAddress.orElseGet(() -> {
-            ScrapeJob job = ScrapeJob.parse(new String(bundle.require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
-                    BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB);
+            ScrapeJob job = BundleScrapeJobs.of(bundle).exporter();
             return HostPort.parse("the bundle's scrape target", job.targets().get(0));
         });
     }

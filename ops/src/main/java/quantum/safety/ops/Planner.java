@@ -19,6 +19,7 @@ import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.plan.PlannedReload;
 import quantum.safety.ops.plan.PlannedVerification;
 import quantum.safety.ops.plan.Service;
+import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
 import quantum.safety.ops.prometheus.ScrapeJob;
@@ -112,16 +113,9 @@ final class Planner {
         }
 
         String original = read(config);
-        ScrapeJob job = ScrapeJob.parse(new String(request.bundle().require(BundlePaths.SCRAPE_JOB), StandardCharsets.UTF_8),
-                BundlePaths.JOB_NAME, BundlePaths.SCRAPE_JOB + " in " + request.bundle().describe());
-        if (request.exporterAddress().isPresent()) {
-            job = job.withTargets(List.of(request.exporterAddress().get().toString()));
-        }
-        if (request.jobEnvironment().isPresent()) {
-            job = job.withLabel("environment", request.jobEnvironment().get());
-        }
         MergeResult merged = new PrometheusConfigMerger(config.toString()).merge(original,
-                PrometheusConfigMerger.Request.builder().job(job).ruleFiles(ruleTargets).configDir(config.getParent())
+                PrometheusConfigMerger.Request.builder().jobs(jobs(original, config)).ruleFiles(ruleTargets)
+                        .configDir(config.getParent())
                         .alertmanagerAddress(request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority())
                                 .orElse(null))
                         .force(request.force()).build());
@@ -130,6 +124,34 @@ final class Planner {
                 merged.changes()));
         files.sort(Comparator.comparing(PlannedFile::kind));
         return new Plan(List.copyOf(files), List.copyOf(missing));
+    }
+
+    /**
+     * The bundle's scrape jobs as this install writes them: the exporter's at {@code --exporter.address}, the decision
+     * service's at the target prometheus.yml already gives it (no flag sets that one: an operator who moved the
+     * service edits its target, and a later install keeps it), both with {@code --job.environment}.
+     */
+    private List<ScrapeJob> jobs(String original, Path config) {
+        BundleScrapeJobs bundleJobs = BundleScrapeJobs.of(request.bundle());
+        ScrapeJob exporter = bundleJobs.exporter();
+        if (request.exporterAddress().isPresent()) {
+            exporter = exporter.withTargets(List.of(request.exporterAddress().get().toString()));
+        }
+        List<ScrapeJob> jobs = new ArrayList<>(List.of(exporter));
+        bundleJobs.service().map(service -> operatorsTargets(original, config, service.name())
+                .map(service::withTargets).orElse(service)).ifPresent(jobs::add);
+        return jobs.stream().map(j -> request.jobEnvironment().map(env -> j.withLabel("environment", env)).orElse(j))
+                .toList();
+    }
+
+    /** The targets of the job named {@code name} in the operator's prometheus.yml, if it has that job. */
+    private static Optional<List<String>> operatorsTargets(String original, Path config, String name) {
+        try {
+            return ScrapeJob.find(original, name, config.toString()).map(ScrapeJob::targets).filter(t -> !t.isEmpty());
+        } catch (OpsInputException e) {
+            // Not YAML: the merge refuses it with the parser's line and column.
+            return Optional.empty();
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import quantum.safety.ops.RollbackPlanner.Prepared;
 import quantum.safety.ops.RollbackPlanner.Restoration;
@@ -31,15 +32,20 @@ final class RestoredServices {
     private final OpsListener events;
     private final Http http;
     private final List<String> removedReceivers;
+    private final Set<String> jobsBefore;
 
-    /** {@code removedReceivers}: those of an Alertmanager config the rollback deleted, read before it went. */
+    /**
+     * {@code removedReceivers}: those of an Alertmanager config the rollback deleted, read before it went;
+     * {@code jobsBefore}: our scrape jobs prometheus.yml had before the rollback.
+     */
     RestoredServices(RollbackRequest request, Prepared prepared, OpsListener events, Http http,
-                     List<String> removedReceivers) {
+                     List<String> removedReceivers, Set<String> jobsBefore) {
         this.request = request;
         this.prepared = prepared;
         this.events = events;
         this.http = http;
         this.removedReceivers = List.copyOf(removedReceivers);
+        this.jobsBefore = Set.copyOf(jobsBefore);
     }
 
     OpsResult reloadAndCheck(String what) {
@@ -107,7 +113,7 @@ final class RestoredServices {
                 prometheus.map(PrometheusApi::baseUrl).orElse(null), null,
                 alertmanager.map(AlertmanagerApi::baseUrl).orElse(null), request.verifyTimeout().toSeconds()));
         List<CheckResult> prometheusResults = prometheus.map(p -> StateCheck.await(p, request.configPath(),
-                paths(FileKind.RULES), request.verifyTimeout())).orElse(List.of());
+                paths(FileKind.RULES), jobsBefore, request.verifyTimeout())).orElse(List.of());
         // Only the templates changed: the config, and so the receivers, are what they were.
         List<CheckResult> alertmanagerResults = alertmanager.flatMap(a -> paths(FileKind.ALERTMANAGER_CONFIG).stream()
                 .findFirst().map(config -> List.of(RestoredReceiversCheck.check(a, config, removedReceivers))))

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import quantum.safety.ops.RollbackPlanner.Prepared;
 import quantum.safety.ops.RollbackPlanner.Restoration;
@@ -83,6 +84,7 @@ public final class Rollback {
             return OpsResult.failed("rollback aborted; nothing changed");
         }
         List<String> removedReceivers = receiversOfDeletedAlertmanagerConfig(prepared.files());
+        Set<String> jobsBefore = StateCheck.ourJobs(request.configPath());
         try {
             BackupStamp stamp = BackupStamp.now("rollback", request.clock());
             for (Path file : prepared.plan().backUp()) {
@@ -116,7 +118,7 @@ public final class Rollback {
             prepared.manifests().forEach(m -> store.save(m.rolledBack(when)));
             events.on(new RolledBack(prepared.plan().installIds(), when));
         }
-        return new RestoredServices(request, prepared, events, http, removedReceivers).reloadAndCheck(what);
+        return new RestoredServices(request, prepared, events, http, removedReceivers, jobsBefore).reloadAndCheck(what);
     }
 
     /** promtool (and amtool, when there) on what is about to be restored, before it is live again. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -20,18 +22,36 @@ import quantum.safety.ops.verify.Section;
 
 /**
  * After a rollback: Prometheus runs what the restored files say. If the restored prometheus.yml has no job of ours,
- * no target of that job is active; our rule files are loaded exactly when they exist and rule_files names them.
+ * no target of that job is active; our rule files are loaded exactly when they exist and rule_files names them. The
+ * exporter's job is always reported; the decision service's when the file had it before the rollback or has it after.
  */
 final class StateCheck {
 
     private StateCheck() {
     }
 
-    static List<CheckResult> await(PrometheusApi prometheus, Path config, List<Path> ruleFiles, Duration timeout) {
-        boolean expectJob = hasJob(config);
+    /** Our jobs, exporter's first, that {@code config} has (none when it cannot be read). */
+    static Set<String> ourJobs(Path config) {
+        Set<String> jobs = new LinkedHashSet<>();
+        for (String job : List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME)) {
+            if (hasJob(config, job)) {
+                jobs.add(job);
+            }
+        }
+        return jobs;
+    }
+
+    /** {@code jobsBefore}: our jobs the config had before the rollback ({@link #ourJobs}, read before it). */
+    static List<CheckResult> await(PrometheusApi prometheus, Path config, List<Path> ruleFiles, Set<String> jobsBefore,
+                                   Duration timeout) {
+        Set<String> expected = ourJobs(config);
+        List<String> reported = new ArrayList<>(List.of(BundlePaths.JOB_NAME));
+        if (expected.contains(BundlePaths.SERVICE_JOB_NAME) || jobsBefore.contains(BundlePaths.SERVICE_JOB_NAME)) {
+            reported.add(BundlePaths.SERVICE_JOB_NAME);
+        }
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<CheckResult> results = check(prometheus, config, ruleFiles, expectJob);
+            List<CheckResult> results = check(prometheus, config, ruleFiles, reported, expected);
             if (results.stream().allMatch(r -> r.status() == quantum.safety.ops.verify.Status.PASSED)
                     || Instant.now().isAfter(deadline)) {
                 return results;
@@ -46,17 +66,22 @@ final class StateCheck {
         }
     }
 
-    private static List<CheckResult> check(PrometheusApi prometheus, Path config, List<Path> ruleFiles, boolean expectJob) {
+    private static List<CheckResult> check(PrometheusApi prometheus, Path config, List<Path> ruleFiles,
+                                           List<String> reported, Set<String> expectedJobs) {
         List<CheckResult> results = new ArrayList<>();
-        String jobName = "job " + BundlePaths.JOB_NAME + (expectJob ? " present" : " gone");
         String ruleName = "our rule groups " + (ruleFiles.stream().anyMatch(f -> expected(config, f)) ? "as restored" : "gone");
         try {
-            long targets = prometheus.targets().stream().filter(t -> t.job().equals(BundlePaths.JOB_NAME)).count();
-            boolean ok = (targets > 0) == expectJob;
-            String evidence = "restored " + config.getFileName() + (expectJob ? " has" : " has no") + " job "
-                    + BundlePaths.JOB_NAME + "; Prometheus has " + targets + " active target(s) of it";
-            results.add(ok ? CheckResult.passed(Section.ROLLBACK_READINESS, jobName, evidence)
-                    : CheckResult.failed(Section.ROLLBACK_READINESS, jobName, evidence, "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
+            List<PrometheusApi.Target> active = prometheus.targets();
+            for (String job : reported) {
+                boolean expectJob = expectedJobs.contains(job);
+                String jobName = "job " + job + (expectJob ? " present" : " gone");
+                long targets = active.stream().filter(t -> t.job().equals(job)).count();
+                boolean ok = (targets > 0) == expectJob;
+                String evidence = "restored " + config.getFileName() + (expectJob ? " has" : " has no") + " job "
+                        + job + "; Prometheus has " + targets + " active target(s) of it";
+                results.add(ok ? CheckResult.passed(Section.ROLLBACK_READINESS, jobName, evidence)
+                        : CheckResult.failed(Section.ROLLBACK_READINESS, jobName, evidence, "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
+            }
             if (ruleFiles.isEmpty()) {
                 return results;
             }
@@ -75,6 +100,7 @@ final class StateCheck {
                     : CheckResult.failed(Section.ROLLBACK_READINESS, ruleName, String.join("\n", lines),
                     "reload Prometheus: " + ReloadStep.MANUAL_RELOAD));
         } catch (Http.UnreachableException e) {
+            String jobName = "job " + BundlePaths.JOB_NAME + (expectedJobs.contains(BundlePaths.JOB_NAME) ? " present" : " gone");
             results.add(CheckResult.failed(Section.ROLLBACK_READINESS, jobName, e.getMessage(),
                     "start Prometheus; it reads the restored files when it starts"));
         }
@@ -91,10 +117,10 @@ final class StateCheck {
         return (path.isAbsolute() ? path : config.getParent().resolve(path)).normalize();
     }
 
-    static boolean hasJob(Path config) {
+    static boolean hasJob(Path config, String name) {
         Object loaded = load(config);
         if (loaded instanceof Map<?, ?> map && map.get("scrape_configs") instanceof List<?> jobs) {
-            return jobs.stream().anyMatch(j -> j instanceof Map<?, ?> job && BundlePaths.JOB_NAME.equals(job.get("job_name")));
+            return jobs.stream().anyMatch(j -> j instanceof Map<?, ?> job && name.equals(job.get("job_name")));
         }
         return false;
     }

@@ -18,6 +18,9 @@ import quantum.safety.ops.verify.HostPort;
  * on the same port over another address family serving different values, on one address of the caller's choice
  * (ListenAddressCheckTest). End-to-end tests use {@link RealExporter}. A JDK HttpServer serving a fixed exposition
  * text at /metrics, and /-/ready and /-/healthy with settable status codes.
+ *
+ * <p>With {@link #SERVICE_EXPOSITION} it also stands in for the decision service ({@code quantum-safety kernel
+ * serve}), which lives in a module ops does not depend on: what Prometheus scrapes from it is its /metrics only.
  */
 public final class FakeExporter implements AutoCloseable {
 
@@ -35,6 +38,48 @@ public final class FakeExporter implements AutoCloseable {
             quantum_safety_rate_symbol_top{rank="1",symbol="BTCUSDT"} 4
             # TYPE quantum_safety_exporter_build_info gauge
             quantum_safety_exporter_build_info{version="0.1.0-SNAPSHOT",git="abc1234",deployment="test"} 1
+            """;
+
+    /**
+     * What the decision service's /metrics serves (its contract's families and labels), on a quiet service: ready,
+     * three requests in flight, a thousand decisions behind it, nothing rejected, no kernel failure.
+     */
+    public static final String SERVICE_EXPOSITION = """
+            # TYPE quantum_safety_service_requests_total counter
+            quantum_safety_service_requests_total{handler="decide",code="200"} 1000
+            quantum_safety_service_requests_total{handler="metrics",code="200"} 40
+            # TYPE quantum_safety_service_decision_duration_seconds histogram
+            quantum_safety_service_decision_duration_seconds_bucket{reason="OK",le="0.0001"} 100
+            quantum_safety_service_decision_duration_seconds_bucket{reason="OK",le="0.001"} 880
+            quantum_safety_service_decision_duration_seconds_bucket{reason="OK",le="0.01"} 900
+            quantum_safety_service_decision_duration_seconds_bucket{reason="OK",le="+Inf"} 900
+            quantum_safety_service_decision_duration_seconds_sum{reason="OK"} 0.45
+            quantum_safety_service_decision_duration_seconds_count{reason="OK"} 900
+            quantum_safety_service_decision_duration_seconds_bucket{reason="SAFE_MODE_ENABLED",le="0.0001"} 20
+            quantum_safety_service_decision_duration_seconds_bucket{reason="SAFE_MODE_ENABLED",le="0.001"} 100
+            quantum_safety_service_decision_duration_seconds_bucket{reason="SAFE_MODE_ENABLED",le="0.01"} 100
+            quantum_safety_service_decision_duration_seconds_bucket{reason="SAFE_MODE_ENABLED",le="+Inf"} 100
+            quantum_safety_service_decision_duration_seconds_sum{reason="SAFE_MODE_ENABLED"} 0.04
+            quantum_safety_service_decision_duration_seconds_count{reason="SAFE_MODE_ENABLED"} 100
+            # TYPE quantum_safety_service_rejected_total counter
+            quantum_safety_service_rejected_total{cause="queue_full"} 0
+            quantum_safety_service_rejected_total{cause="deadline"} 0
+            quantum_safety_service_rejected_total{cause="shutting_down"} 0
+            # TYPE quantum_safety_service_in_flight gauge
+            quantum_safety_service_in_flight 3
+            # TYPE quantum_safety_service_queue_capacity gauge
+            quantum_safety_service_queue_capacity 256
+            # TYPE quantum_safety_service_ready gauge
+            quantum_safety_service_ready 1
+            # TYPE quantum_safety_service_kernel_failures_total counter
+            quantum_safety_service_kernel_failures_total{kind="fail_open"} 0
+            quantum_safety_service_kernel_failures_total{kind="fail_closed"} 0
+            quantum_safety_service_kernel_failures_total{kind="fail_open_capped"} 0
+            quantum_safety_service_kernel_failures_total{kind="last_known_block"} 0
+            quantum_safety_service_kernel_failures_total{kind="config_error"} 0
+            quantum_safety_service_kernel_failures_total{kind="lost_event"} 0
+            # TYPE quantum_safety_service_build_info gauge
+            quantum_safety_service_build_info{version="0.1.0-SNAPSHOT",revision="abc1234"} 1
             """;
 
     private final HttpServer server;

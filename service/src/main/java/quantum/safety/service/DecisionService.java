@@ -55,24 +55,52 @@ public final class DecisionService implements AutoCloseable {
         Optional<TlsServerContext> tls = web.tls()
                 .map(t -> TlsServerContext.of(t, config.webConfigFile().orElseThrow()));
 
+        IntentReader intents = new IntentReader(config.maxBatch());
+        Warmup.run(kernel, intents);
         PrometheusRegistry registry = new PrometheusRegistry();
         AtomicInteger inFlight = new AtomicInteger();
-        Readiness readiness = new Readiness(kernel::notReadyBecause);
+        Readiness readiness = new Readiness(kernel::notReadyBecause).start();
         ServiceMetrics metrics = new ServiceMetrics(registry, inFlight::get, config.queueSize(), readiness::ready,
                 kernel::failures, config.version(), config.revision());
         if (config.runtimeMetrics()) {
             RuntimeMetrics.register(registry);
         }
-        Endpoints endpoints = new Endpoints(kernel, new IntentReader(config.maxBatch()), new Authentication(web),
+        Endpoints endpoints = new Endpoints(kernel, intents, new Authentication(web),
                 readiness, new MetricsEndpoint(registry), metrics);
         Workers workers = new Workers(config.threads(), config.queueSize());
-        HttpFrontEnd http = HttpFrontEnd.start(addresses, tls, web.headers(), config.maxBodyBytes(), workers,
-                endpoints, readiness, metrics, kernel.config().decisionTimeout(), inFlight);
+        HttpFrontEnd http;
+        try {
+            http = HttpFrontEnd.start(addresses, tls, web.headers(), config.maxBodyBytes(), workers, endpoints,
+                    readiness, metrics, kernel.config().decisionTimeout(), inFlight);
+        } catch (RuntimeException e) {
+            readiness.close();
+            throw e;
+        }
         DecisionService service = new DecisionService(http, config, registry);
         LOG.info("decision service listening on {} ({}), {} decision threads, queue {}; readiness: {}",
                 service.addresses().stream().map(DecisionService::describe).toList(), tls.isPresent() ? "https" : "http",
                 config.threads(), config.queueSize(), readiness.notReadyBecause().orElse("ready"));
         return service;
+    }
+
+    /**
+     * Checks what can be checked before a kernel exists: the web config (and its TLS files) and that every listen
+     * address can be bound now. An {@link IllegalArgumentException} names the problem, so that a command line can
+     * refuse bad input before it starts a kernel that publishes itself in Redis.
+     */
+    public static void preflight(ServiceConfig config) {
+        config.webConfigFile().map(WebConfigParser::parse).flatMap(WebConfig::tls)
+                .ifPresent(t -> TlsServerContext.of(t, config.webConfigFile().orElseThrow()));
+        for (String text : config.listenAddresses()) {
+            ListenAddress address = ListenAddress.parse(text);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(address.socketAddress());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
+                        + "); stop what uses it or choose another --web.listen-address");
+            }
+        }
     }
 
     private static String describe(InetSocketAddress address) {

@@ -88,6 +88,11 @@ public final class ServeCommand implements Callable<Integer> {
         logging.apply();
         ServiceConfig config = config();
         KernelConfig kernelConfig = kernel.toConfig();
+        try {
+            DecisionService.preflight(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
         // One connection per decision thread, one for probes and operations, one for the settings publisher.
         UnifiedJedis client = redis.connector("quantum-safety-kernel-serve").maxConnections(config.threads() + 2)
                 .forDecisions(kernelConfig.decisionTimeout()).open();

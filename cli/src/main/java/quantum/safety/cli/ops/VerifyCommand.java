@@ -15,7 +15,10 @@ import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.bundle.BundleSource;
+import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.Verifier;
@@ -27,7 +30,8 @@ import quantum.safety.ops.verify.VerifyStep;
 @Command(name = "verify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
                 + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
-                + "listens on 127.0.0.1 is caught); the rule groups are loaded with every expected rule and no evaluation "
+                + "listens on 127.0.0.1 is caught); the decision service's job is scraped and up (a warning only, since "
+                + "the service may be deployed later or elsewhere); the rule groups are loaded with every expected rule and no evaluation "
                 + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
                 "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
@@ -79,11 +83,13 @@ public final class VerifyCommand implements Callable<Integer> {
     /** What verify (and doctor) check: the addresses given, else the ones the newest install recorded. */
     public static VerifySettings settings(RecalledSetup recalled) {
         InstallSetup setup = recalled.setup();
+        BundleSource bundle = SetupOptions.bundle(setup);
         return VerifySettings.builder()
                 .prometheusUrl(setup.prometheusUrlOrDefault())
                 .exporter(HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), setup.exporterAddressOrDefault()))
-                .expectedRules(ExpectedRules.fromBundle(SetupOptions.bundle(setup)))
+                .expectedRules(ExpectedRules.fromBundle(bundle))
                 .alertmanagerUrl(setup.alertmanagerUrl())
+                .serviceJob(BundleScrapeJobs.of(bundle).service().map(ScrapeJob::name).orElse(null))
                 .setup(setup)
                 .build();
     }

@@ -18,13 +18,14 @@ import quantum.safety.exporter.ExporterSetting;
 import quantum.safety.kernel.KernelSetting;
 import quantum.safety.kernel.redis.RedisSetting;
 import quantum.safety.kernel.settings.SettingRow;
+import quantum.safety.service.ServiceSetting;
 
 /** Every settings table, the generated tables of the documentation, and the documents that may hold them. */
 final class SettingsTables {
 
     static final List<Class<? extends SettingRow>> ALL = List.of(KernelSetting.class, RedisSetting.class,
             ExporterSetting.class, LoggingSetting.class, DemoSetting.class, OpsSetting.class, DoctorSetting.class,
-            CtlSetting.class);
+            CtlSetting.class, ServiceSetting.class);
 
     /**
      * One generated table: the settings tables whose rows it lists, in this order, and whether each row starts with
@@ -40,7 +41,8 @@ final class SettingsTables {
             "demo", new Section(List.of(DemoSetting.class), false),
             "ops", new Section(List.of(OpsSetting.class), true),
             "doctor", new Section(List.of(DoctorSetting.class), false),
-            "ctl", new Section(List.of(CtlSetting.class), true));
+            "ctl", new Section(List.of(CtlSetting.class), true),
+            "service", new Section(List.of(ServiceSetting.class), false));
 
     /** The repository's root, from the cli module where the tests run. */
     static final Path ROOT = Path.of("..");

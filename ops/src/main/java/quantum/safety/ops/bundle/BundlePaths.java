@@ -23,6 +23,12 @@ public final class BundlePaths {
     /** The job name the contract fixes (legacy contract §4). */
     public static final String JOB_NAME = "quantum_safety_telemetry";
 
+    /**
+     * The decision service's job ({@code quantum-safety kernel serve}), the second item of {@link #SCRAPE_JOB};
+     * bundles older than the service lack it.
+     */
+    public static final String SERVICE_JOB_NAME = "quantum_safety_kernel";
+
     private BundlePaths() {
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,8 +28,17 @@ public final class ScrapeJob {
      * Reads the bundle's scrape-job file, which may hold the job itself, a list of jobs, or a
      * {@code scrape_configs:} list (a fragment ready to paste); picks the job named {@code jobName}.
      */
-    @SuppressWarnings("unchecked")
     public static ScrapeJob parse(String yaml, String jobName, String source) {
+        return find(yaml, jobName, source)
+                .orElseThrow(() -> new OpsInputException(source + " holds no scrape job named '" + jobName + "'"));
+    }
+
+    /**
+     * Like {@link #parse}, for a job that may be missing; a whole prometheus.yml is read too (its
+     * {@code scrape_configs}).
+     */
+    @SuppressWarnings("unchecked")
+    public static Optional<ScrapeJob> find(String yaml, String jobName, String source) {
         Object loaded;
         try {
             loaded = new Yaml(new LoaderOptions()).load(yaml);
@@ -46,10 +56,10 @@ public final class ScrapeJob {
         }
         for (Object candidate : candidates) {
             if (candidate instanceof Map<?, ?> job && jobName.equals(String.valueOf(job.get("job_name")))) {
-                return new ScrapeJob(deepCopy((Map<String, Object>) job));
+                return Optional.of(new ScrapeJob(deepCopy((Map<String, Object>) job)));
             }
         }
-        throw new OpsInputException(source + " holds no scrape job named '" + jobName + "'");
+        return Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

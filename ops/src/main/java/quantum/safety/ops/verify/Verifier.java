@@ -18,8 +18,8 @@ public final class Verifier {
 
     /** The checks of {@code ops verify}. */
     public static List<Check> verifyChecks() {
-        return List.of(new TargetHealthCheck(), new ListenAddressCheck(), new RuleGroupCheck(), new AlertmanagerCheck(),
-                new ExporterCheck(), new ValueMatchCheck());
+        return List.of(new TargetHealthCheck(), new ServiceTargetCheck(), new ListenAddressCheck(), new RuleGroupCheck(),
+                new AlertmanagerCheck(), new ExporterCheck(), new ValueMatchCheck());
     }
 
     public VerifySettings settings() {

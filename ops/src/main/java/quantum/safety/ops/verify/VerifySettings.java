@@ -15,10 +15,12 @@ import quantum.safety.ops.prometheus.PrometheusApi;
  * @param requireAlertmanager when false and Prometheus has no Alertmanager, that check is SKIPPED instead of FAILED
  *                            (install asks for it only when it was given Alertmanager options)
  * @param setup               the install's files and addresses, for the commands the fixes print
+ * @param serviceJob          the decision service's job, when the bundle has one: its targets are checked, and only
+ *                            warned about ({@link ServiceTargetCheck}); empty: not looked at
  */
 public record VerifySettings(PrometheusApi prometheus, Optional<String> alertmanagerUrl, HostPort exporter,
                              String jobName, ExpectedRules expectedRules, HostResolver resolver,
-                             boolean requireAlertmanager, Http http, InstallSetup setup) {
+                             boolean requireAlertmanager, Http http, InstallSetup setup, Optional<String> serviceJob) {
 
     /** Rejects settings without something to check, naming the missing part. */
     public VerifySettings {
@@ -56,6 +58,7 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         private boolean requireAlertmanager = true;
         private Http http;
         private InstallSetup setup = InstallSetup.NONE;
+        private String serviceJob;
 
         private Builder() {
         }
@@ -71,6 +74,8 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         public Builder http(Http v) { http = v; return this; }
         /** The install's files and addresses, for the commands in fixes; what these settings say fills its gaps. */
         public Builder setup(InstallSetup v) { setup = v; return this; }
+        /** The decision service's job name; null (the default): the service is not looked at. */
+        public Builder serviceJob(String v) { serviceJob = v; return this; }
 
         /** Builds the settings; throws {@link IllegalArgumentException} naming what is missing. */
         public VerifySettings build() {
@@ -80,7 +85,8 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
             InstallSetup checked = InstallSetup.builder().prometheusUrl(prometheusUrl)
                     .exporterAddress(exporter == null ? null : exporter.toString()).alertmanagerUrl(alertmanagerUrl).build();
             return new VerifySettings(prometheus, Optional.ofNullable(alertmanagerUrl), exporter, jobName,
-                    expectedRules, resolver, requireAlertmanager, client, checked.orElse(setup));
+                    expectedRules, resolver, requireAlertmanager, client, checked.orElse(setup),
+                    Optional.ofNullable(serviceJob));
         }
     }
 }

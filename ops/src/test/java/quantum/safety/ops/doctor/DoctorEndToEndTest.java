@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.ops.FakeExporter;
+import quantum.safety.ops.Http;
 import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
 import quantum.safety.ops.OpsEnvironment;
@@ -34,7 +36,10 @@ import quantum.safety.kernel.SafetyKernel;
 import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
+import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ExpectedRules;
+import quantum.safety.ops.prometheus.PrometheusApi;
+import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.process.LocalRedis;
 import quantum.safety.testkit.RequiresTools;
 import redis.clients.jedis.Jedis;
@@ -51,14 +56,24 @@ class DoctorEndToEndTest {
     @AutoClose
     private OpsEnvironment env;
 
+    /** Stands in for the decision service's /metrics (the service itself is another module's). */
+    @AutoClose
+    private FakeExporter service;
+
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles) {
         return settings(resolver, exporter, withFiles, env.expectedRules());
     }
 
     private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules) {
+        return settings(resolver, exporter, withFiles, rules, null);
+    }
+
+    private DoctorSettings settings(HostResolver resolver, HostPort exporter, boolean withFiles, ExpectedRules rules,
+                                    String serviceJob) {
         LocalRedis redis = env.redis();
         VerifySettings verify = VerifySettings.builder().prometheusUrl(env.prometheus().url()).exporter(exporter)
-                .expectedRules(rules).alertmanagerUrl(env.alertmanager().url()).resolver(resolver).build();
+                .expectedRules(rules).alertmanagerUrl(env.alertmanager().url()).resolver(resolver)
+                .serviceJob(serviceJob).build();
         DoctorSettings.Builder settings = DoctorSettings.builder().verify(verify)
                 .redis(() -> new JedisPooled(redis.host(), redis.port()), redis.uri());
         if (withFiles) {
@@ -128,11 +143,17 @@ class DoctorEndToEndTest {
      * The REAL bundle from the classpath, installed next to the operator's jobs, read by a real Prometheus scraping the
      * real exporter on a real Redis whose SAFE MODE a real kernel has just tripped: every check passes. The report
      * (written to target/doctor-sample-real.md) is of the kind docs/doctor-sample.md shows, which comes from the
-     * command-line walkthrough in docs/operations.md.
+     * command-line walkthrough in docs/operations.md. The operator already scrapes a decision service (a stand-in
+     * serving its metrics) on a port of their own: install keeps that target, and the doctor finds it up.
      */
     @Test
     void theRealBundleAgainstTheRealExporterPassesEveryCheck() throws Exception {
-        env = OpsEnvironment.start();
+        service = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.SERVICE_EXPOSITION);
+        env = OpsEnvironment.start("""
+                  - job_name: quantum_safety_kernel
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(service.address()), true);
         try (UnifiedJedis jedis = RedisConnector.to(RedisEndpoint.standalone(env.redis().host(), env.redis().port()),
                 RedisCredentials.none()).forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open()) {
             jedis.set("quantum:mode", "TESTNET");
@@ -153,13 +174,21 @@ class DoctorEndToEndTest {
                 .verifyTimeout(Duration.ofSeconds(60)).build();
         assertThat(new Installer(install, env.events()).install().exitCode()).as(env.events().toString()).isZero();
 
-        Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true, ExpectedRules.fromBundle(bundle)),
-                Clock.systemUTC()).run();
+        PrometheusApi prometheus = new PrometheusApi(env.prometheus().url(), Http.withDefaults());
+        // the bundle's job scrapes every 15 s; install does not wait for a target it only warns about
+        org.awaitility.Awaitility.await("Prometheus scrapes the decision service").atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> prometheus.query("up{job=\"quantum_safety_kernel\"} == 1").size() == 1);
+
+        Report report = new Doctor(settings(HostResolver.SYSTEM, env.exporterAddress(), true, ExpectedRules.fromBundle(bundle),
+                BundleScrapeJobs.of(bundle).service().map(ScrapeJob::name).orElseThrow()), Clock.systemUTC()).run();
 
         String md = MarkdownReport.render(report);
         assertThat(report.results()).as(md).isNotEmpty().allMatch(r -> r.status() == Status.PASSED);
         assertThat(md).contains("SAFE MODE ON: trading blocked; clears in", "quantum_safety_exporter_build_info",
-                "QuantumSafeModeActive", "QuantumSafeModeSLOBudgetSlowBurn", "job:quantum_safety_slo_safe_mode:error_budget_remaining30d");
+                "QuantumSafeModeActive", "QuantumSafeModeSLOBudgetSlowBurn", "job:quantum_safety_slo_safe_mode:error_budget_remaining30d",
+                "PASSED: job quantum_safety_kernel scraped and up", service.address() + "/metrics health=up",
+                "QuantumSafetyDecisionServiceDown");
         Files.writeString(Path.of("target/doctor-sample-real.md"), md);
     }
 

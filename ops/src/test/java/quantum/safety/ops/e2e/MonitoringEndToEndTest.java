@@ -33,7 +33,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The monitoring bundle's end-to-end proof: kernel → Redis → exporter → Prometheus (real rules) → Alertmanager (real routing and
- * inhibition) → a webhook, and every Grafana panel query answered by that Prometheus. {@code for:} durations are
+ * inhibition) → a webhook, and every Grafana panel query answered by that Prometheus (the decision service's row by
+ * a stand-in serving its metrics, whose going away pages). {@code for:} durations are
  * shortened in the test's copy of the rules only (see {@link FastBundle}); promtool's unit tests cover the real ones.
  */
 @RequiresTools({"prometheus", "prometheus-alertmanager"})
@@ -45,7 +46,7 @@ class MonitoringEndToEndTest {
 
     /**
      * Panel titles allowed to answer no data in this setup, each with the reason. Empty: every panel gets data from the
-     * demo traffic and one trip.
+     * demo traffic and one trip, and the decision service's row from its stand-in.
      */
     private static final Map<String, String> PANELS_WITHOUT_DATA = Map.of();
 
@@ -71,7 +72,7 @@ class MonitoringEndToEndTest {
     }
 
     @Test
-    void aTripPagesTheDashboardAnswersAndAnExporterOutagePagesAndSilencesItsAlerts() throws Exception {
+    void aTripPagesTheDashboardAnswersAndOutagesOfTheExporterAndTheDecisionServicePage() throws Exception {
         long started = System.nanoTime();
         stack = MonitoringStack.start();
         // Opened as a trading service opens the kernel's client: every wait within the decision deadline.
@@ -136,6 +137,19 @@ class MonitoringEndToEndTest {
         assertThat(stack.webhook.errors()).isEmpty();
         assertThat(stack.webhook.alerts()).noneMatch(a -> a.seq() > down.seq() && SILENCED_BY_EXPORTER_DOWN.contains(a.name())
                 && a.firing());
+        // The decision service goes away: its own page arrives, naming its job and instance.
+        String service = stack.service.address().toString();
+        stack.service.close();
+        Alert serviceDown = await("QuantumSafetyDecisionServiceDown reaches the pager webhook").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> find("QuantumSafetyDecisionServiceDown", service, true, 0), Optional::isPresent).orElseThrow();
+        assertThat(serviceDown.path()).isEqualTo(PAGER);
+        assertThat(serviceDown.labels()).containsEntry("severity", "critical").containsEntry("component", "decision-service")
+                .containsEntry("job", "quantum_safety_kernel").containsEntry("service", "safety-kernel")
+                .containsEntry("environment", "production");
+        assertThat(serviceDown.annotations().get("description")).contains(service, "up = 0");
+        assertThat(serviceDown.annotations().get("runbook_url"))
+                .isEqualTo(Bundle.RUNBOOK_BASE_URL + "#quantumsafetydecisionservicedown");
         // The heartbeat goes to its own receiver. Prometheus evaluates the Watchdog before it has discovered the
         // Alertmanager, drops that first send and resends only after --rules.alert.resend-delay (1 minute).
         await("the Watchdog reaches the watchdog webhook").atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofMillis(500))

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import quantum.safety.ops.FakeExporter;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.RealExporter;
 import quantum.safety.ops.prometheus.PrometheusApi;
@@ -18,12 +19,14 @@ import quantum.safety.testkit.WebhookReceiver;
 /**
  * The whole pipeline on loopback: a real Redis, the real exporter in-process, a real Prometheus scraping it with the
  * real rule files ({@link FastBundle}), a real Alertmanager with the real routing posting to a {@link WebhookReceiver}.
+ * Prometheus also scrapes a stand-in for the decision service ({@link FakeExporter#SERVICE_EXPOSITION}).
  */
 final class MonitoringStack implements AutoCloseable {
 
     final Path dir;
     final LocalRedis redis;
     final RealExporter exporter;
+    final FakeExporter service;
     final WebhookReceiver webhook;
     final PrometheusStack stack;
     final AlertmanagerProcess alertmanager;
@@ -34,10 +37,12 @@ final class MonitoringStack implements AutoCloseable {
         this.dir = dir;
         this.redis = LocalRedis.start();
         this.exporter = RealExporter.startOnLoopbackV4(redis);
+        this.service = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.SERVICE_EXPOSITION);
         this.webhook = WebhookReceiver.start();
         FastBundle.write(dir, webhook.url("").replaceAll("/$", ""));
         this.stack = PrometheusStack.start(dir.resolve("alertmanager/alertmanager.yml"), (prometheusPort, alertmanagerPort) ->
-                FastBundle.writePrometheusConfig(dir, exporter.address().toString(), alertmanagerPort));
+                FastBundle.writePrometheusConfig(dir, exporter.address().toString(), service.address().toString(),
+                        alertmanagerPort));
         this.alertmanager = stack.alertmanager();
         this.prometheus = stack.prometheus();
         this.api = new PrometheusApi(prometheus.url(), new Http(Duration.ofSeconds(5)));
@@ -52,6 +57,7 @@ final class MonitoringStack implements AutoCloseable {
         stack.close();
         webhook.close();
         exporter.close();
+        service.close();
         redis.close();
         ChildProcess.deleteQuietly(dir);
     }

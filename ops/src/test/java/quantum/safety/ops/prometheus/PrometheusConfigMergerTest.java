@@ -23,6 +23,13 @@ class PrometheusConfigMergerTest {
                     service: safety-telemetry
             """;
     static final ScrapeJob JOB = ScrapeJob.parse(JOB_YAML, "quantum_safety_telemetry", "test");
+    static final ScrapeJob SERVICE = ScrapeJob.parse("""
+            - job_name: quantum_safety_kernel
+              static_configs:
+                - targets: ['127.0.0.1:9106']
+                  labels:
+                    service: safety-kernel
+            """, "quantum_safety_kernel", "test");
     static final Path CONFIG_DIR = Path.of("/etc/prometheus");
     static final Path RULES = Path.of("/etc/prometheus/rules/quantum_safety_alerts.yml");
 
@@ -163,6 +170,86 @@ class PrometheusConfigMergerTest {
     void invalidYamlIsBadInput() {
         assertThatThrownBy(() -> merge("scrape_configs:\n  - job_name: [\n", JOB, false))
                 .isInstanceOf(OpsInputException.class).hasMessageContaining("not valid YAML");
+    }
+
+    // ---- two jobs: the exporter's and the decision service's ---------------------------------------------------
+
+    private MergeResult mergeBoth(String text, ScrapeJob exporter, ScrapeJob service, boolean force) {
+        return merger.merge(text, PrometheusConfigMerger.Request.builder().jobs(List.of(exporter, service))
+                .ruleFiles(List.of(RULES)).configDir(CONFIG_DIR).force(force).build());
+    }
+
+    @Test
+    void bothJobsGoAfterTheOperatorsEachUnderItsOwnMarker() {
+        MergeResult result = mergeBoth(OPERATOR, JOB, SERVICE, false);
+
+        // the exporter's job as a single merge adds it, then the service's, before the operator's last comment
+        String expected = merge(OPERATOR, JOB, false).text().replace("# end of file\n", String.join("\n",
+                "  # Quantum Safety decision service: added by 'quantum-safety ops install'.",
+                "  - job_name: quantum_safety_kernel",
+                "    static_configs:",
+                "      - targets:",
+                "          - 127.0.0.1:9106",
+                "        labels:",
+                "          service: safety-kernel",
+                "# end of file", ""));
+        assertThat(result.text()).isEqualTo(expected);
+        assertThat(jobNames(result.text())).containsExactly("prometheus", "node", "quantum_safety_telemetry",
+                "quantum_safety_kernel");
+        assertThat(result.changes()).containsExactly("add rule_files entry " + RULES,
+                "add scrape job quantum_safety_telemetry [127.0.0.1:9105] labels {service=safety-telemetry}",
+                "add scrape job quantum_safety_kernel [127.0.0.1:9106] labels {service=safety-kernel}");
+        assertThat(mergeBoth(result.text(), JOB, SERVICE, false).changed()).isFalse();
+    }
+
+    /** An install of an earlier version added the exporter's job only: the next adds the service's, nothing else. */
+    @Test
+    void theServiceJobIsAddedNextToAnExporterJobInstalledEarlier() {
+        String earlier = merge(OPERATOR, JOB, false).text();
+        MergeResult result = mergeBoth(earlier, JOB, SERVICE, false);
+        assertThat(result.changes()).containsExactly(
+                "add scrape job quantum_safety_kernel [127.0.0.1:9106] labels {service=safety-kernel}");
+        assertThat(result.text()).isEqualTo(mergeBoth(OPERATOR, JOB, SERVICE, false).text());
+    }
+
+    @Test
+    void aConfigWithoutScrapeConfigsOrWithAnEmptyOneGetsBothJobs() {
+        for (String config : List.of("global:\n  scrape_interval: 15s\n", "rule_files: []\nscrape_configs:")) {
+            MergeResult result = mergeBoth(config, JOB, SERVICE, false);
+            assertThat(jobNames(result.text())).as(config).containsExactly("quantum_safety_telemetry", "quantum_safety_kernel");
+            assertThat(result.text()).as(config).contains("# Quantum Safety exporter: added by",
+                    "# Quantum Safety decision service: added by");
+            assertThat(mergeBoth(result.text(), JOB, SERVICE, false).changed()).as(config).isFalse();
+        }
+    }
+
+    @Test
+    void aServiceJobScrapingAnotherTargetIsRefusedWithoutForceAndReplacedInPlaceWithIt() {
+        String other = mergeBoth(OPERATOR, JOB, SERVICE.withTargets(List.of("10.0.0.7:9106")), false).text();
+
+        assertThatThrownBy(() -> mergeBoth(other, JOB, SERVICE, false))
+                .isInstanceOf(PrometheusConfigMerger.JobConflictException.class)
+                .hasMessageContaining("'quantum_safety_kernel' scraping [10.0.0.7:9106]");
+        MergeResult forced = mergeBoth(other, JOB, SERVICE, true);
+        assertThat(forced.text()).isEqualTo(mergeBoth(OPERATOR, JOB, SERVICE, false).text());
+        assertThat(forced.changes()).singleElement().asString().startsWith("replace scrape job quantum_safety_kernel");
+    }
+
+    @Test
+    void twoServiceJobsAreRefusedLikeTwoExporterJobs() {
+        String twice = mergeBoth(OPERATOR, JOB, SERVICE, false).text() + """
+                  - job_name: quantum_safety_kernel
+                    static_configs:
+                      - targets: ['127.0.0.1:9107']
+                """;
+        assertThatThrownBy(() -> mergeBoth(twice, JOB, SERVICE, false)).isInstanceOf(OpsInputException.class)
+                .hasMessageContaining("2 jobs named 'quantum_safety_kernel'");
+    }
+
+    @Test
+    void aRequestWithoutAJobIsRefused() {
+        assertThatThrownBy(() -> PrometheusConfigMerger.Request.builder().jobs(List.of()).configDir(CONFIG_DIR).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scrape job is missing");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,9 +2,11 @@ package quantum.safety.service.api;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -83,7 +85,7 @@ public final class OperationRequests {
     }
 
     /** The kernel refuses bad actors and reasons (length, control characters) with IllegalArgumentException. */
-    private static OperationResult apply(java.util.function.Supplier<OperationResult> operation) {
+    private static OperationResult apply(Supplier<OperationResult> operation) {
         try {
             return operation.get();
         } catch (IllegalArgumentException e) {
@@ -93,7 +95,7 @@ public final class OperationRequests {
 
     private static byte[] answer(OperationResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("operation", result.event().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("operation", result.event().name().toLowerCase(Locale.ROOT));
         json.put("changed", !result.wasAlready());
         json.put("previous", result.previousValue());
         json.put("actor", result.actor());

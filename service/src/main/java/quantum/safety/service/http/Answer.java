@@ -1,6 +1,7 @@
 package quantum.safety.service.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import quantum.safety.service.api.DecisionJson;
@@ -37,7 +38,7 @@ public record Answer(int status, String contentType, byte[] body, Map<String, St
     }
 
     public Answer withHeader(String name, String value) {
-        java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+        Map<String, String> more = new HashMap<>(headers);
         more.put(name, value);
         return new Answer(status, contentType, body, more, close);
     }

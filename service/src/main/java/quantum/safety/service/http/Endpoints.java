@@ -13,6 +13,7 @@ import quantum.safety.kernel.Decision;
 import quantum.safety.kernel.FailureWords;
 import quantum.safety.kernel.Intent;
 import quantum.safety.kernel.SafetyKernel;
+import quantum.safety.kernel.Text;
 import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.service.api.BadRequest;
 import quantum.safety.service.api.DecisionJson;
@@ -56,7 +57,7 @@ public final class Endpoints {
                     .withHeader("WWW-Authenticate", "Basic realm=\"quantum-safety\", charset=\"UTF-8\"");
         }
         if (route == Route.UNKNOWN) {
-            return Answer.error(404, "no such path: " + quantum.safety.kernel.Text.quote(call.path())
+            return Answer.error(404, "no such path: " + Text.quote(call.path())
                     + "; see / for the endpoints");
         }
         if (!route.accepts(call.method())) {

@@ -59,6 +59,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         boolean drained = workers.drain(grace);
         workers.stopNow();
         server.close(Duration.ofMillis(500));
+        readiness.close();
         return drained;
     }
 
@@ -70,6 +71,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.stopNow();
             server.close();
+            readiness.close();
         }
     }
 }

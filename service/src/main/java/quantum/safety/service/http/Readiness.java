@@ -1,38 +1,54 @@
 package quantum.safety.service.http;
 
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * Whether the service can decide: Redis answers and holds the decision script, and the service is not stopping.
- * A probe checks Redis at most once a second, however many probes and scrapes ask.
+ * Checked in the background every second (each check bounded by the decision timeout), so that {@code /-/ready} and
+ * {@code /metrics} answer from the last check at once and never wait on a stalled Redis.
  */
-public final class Readiness {
+public final class Readiness implements AutoCloseable {
 
-    private static final long RECHECK_NANOS = 1_000_000_000L;
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final Supplier<Optional<String>> kernelCheck;
-    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ScheduledExecutorService checker;
+    private volatile boolean stopping;
     private volatile Optional<String> last = Optional.of("not checked yet");
-    private volatile long checkedAt = System.nanoTime() - 2 * RECHECK_NANOS;
 
     /** @param kernelCheck empty when the kernel can decide, else why not */
     public Readiness(Supplier<Optional<String>> kernelCheck) {
         this.kernelCheck = kernelCheck;
+        this.checker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "quantum-safety-readiness");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Empty when ready, else why not, in words for an operator. */
-    public synchronized Optional<String> notReadyBecause() {
-        if (stopping.get()) {
-            return Optional.of("the service is shutting down");
-        }
-        long now = System.nanoTime();
-        if (now - checkedAt >= RECHECK_NANOS) {
+    /** Checks now, then every second in the background. */
+    public Readiness start() {
+        check();
+        checker.scheduleWithFixedDelay(this::check, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void check() {
+        try {
             last = kernelCheck.get();
-            checkedAt = now;
+        } catch (RuntimeException e) {
+            last = Optional.of("readiness check failed: " + quantum.safety.kernel.FailureWords.of(e));
         }
-        return last;
+    }
+
+    /** Empty when ready, else why not, in words for an operator; from the last check. */
+    public Optional<String> notReadyBecause() {
+        return stopping ? Optional.of("the service is shutting down") : last;
     }
 
     public boolean ready() {
@@ -40,10 +56,15 @@ public final class Readiness {
     }
 
     void stopping() {
-        stopping.set(true);
+        stopping = true;
     }
 
     boolean isStopping() {
-        return stopping.get();
+        return stopping;
+    }
+
+    @Override
+    public void close() {
+        checker.shutdownNow();
     }
 }

@@ -21,6 +21,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
 import quantum.safety.kernel.FailureWords;
 import quantum.safety.kernel.log.RateLimitedLog;
@@ -69,6 +70,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().name().equals("HEAD");
+        boolean http10 = request.protocolVersion().equals(HttpVersion.HTTP_1_0);
         if (readiness.isStopping()) {
             metrics.rejected(Rejection.SHUTTING_DOWN);
             writer.write(ctx, route.handler(), Answer.unavailable("the service is shutting down; nothing was decided")
@@ -78,12 +80,16 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         Call call = new Call(request.method().name(), path, ByteBufUtil.getBytes(request.content()),
                 Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
                 request.headers().get(HttpHeaderNames.ACCEPT, ""), clientName(ctx), received);
-        inFlight.incrementAndGet();
+        if (route.decides()) {
+            inFlight.incrementAndGet();
+        }
         try {
             (route.decides() ? workers.decisions() : workers.admin())
-                    .execute(() -> answer(ctx, route, call, keepAlive, head));
+                    .execute(() -> answer(ctx, route, call, keepAlive, head, http10));
         } catch (RejectedExecutionException e) {
-            inFlight.decrementAndGet();
+            if (route.decides()) {
+                inFlight.decrementAndGet();
+            }
             Rejection cause = readiness.isStopping() ? Rejection.SHUTTING_DOWN : Rejection.QUEUE_FULL;
             metrics.rejected(cause);
             writer.write(ctx, route.handler(), Answer.unavailable(cause == Rejection.QUEUE_FULL
@@ -92,7 +98,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, Route route, Call call, boolean keepAlive, boolean head) {
+    private void answer(ChannelHandlerContext ctx, Route route, Call call, boolean keepAlive, boolean head,
+                        boolean http10) {
         Answer answer;
         try {
             if (route.decides() && System.nanoTime() - call.receivedNanos() > decisionTimeoutNanos) {
@@ -106,9 +113,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             FAILURES.error("request", "unexpected failure answering " + route.path(), e);
             answer = Answer.error(500, "internal error: " + FailureWords.of(e));
         } finally {
-            inFlight.decrementAndGet();
+            if (route.decides()) {
+                inFlight.decrementAndGet();
+            }
         }
-        writer.write(ctx, route.handler(), answer, keepAlive, head);
+        writer.write(ctx, route.handler(), answer, keepAlive, head, http10);
     }
 
     @Override

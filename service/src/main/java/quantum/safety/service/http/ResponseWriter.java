@@ -28,12 +28,15 @@ final class ResponseWriter {
     }
 
     void write(ChannelHandlerContext ctx, ServiceMetrics.Handler handler, Answer answer, boolean keepAlive) {
-        write(ctx, handler, answer, keepAlive, false);
+        write(ctx, handler, answer, keepAlive, false, false);
     }
 
-    /** @param head a HEAD request: the headers of the answer, no body */
+    /**
+     * @param head   a HEAD request: the headers of the answer, no body
+     * @param http10 an HTTP/1.0 request: keep-alive must be said explicitly
+     */
     void write(ChannelHandlerContext ctx, ServiceMetrics.Handler handler, Answer answer, boolean keepAlive,
-               boolean head) {
+               boolean head, boolean http10) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
@@ -44,6 +47,8 @@ final class ResponseWriter {
         boolean close = answer.close() || !keepAlive;
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (http10) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
         metrics.answered(handler, answer.status());
         if (close) {

@@ -64,7 +64,7 @@ public final class ServiceMetrics {
             rejected.initLabelValues(cause.label());
         }
         GaugeWithCallback.builder().name("quantum_safety_service_in_flight")
-                .help("Requests accepted and not yet answered, waiting or being decided.")
+                .help("Decision and operation requests accepted and not yet answered, waiting for a thread or being decided.")
                 .callback(cb -> cb.call(inFlight.getAsInt())).register(registry);
         GaugeWithCallback.builder().name("quantum_safety_service_queue_capacity")
                 .help("Requests that may wait for a decision thread; beyond it requests are answered 503.")
