@@ -8,12 +8,14 @@ and reads the JSON; by hand::
         --client clients/python --warmup 2 --seconds 10
     python3 bench/python/decide_bench.py --service … --redis … --client … --profile 5   # cProfile of 1 client
 
-Each figure is a closed loop: every client sends its next call when the previous one answered, warms up, then is
+Latency first: one client makes a raw-socket PING, a decision through ``safety_kernel.py`` and (when redis-py is
+installed: the old in-process kernel's round trips went through it) a redis-py PING in turn, each timed on its own,
+so that the ratios are not moved by the machine's drift between figures. Then each of PING and decision as its own
+closed loop for calls per second: every client sends its next call when the previous one answered, warms up, then is
 timed with ``time.perf_counter_ns`` from one common start to one common end, so calls per second is the count
-divided by the seconds. 8 clients are measured as 8 threads (one interpreter, one GIL) and as 8 processes (fork).
-Every answer must be ``(True, "OK", …)``; anything else is counted and makes the bench refuse the run. When
-redis-py is installed, a PING through it (1 client) is timed too: the old in-process kernel's round trips went
-through redis-py.
+divided by the seconds; 1 client, 8 threads (one interpreter, one GIL) and 8 processes (fork), with the CPU time per
+call of this process and of those named by ``--pids``. Every answer must be ``(True, "OK", …)``; anything else makes
+the bench refuse the run.
 """
 
 import argparse
@@ -84,7 +86,8 @@ class CpuMeter:
     """CPU seconds used so far by the other processes of the run, from /proc; the service's JVM by thread group
     (Netty's I/O threads, the decision threads, the rest: JIT, GC, …), so that its cost can be placed."""
 
-    # Thread names as /proc shows them: cut to 15 characters (the decision and the few admin threads alike).
+    # Thread names as /proc shows them, cut to 15 characters: the service's own threads (decision, admin,
+    # readiness) all read "quantum-safety-".
     GROUPS = (("multiThreadIoEv", "service_io"), ("quantum-safety-", "service_decide"))
 
     def __init__(self, pids):
@@ -119,22 +122,25 @@ class CpuMeter:
         return groups
 
 
-def loop(call, warm_end, end):
-    """Calls until ``end``; returns (latencies in ns of the calls started after ``warm_end``, calls that failed,
-    CPU seconds of this process while measuring)."""
+def loop(calls, warm_end, end):
+    """Makes ``calls`` in turn until ``end``; returns (for each call the latencies in ns of those started after
+    ``warm_end``, calls that failed, CPU seconds of this process while measuring)."""
     now = time.perf_counter_ns()
+    i = 0
     while now < warm_end:
-        call()
+        calls[i]()
+        i = (i + 1) % len(calls)
         now = time.perf_counter_ns()
     cpu = time.process_time()
-    samples = array.array("q")
+    samples = [array.array("q") for _ in calls]
     failed = 0
     while now < end:
-        ok = call()
+        ok = calls[i]()
         after = time.perf_counter_ns()
-        samples.append(after - now)
+        samples[i].append(after - now)
         if not ok:
             failed += 1
+        i = (i + 1) % len(calls)
         now = after
     return samples, failed, time.process_time() - cpu
 
@@ -153,7 +159,8 @@ def in_threads(make_call, clients, warmup, seconds, meter):
     results = [None] * clients
 
     def run(i):
-        results[i] = loop(make_call(i), warm_end, end)
+        samples, failed, cpu = loop([make_call(i)], warm_end, end)
+        results[i] = samples[0], failed, cpu
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
     for t in threads:
@@ -168,8 +175,8 @@ def in_threads(make_call, clients, warmup, seconds, meter):
 
 
 def _process_main(make_call, i, warm_end, end, conn):
-    samples, failed, cpu = loop(make_call(i), warm_end, end)
-    conn.send_bytes(samples.tobytes())
+    samples, failed, cpu = loop([make_call(i)], warm_end, end)
+    conn.send_bytes(samples[0].tobytes())
     conn.send((failed, cpu))
     conn.close()
 
@@ -202,6 +209,16 @@ def in_processes(make_call, clients, warmup, seconds, meter):
         if p.exitcode != 0:
             raise SystemExit("a measuring process exited with %s" % p.exitcode)
     return results, dict(others, client=cpu)
+
+
+def in_turn(calls, warmup, seconds):
+    """One client making ``calls`` in turn, each timed on its own: latencies measured at the same moments, so that a
+    machine whose speed drifts hits them alike. Returns figures for each call (calls per second: its share)."""
+    warm_end = time.perf_counter_ns() + warmup * 1_000_000_000
+    samples, failed, _ = loop(calls, warm_end, warm_end + seconds * 1_000_000_000)
+    if failed:
+        raise SystemExit("%d calls in turn did not get the expected answer; the figures are invalid" % failed)
+    return [figures(([(one, 0, 0.0)], {}), seconds) for one in samples]
 
 
 def figures(measured, seconds):
@@ -294,14 +311,21 @@ def main():
         print("%s done" % name, file=sys.stderr)
         return result
 
-    out = {"python": sys.version.split()[0], "clients": args.clients, "seconds": args.seconds,
-           "ping": both("ping", ping), "decide": both("decide", decide)}
+    out = {"python": sys.version.split()[0], "clients": args.clients, "seconds": args.seconds}
+    turn = {"ping": RedisPing(host, int(port)), "decide": Decider(kernel, 0)}
     try:
         import redis  # noqa: PLC0415 - optional
-        out["redis_py"] = {"version": redis.__version__, "1": figures(in_threads(
-            lambda _: RedisPyPing(host, int(port)), 1, args.warmup, args.seconds, meter), args.seconds)}
+        turn["redis_py"] = RedisPyPing(host, int(port))
+        out["redis_py_version"] = redis.__version__
     except ImportError:
         print("redis-py is not installed: no redis-py PING figure", file=sys.stderr)
+    out["in_turn"] = dict(zip(turn, in_turn(list(turn.values()), args.warmup, args.seconds)))
+    print("in turn done", file=sys.stderr)
+    out["ping"] = both("ping", ping)
+    out["decide"] = both("decide", decide)
+    if "redis_py" in turn:
+        out["redis_py"] = figures(in_threads(lambda _: RedisPyPing(host, int(port)), 1, args.warmup, args.seconds,
+                                             meter), args.seconds)
     out["client_stats"] = kernel.stats()
     json.dump(out, sys.stdout)
     print()

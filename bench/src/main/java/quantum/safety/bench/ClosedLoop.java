@@ -51,11 +51,9 @@ final class ClosedLoop {
                 results.add(pool.submit(() -> {
                     Call call = newCall.open(client);
                     try {
-                        return loop(name, call, warmEnd, end);
+                        return loop(name, new Call[] {call}, warmEnd, end)[0];
                     } finally {
-                        if (call instanceof AutoCloseable closeable) {
-                            closeable.close();
-                        }
+                        close(call);
                     }
                 }));
             }
@@ -66,44 +64,80 @@ final class ClosedLoop {
                 System.arraycopy(part, 0, merged, all.length, part.length);
                 all = merged;
             }
-            if (all.length == 0) {
-                throw new IllegalStateException(name + ": no call completed in " + seconds + " s");
-            }
-            Arrays.sort(all);
-            double mean = Arrays.stream(all).average().orElseThrow() / 1000.0;
-            return new Figures(percentile(all, 50) / 1000.0, percentile(all, 99) / 1000.0, mean,
-                    all.length / (double) seconds);
+            return figures(name, all);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static long[] loop(String name, Call call, long warmEnd, long end) throws Exception {
+    /**
+     * One client making the given calls in turn, each timed on its own: their latencies are measured at the same
+     * moments, so that a machine whose speed drifts (shared cores, idle vCPUs waking) hits them alike. The calls per
+     * second of these figures count only that call's share of the loop.
+     */
+    List<Figures> inTurn(String name, List<Call> calls) throws Exception {
+        long warmEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        try {
+            long[][] samples = loop(name, calls.toArray(Call[]::new), warmEnd, end);
+            List<Figures> figures = new ArrayList<>();
+            for (long[] one : samples) {
+                figures.add(figures(name, one));
+            }
+            return figures;
+        } finally {
+            for (Call call : calls) {
+                close(call);
+            }
+        }
+    }
+
+    private Figures figures(String name, long[] nanos) {
+        if (nanos.length == 0) {
+            throw new IllegalStateException(name + ": no call completed in " + seconds + " s");
+        }
+        Arrays.sort(nanos);
+        double mean = Arrays.stream(nanos).average().orElseThrow() / 1000.0;
+        return new Figures(percentile(nanos, 50) / 1000.0, percentile(nanos, 99) / 1000.0, mean,
+                nanos.length / (double) seconds);
+    }
+
+    /** Latencies in ns of each call (in turn) started after {@code warmEnd}. */
+    private static long[][] loop(String name, Call[] calls, long warmEnd, long end) throws Exception {
         long now = System.nanoTime();
-        while (now < warmEnd) {
-            call.call();
+        for (int i = 0; now < warmEnd; i = (i + 1) % calls.length) {
+            calls[i].call();
             now = System.nanoTime();
         }
-        long[] samples = new long[1 << 16];
-        int n = 0;
+        long[][] samples = new long[calls.length][1 << 16];
+        int[] n = new int[calls.length];
         long failed = 0;
-        while (now < end) {
-            boolean ok = call.call();
+        for (int i = 0; now < end; i = (i + 1) % calls.length) {
+            boolean ok = calls[i].call();
             long after = System.nanoTime();
-            if (n == samples.length) {
-                samples = Arrays.copyOf(samples, n * 2);
+            if (n[i] == samples[i].length) {
+                samples[i] = Arrays.copyOf(samples[i], n[i] * 2);
             }
-            samples[n++] = after - now;
+            samples[i][n[i]++] = after - now;
             if (!ok) {
                 failed++;
             }
             now = after;
         }
         if (failed > 0) {
-            throw new IllegalStateException(name + ": " + failed + " of " + n + " calls did not get the expected "
-                    + "answer; the figures of this run are invalid");
+            throw new IllegalStateException(name + ": " + failed + " of " + Arrays.stream(n).sum() + " calls did not "
+                    + "get the expected answer; the figures of this run are invalid");
         }
-        return Arrays.copyOf(samples, n);
+        for (int i = 0; i < calls.length; i++) {
+            samples[i] = Arrays.copyOf(samples[i], n[i]);
+        }
+        return samples;
+    }
+
+    private static void close(Call call) throws Exception {
+        if (call instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 
     /** The nearest-rank percentile of sorted values. */

@@ -3,6 +3,7 @@ package quantum.safety.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -28,9 +29,13 @@ import redis.clients.jedis.UnifiedJedis;
  * Redis PING from Java (pooled Jedis), {@code SafetyKernel.decide()} in-process, a decision through the service from
  * Java (one keep-alive HTTP/1.1 connection per client on a plain socket, {@link KeepAliveDecider}) and from Python
  * ({@code clients/python/safety_kernel.py}, driven by {@code bench/python/decide_bench.py}, which also times a
- * raw-socket PING from Python). Each figure: a warm-up, then N seconds of closed-loop calls with 1 and with 8 clients
- * (Python: 8 threads and 8 processes). Limits are so high that nothing trips: every decision takes the full path.
- * Prints Markdown tables for {@code docs/benchmarks.md}.
+ * raw-socket PING and a redis-py PING from Python). Latency: one Java client and one Python client each make their
+ * calls in turn, each timed on its own, so that a PING and a decision are measured at the same moments of a machine
+ * whose speed drifts; and each call in a closed loop of its own. Calls per second: each path on its own with 1 and 8
+ * clients (Python: 8 threads and 8 processes), each for N seconds after a warm-up. Also where a decision's time goes
+ * (the service's own latency histogram next to what the caller saw) and the CPU time per call of each process. Limits
+ * are so high that nothing trips: every decision takes the full path. Prints Markdown tables for
+ * {@code docs/benchmarks.md}.
  *
  * <pre>
  *   bench/run-service.sh [warmup-seconds] [measure-seconds]        (defaults 2 10)
@@ -75,6 +80,9 @@ public final class DecisionServiceBench {
                 jit.run("warm-up", CLIENTS, n -> () -> "PONG".equals(benchRedis.ping()));
                 jit.run("warm-up", CLIENTS, n -> inProcessCall(inProcess, n));
                 jit.run("warm-up", CLIENTS, n -> new KeepAliveDecider(port, n));
+                // Latency: the three Java paths in turn from one client, so that drift hits them alike.
+                List<Figures> turn = load.inTurn("Java in turn", List.of(() -> "PONG".equals(benchRedis.ping()),
+                        inProcessCall(inProcess, 0), new KeepAliveDecider(port, 0)));
                 Figures ping1 = load.run("Java PING", 1, n -> () -> "PONG".equals(benchRedis.ping()));
                 Figures ping8 = load.run("Java PING", CLIENTS, n -> () -> "PONG".equals(benchRedis.ping()));
                 Figures decide1 = load.run("decide()", 1, n -> inProcessCall(inProcess, n));
@@ -87,7 +95,8 @@ public final class DecisionServiceBench {
                 PythonDecideBench.Result py = new PythonDecideBench(python, repo)
                         .run(port, redis.host() + ":" + redis.port(), ProcessHandle.current().pid(), redis.pid(), warmup,
                                 seconds, CLIENTS);
-                r = new Results(ping1, ping8, decide1, decide8, http1, http8, javaInside, py);
+                r = new Results(turn.get(0), turn.get(1), turn.get(2), ping1, ping8, decide1, decide8, http1, http8,
+                        javaInside, py);
             }
             requireNoFailures(inProcess, inProcessFailures, "in-process");
             requireNoFailures(served, servedFailures, "service");
@@ -101,15 +110,19 @@ public final class DecisionServiceBench {
                             + "Python %s; load average %s before, %s after%n%n", seconds, warmup,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), redisVersion,
                     redis.source().name().toLowerCase(Locale.ROOT), r.py().version(), loadBefore, loadAverage());
-            System.out.println(report(r));
+            System.out.println(ServiceBenchReport.of(r));
             System.out.println("Python client stats: " + r.py().clientStats());
         }
         System.exit(0);
     }
 
-    /** {@code javaInside}: the service's own mean for the decisions of {@code http1}, in µs. */
-    record Results(Figures ping1, Figures ping8, Figures decide1, Figures decide8, Figures http1, Figures http8,
-                   double javaInside, PythonDecideBench.Result py) {
+    /**
+     * A run's figures: {@code turn…} from one Java client making the three calls in turn, the others each from its
+     * own closed loop; {@code javaInside}: the service's own mean for the decisions of {@code http1}, in µs.
+     */
+    record Results(Figures turnPing, Figures turnDecide, Figures turnHttp, Figures ping1, Figures ping8,
+                   Figures decide1, Figures decide8, Figures http1, Figures http8, double javaInside,
+                   PythonDecideBench.Result py) {
     }
 
     static UnifiedJedis connect(LocalRedis redis, int connections, String name) {
@@ -160,79 +173,6 @@ public final class DecisionServiceBench {
             throw new IllegalStateException(failed + " decisions of the " + which + " kernel were taken without "
                     + "Redis; the figures of this run are invalid");
         }
-    }
-
-    static String report(Results r) {
-        PythonDecideBench.Result py = r.py();
-        double javaPing = r.ping1().p50Micros();
-        double pyPing = py.ping().p50Micros();
-        StringBuilder sb = new StringBuilder();
-        sb.append("| path | p50 µs | p99 µs | calls/s, 1 client | calls/s, 8 threads | calls/s, 8 processes "
-                + "| p50 / Java PING | p50 / Python PING |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        row(sb, "Redis PING from Java (Jedis, pooled)", r.ping1(), r.ping8(), null, javaPing, pyPing);
-        row(sb, "Redis PING from Python (raw socket)", py.ping(), py.pingThreads(), py.pingProcesses(), javaPing,
-                pyPing);
-        py.redisPy().ifPresent(f -> sb.append(String.format(Locale.ROOT, "| Redis PING from Python (redis-py %s) "
-                + "| %.0f | %.0f | %,.0f | – | – | %.2f | %.2f |%n", py.redisPyVersion(), f.p50Micros(), f.p99Micros(),
-                f.perSecond(), f.p50Micros() / javaPing, f.p50Micros() / pyPing)));
-        row(sb, "`SafetyKernel.decide()` in-process (Java)", r.decide1(), r.decide8(), null, javaPing, pyPing);
-        row(sb, "service from Java (keep-alive socket)", r.http1(), r.http8(), null, javaPing, pyPing);
-        row(sb, "service from Python (`safety_kernel.py`)", py.decide(), py.decideThreads(), py.decideProcesses(),
-                javaPing, pyPing);
-        sb.append("\nWith 8 clients:\n\n| path | p50 µs, 8 threads | p99 µs, 8 threads | p50 µs, 8 processes "
-                + "| p99 µs, 8 processes |\n|---|---:|---:|---:|---:|\n");
-        eight(sb, "Redis PING from Java", r.ping8(), null);
-        eight(sb, "Redis PING from Python", py.pingThreads(), py.pingProcesses());
-        eight(sb, "`SafetyKernel.decide()` in-process", r.decide8(), null);
-        eight(sb, "service from Java", r.http8(), null);
-        eight(sb, "service from Python", py.decideThreads(), py.decideProcesses());
-        sb.append("\nWhere a decision's time goes, 1 client, means in µs (inside = the service's own histogram, "
-                + "request read → decided):\n\n| caller | seen by the caller | inside the service | of which "
-                + "`decide()` (in-process figure) | handoff, parse, metrics | outside: HTTP, Netty I/O, loopback, "
-                + "client |\n|---|---:|---:|---:|---:|---:|\n");
-        split(sb, "Java (keep-alive socket)", r.http1().meanMicros(), r.javaInside(), r.decide1().meanMicros());
-        split(sb, "Python (`safety_kernel.py`)", py.decide().meanMicros(), py.serviceMeanMicros(),
-                r.decide1().meanMicros());
-        sb.append("\nCPU per call while measuring, µs (/proc: the Python client's own; the JVM holding the service by "
-                + "threads; redis-server):\n\n| figure | Python client | service: Netty I/O | service: decision "
-                + "threads | service: JIT, GC, other | redis-server | total | 2 cores ÷ total (calls/s) |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        py.cpu().forEach((figure, cpu) -> sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f "
-                        + "| %.0f | %.0f | %,.0f |%n", figureName(figure), cpu.client(), cpu.serviceIo(),
-                cpu.serviceDecide(), cpu.serviceOther(), cpu.redis(), cpu.total(), 2e6 / cpu.total())));
-        double best8 = Math.max(py.decideThreads().perSecond(), py.decideProcesses().perSecond());
-        String redisPy = py.redisPy().map(f -> String.format(Locale.ROOT, ", %.2f× redis-py PING",
-                py.decide().p50Micros() / f.p50Micros())).orElse("");
-        sb.append(String.format(Locale.ROOT, "%nTargets, service from Python: p50 %.2f× Python PING, %.2f× Java "
-                        + "PING%s (target ≤ 4×); p99 %.0f µs (target < 2,000 µs); %,.0f decisions/s with 8 clients "
-                        + "(best of threads and processes; target ≥ 10,000).%n", py.decide().p50Micros() / pyPing,
-                py.decide().p50Micros() / javaPing, redisPy, py.decide().p99Micros(), best8));
-        return sb.toString();
-    }
-
-    private static void row(StringBuilder sb, String name, Figures one, Figures threads, Figures processes,
-                            double javaPing, double pyPing) {
-        sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %,.0f | %,.0f | %s | %.2f | %.2f |%n", name,
-                one.p50Micros(), one.p99Micros(), one.perSecond(), threads.perSecond(),
-                processes == null ? "–" : String.format(Locale.ROOT, "%,.0f", processes.perSecond()),
-                one.p50Micros() / javaPing, one.p50Micros() / pyPing));
-    }
-
-    private static String figureName(String figure) {
-        return figure.replace("ping", "PING from Python,").replace("decide", "service from Python,")
-                .replace(" 1", " 1 client").replace("threads", "8 threads").replace("processes", "8 processes");
-    }
-
-    private static void split(StringBuilder sb, String caller, double seen, double inside, double decide) {
-        sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", caller, seen, inside,
-                decide, inside - decide, seen - inside));
-    }
-
-    private static void eight(StringBuilder sb, String name, Figures threads, Figures processes) {
-        sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s |%n", name, threads.p50Micros(),
-                threads.p99Micros(), processes == null ? "–" : String.format(Locale.ROOT, "%.0f",
-                        processes.p50Micros()),
-                processes == null ? "–" : String.format(Locale.ROOT, "%.0f", processes.p99Micros())));
     }
 
     /** The checkout: the first folder up from the working directory that holds bench/python/decide_bench.py. */

@@ -23,12 +23,14 @@ import quantum.safety.bench.ClosedLoop.Figures;
 final class PythonDecideBench {
 
     /**
-     * The Python side of one run; {@code threads} and {@code processes} are the 8-client figures. {@code redisPy} is
-     * a PING through redis-py with 1 client, empty when redis-py is not installed.
+     * The Python side of one run. {@code turn…}: 1 client making a raw-socket PING, a decision and a redis-py PING
+     * (when installed) in turn, each timed on its own. The others: each as its own closed loop with 1 client, 8 threads
+     * and 8 processes (redis-py: 1 client).
      */
-    record Result(String version, Figures ping, Figures pingThreads, Figures pingProcesses, Figures decide,
-                  Figures decideThreads, Figures decideProcesses, Optional<Figures> redisPy, String redisPyVersion,
-                  double serviceMeanMicros, Map<String, Cpu> cpu, String clientStats) {
+    record Result(String version, Figures turnPing, Figures turnDecide, Optional<Figures> turnRedisPy,
+                  Optional<Figures> redisPy, String redisPyVersion, Figures ping, Figures pingThreads, Figures pingProcesses, Figures decide,
+                  Figures decideThreads, Figures decideProcesses, double serviceMeanMicros, Map<String, Cpu> cpu,
+                  String clientStats) {
     }
 
     /**
@@ -70,8 +72,8 @@ final class PythonDecideBench {
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            // 7 figures, each warm-up + measurement, plus the processes' start.
-            long limit = 7L * (warmupSeconds + seconds) + 60;
+            // 8 figures, each warm-up + measurement, plus the processes' start.
+            long limit = 8L * (warmupSeconds + seconds) + 60;
             if (!process.waitFor(limit, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("decide_bench.py did not finish within " + limit + " s");
@@ -90,14 +92,18 @@ final class PythonDecideBench {
         JsonNode root = new ObjectMapper().readTree(json);
         JsonNode ping = root.path("ping");
         JsonNode decide = root.path("decide");
-        JsonNode redisPy = root.path("redis_py");
-        return new Result(root.path("python").asText(), figures("ping 1", ping.path("1")),
-                figures("ping threads", ping.path("threads")), figures("ping processes", ping.path("processes")),
-                figures("decide 1", decide.path("1")), figures("decide threads", decide.path("threads")),
-                figures("decide processes", decide.path("processes")),
-                redisPy.has("1") ? Optional.of(figures("redis-py ping", redisPy.path("1"))) : Optional.empty(),
-                redisPy.path("version").asText(""), decide.path("1").path("service_mean_us").asDouble(Double.NaN),
-                cpu(root), root.path("client_stats").toString());
+        JsonNode turn = root.path("in_turn");
+        return new Result(root.path("python").asText(), figures("ping in turn", turn.path("ping")),
+                figures("decide in turn", turn.path("decide")),
+                turn.has("redis_py") ? Optional.of(figures("redis-py ping in turn", turn.path("redis_py")))
+                        : Optional.empty(),
+                root.has("redis_py") ? Optional.of(figures("redis-py ping", root.path("redis_py"))) : Optional.empty(),
+                root.path("redis_py_version").asText(""),
+                figures("ping 1", ping.path("1")), figures("ping threads", ping.path("threads")),
+                figures("ping processes", ping.path("processes")), figures("decide 1", decide.path("1")),
+                figures("decide threads", decide.path("threads")), figures("decide processes", decide.path("processes")),
+                decide.path("1").path("service_mean_us").asDouble(Double.NaN), cpu(root),
+                root.path("client_stats").toString());
     }
 
     /** By figure: "ping 1", "ping threads", …, "decide processes". */
