@@ -1,10 +1,7 @@
 package quantum.safety.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,22 +129,14 @@ public final class HttpStackComparison {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    /** One keep-alive connection sending the same POST and reading the answer by its Content-Length. */
+    /** One keep-alive connection sending the same POST. */
     private static Runnable post(int port) {
+        byte[] request = KeepAliveClient.post("/v1/decide", BODY);
         try {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress("127.0.0.1", port));
-            byte[] request = ("POST /v1/decide HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + BODY.length() + "\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
-            OutputStream out = socket.getOutputStream();
-            InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[8192];
+            KeepAliveClient connection = KeepAliveClient.connect("127.0.0.1", port);
             return () -> {
                 try {
-                    out.write(request);
-                    out.flush();
-                    readResponse(in, buffer);
+                    connection.send(request);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -155,39 +144,6 @@ public final class HttpStackComparison {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void readResponse(InputStream in, byte[] buffer) throws IOException {
-        int filled = 0;
-        int headerEnd = -1;
-        while (headerEnd < 0) {
-            int n = in.read(buffer, filled, buffer.length - filled);
-            if (n < 0) {
-                throw new IOException("connection closed");
-            }
-            filled += n;
-            headerEnd = indexOf(buffer, filled);
-        }
-        String headers = new String(buffer, 0, headerEnd + 2, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
-        int at = headers.indexOf("content-length:");
-        int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());
-        int remaining = headerEnd + 4 + length - filled;
-        while (remaining > 0) {
-            int n = in.read(buffer, 0, Math.min(buffer.length, remaining));
-            if (n < 0) {
-                throw new IOException("connection closed");
-            }
-            remaining -= n;
-        }
-    }
-
-    private static int indexOf(byte[] buffer, int filled) {
-        for (int i = 3; i < filled; i++) {
-            if (buffer[i - 3] == '\r' && buffer[i - 2] == '\n' && buffer[i - 1] == '\r' && buffer[i] == '\n') {
-                return i - 3;
-            }
-        }
-        return -1;
     }
 
     private static int startJdk(JedisPooled jedis) throws IOException {

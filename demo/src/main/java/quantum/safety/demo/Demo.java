@@ -37,7 +37,8 @@ public final class Demo {
         }, "quantum-safety-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            DemoGuide.lines(run.redis(), ListenAddress.parse(listenAddress).host(), run.exporter().port(), settings,
+            DemoGuide.lines(run.redis(), ListenAddress.parse(listenAddress).host(), run.exporter().port(),
+                    run.service().port(), settings,
                     SymbolMix.standard().names()).forEach(out::println);
             out.flush();
             if (settings.duration().isPresent()) {

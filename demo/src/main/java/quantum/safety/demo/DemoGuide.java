@@ -12,8 +12,9 @@ final class DemoGuide {
     /**
      * @param listenHost the host of {@code --web.listen-address}, empty for every interface
      * @param port       the port the exporter actually bound
+     * @param servicePort the port the decision service bound on 127.0.0.1
      */
-    static List<String> lines(DemoRedis redis, Optional<String> listenHost, int port, DemoSettings s,
+    static List<String> lines(DemoRedis redis, Optional<String> listenHost, int port, int servicePort, DemoSettings s,
                               List<String> symbols) {
         String host = listenHost.filter(h -> !h.isEmpty() && !h.equals("0.0.0.0") && !h.equals("::"))
                 .map(h -> h.contains(":") ? "[" + h + "]" : h).orElse("localhost");
@@ -26,6 +27,8 @@ final class DemoGuide {
                 "  Redis     " + redis.address() + "  (" + redis.describe() + ")",
                 "  Exporter  http://" + web + "/          landing page: SAFE MODE and kill switch at a glance",
                 "            http://" + web + "/metrics   what Prometheus scrapes",
+                "  Service   http://127.0.0.1:" + servicePort + "/v1/decide   the decision service (kernel serve) on "
+                        + "the demo's kernel",
                 "  Flow      " + String.join(" ", symbols) + " from " + s.threads() + " threads, ~" + s.rate()
                         + " intents/s, 1 in 10 reduce-only; limits " + s.globalMax() + " per " + s.windowSeconds()
                         + "s window, " + s.symbolMax() + " per symbol",
@@ -43,6 +46,8 @@ final class DemoGuide {
                 "  ./quantum-safety kernel decide --redis.addr=" + redis.address() + " " + kernelFlags
                         + " --symbol BTCUSDT --side BUY",
                 "  (add --reduce-only while SAFE MODE is on: REDUCE_ONLY_ALLOWED)",
+                "  curl -s -XPOST 127.0.0.1:" + servicePort + "/v1/decide -d '{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\"}'"
+                        + "   (the same, through the decision service)",
                 "Prometheus with the project's alert and recording rules (it scrapes 127.0.0.1:9105"
                         + (port == 9105 ? "" : "; change that target to 127.0.0.1:" + port) + "):",
                 "  prometheus --config.file=monitoring/prometheus/prometheus.yml --storage.tsdb.path=$(mktemp -d)",

@@ -1,6 +1,7 @@
 package quantum.safety.demo;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.ExporterConfig;
 import quantum.safety.exporter.ExporterServer;
+import quantum.safety.service.DecisionService;
+import quantum.safety.service.ServiceConfig;
 import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyKernel;
@@ -33,11 +36,13 @@ import redis.clients.jedis.UnifiedJedis;
 final class DemoRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
+    private static final int SERVICE_THREADS = 2;
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private DemoRedis redis;
     private ExporterServer exporter;
+    private DecisionService service;
     private StatusLine statusLine;
 
     private DemoRun() {
@@ -66,7 +71,8 @@ final class DemoRun implements AutoCloseable {
         resources.push(redis);
         RedisSchema schema = RedisSchema.legacy();
         RedisConnector connector = RedisConnector.to(redis.endpoint(), redis.credentials());
-        UnifiedJedis client = connector.maxConnections(settings.threads() + 4).clientName("quantum-safety-demo")
+        UnifiedJedis client = connector.maxConnections(settings.threads() + SERVICE_THREADS + 4)
+                .clientName("quantum-safety-demo")
                 .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open();
         resources.push(client);
         DemoState.prepare(client, schema, redis.isLocal());
@@ -84,6 +90,12 @@ final class DemoRun implements AutoCloseable {
         exporter = startExporter(RedisConnector.to(redis.endpoint(), redis.credentials()), schema, settings, listen,
                 listenAddress);
         resources.push(exporter);
+
+        // The decision service on the same kernel, on a free loopback port: what 'kernel serve' runs for callers in
+        // other languages, here to try with curl.
+        service = DecisionService.start(ServiceConfig.builder().listenAddress("127.0.0.1:0").threads(SERVICE_THREADS)
+                .shutdownGrace(Duration.ofSeconds(2)).build(), kernel);
+        resources.push(service);
 
         resources.push(OrderFlow.start(kernel, new IntentPublisher(client, schema), SymbolMix.standard(), settings));
 
@@ -147,6 +159,10 @@ final class DemoRun implements AutoCloseable {
 
     ExporterServer exporter() {
         return exporter;
+    }
+
+    DecisionService service() {
+        return service;
     }
 
     /** Stops everything once; later calls return at once. */

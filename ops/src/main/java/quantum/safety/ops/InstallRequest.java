@@ -22,6 +22,9 @@ import quantum.safety.ops.verify.HostResolver;
  * @param exporterAddress where the exporter listens; empty: the bundle's scrape target
  * @param jobEnvironment  the {@code environment} label of the installed scrape job; empty: the bundle's labels as
  *                        they are (the packaged bundle has none)
+ * @param decisionServiceJob whether prometheus.yml gets the decision service's scrape job; false, for a host that
+ *                        runs no decision service, leaves it out and takes out one an earlier install added (one
+ *                        install did not add stays)
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
@@ -29,7 +32,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
                              Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
-                             BundleSource bundle, Optional<Path> backupDir,
+                             boolean decisionServiceJob, BundleSource bundle, Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
                              Duration verifyTimeout, String promtool, String amtool, Clock clock,
                              HostResolver resolver, Predicate<InstallPlan> confirm) {
@@ -78,10 +81,14 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                 .grafanaDashboardsDir(grafanaDashboardsDir.orElse(null))
                 .bundleDir(bundle.directory().orElse(null))
                 .backupDir(manifestDir())
+                .decisionServiceJob(decisionServiceJob)
                 .build();
     }
 
-    /** Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, reload and verify on. */
+    /**
+     * Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, the decision service's job
+     * in, reload and verify on.
+     */
     public static final class Builder {
         private Path prometheusConfig;
         private Path rulesDir;
@@ -92,6 +99,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private Path grafanaDashboardsDir;
         private HostPort exporterAddress;
         private String jobEnvironment;
+        private boolean decisionServiceJob = true;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -119,6 +127,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder exporterAddress(HostPort v) { exporterAddress = v; return this; }
         /** The environment label of the installed job; null: none added. */
         public Builder jobEnvironment(String v) { jobEnvironment = v; return this; }
+        /** False: no decision service scrape job, and one an earlier install added is taken out. */
+        public Builder decisionServiceJob(boolean v) { decisionServiceJob = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -139,7 +149,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
                     Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
-                    Optional.ofNullable(jobEnvironment), bundle,
+                    Optional.ofNullable(jobEnvironment), decisionServiceJob, bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);
         }

@@ -23,15 +23,14 @@ import quantum.safety.ops.event.OpsEvent.ValidationStarted;
 import quantum.safety.ops.event.OpsListener;
 import quantum.safety.ops.plan.FileKind;
 import quantum.safety.ops.plan.InstallPlan;
-import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.PrometheusApi.ReloadOutcome;
-import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.Amtool;
 import quantum.safety.ops.validate.Promtool;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
+import quantum.safety.ops.verify.ServiceJobToCheck;
 import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
@@ -176,7 +175,7 @@ public final class Installer {
                 .requireAlertmanager(amAsked)
                 .resolver(request.resolver())
                 .setup(request.setup())
-                .serviceJob(BundleScrapeJobs.of(request.bundle()).service().map(ScrapeJob::name).orElse(null))
+                .serviceJob(ServiceJobToCheck.of(request.setup(), request.bundle()).orElse(null))
                 .build();
     }
 

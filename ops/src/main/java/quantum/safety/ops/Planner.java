@@ -25,6 +25,8 @@ import quantum.safety.ops.prometheus.PrometheusConfigMerger;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.GrafanaFiles;
 import quantum.safety.ops.verify.Check;
+import quantum.safety.ops.verify.ServiceJobToCheck;
+import quantum.safety.ops.verify.ServiceTargetCheck;
 import quantum.safety.ops.verify.Verifier;
 
 /**
@@ -118,18 +120,28 @@ final class Planner {
                         .configDir(config.getParent())
                         .alertmanagerAddress(request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority())
                                 .orElse(null))
-                        .force(request.force()).build());
+                        .force(request.force())
+                        .leaveOut(request.decisionServiceJob() ? List.of() : List.of(BundlePaths.SERVICE_JOB_NAME))
+                        .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
-                merged.changes()));
+                configChanges(merged)));
         files.sort(Comparator.comparing(PlannedFile::kind));
         return new Plan(List.copyOf(files), List.copyOf(missing));
     }
 
+    /** What the merge changes and leaves, in words. */
+    private static List<String> configChanges(MergeResult merged) {
+        List<String> changes = new ArrayList<>(merged.changes());
+        changes.addAll(merged.notes());
+        return changes;
+    }
+
     /**
      * The bundle's scrape jobs as this install writes them: the exporter's at {@code --exporter.address}, the decision
-     * service's at the target prometheus.yml already gives it (no flag sets that one: an operator who moved the
-     * service edits its target, and a later install keeps it), both with {@code --job.environment}.
+     * service's (unless {@code --job.decision-service=false}) at the target prometheus.yml already gives it (no flag
+     * sets that one: an operator who moved the service edits its target, and a later install keeps it), both with
+     * {@code --job.environment}.
      */
     private List<ScrapeJob> jobs(String original, Path config) {
         BundleScrapeJobs bundleJobs = BundleScrapeJobs.of(request.bundle());
@@ -138,8 +150,9 @@ final class Planner {
             exporter = exporter.withTargets(List.of(request.exporterAddress().get().toString()));
         }
         List<ScrapeJob> jobs = new ArrayList<>(List.of(exporter));
-        bundleJobs.service().map(service -> operatorsTargets(original, config, service.name())
-                .map(service::withTargets).orElse(service)).ifPresent(jobs::add);
+        bundleJobs.service().filter(service -> request.decisionServiceJob())
+                .map(service -> operatorsTargets(original, config, service.name())
+                        .map(service::withTargets).orElse(service)).ifPresent(jobs::add);
         return jobs.stream().map(j -> request.jobEnvironment().map(env -> j.withLabel("environment", env)).orElse(j))
                 .toList();
     }
@@ -174,8 +187,12 @@ final class Planner {
                         .orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
             }
         }
+        boolean serviceChecked = plan.files().stream().filter(f -> f.kind() == FileKind.PROMETHEUS_CONFIG).findFirst()
+                .flatMap(f -> ServiceJobToCheck.of(request.decisionServiceJob(), request.bundle(),
+                        Optional.of(new String(f.after(), StandardCharsets.UTF_8)))).isPresent();
         PlannedVerification verification = !request.reload() || !request.verify() ? null
-                : new PlannedVerification(Verifier.verifyChecks().stream().map(Check::title).toList(),
+                : new PlannedVerification(Verifier.verifyChecks().stream()
+                        .filter(c -> serviceChecked || !(c instanceof ServiceTargetCheck)).map(Check::title).toList(),
                         request.verifyTimeout().toSeconds(), live);
         return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),
                 live ? plan.missingDirectories() : List.of(),

@@ -38,6 +38,7 @@ class RequestBuildersTest {
         assertThat(request.alertmanagerUrl()).isEmpty();
         assertThat(request.exporterAddress()).isEmpty();
         assertThat(request.jobEnvironment()).as("no environment label unless asked").isEmpty();
+        assertThat(request.decisionServiceJob()).as("the decision service's job goes in unless left out").isTrue();
         assertThat(request.confirm().test(null)).isTrue();
         assertThat(request.manifestDir()).isEqualTo(Path.of("/etc/prometheus/quantum-safety-backups"));
         assertThat(InstallRequest.builder().prometheusConfig(CONFIG).rulesDir(Path.of("/r")).backupDir(Path.of("/b"))

@@ -21,7 +21,10 @@ final class HumanText {
     private HumanText() {
     }
 
-    /** Each file with what happens to it; prometheus.yml also with its changes in words, being the one edited in place. */
+    /**
+     * Each file with what happens to it; prometheus.yml also with its changes in words, being the one edited in place,
+     * and, even when it stays as it is, with what install left alone and why.
+     */
     static List<String> installPlan(InstallPlan plan) {
         List<String> lines = new ArrayList<>(List.of("plan:"));
         for (FileStep file : plan.files()) {
@@ -31,7 +34,7 @@ final class HumanText {
                 default -> "keep   ";
             };
             lines.add("  " + verb + " " + file.path() + (file.touches() ? "" : " (already as in the bundle)"));
-            if (file.touches() && file.kind() == FileKind.PROMETHEUS_CONFIG) {
+            if (file.kind() == FileKind.PROMETHEUS_CONFIG) {
                 file.changes().forEach(c -> lines.add("            " + c));
             }
         }

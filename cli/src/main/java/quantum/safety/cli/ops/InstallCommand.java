@@ -17,6 +17,7 @@ import quantum.safety.ops.InstallRequest;
 import quantum.safety.ops.Installer;
 import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.InstallSetup;
+import quantum.safety.ops.backup.RecalledSetup;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.verify.HostPort;
 
@@ -43,6 +44,7 @@ import quantum.safety.ops.verify.HostPort;
                 "      --alertmanager.config=/etc/prometheus/alertmanager.yml --alertmanager.url=http://127.0.0.1:9093 \\",
                 "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
+                "  quantum-safety ops install … --job.decision-service=false --yes   # a host that runs no decision service",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})
@@ -56,6 +58,10 @@ public final class InstallCommand implements Callable<Integer> {
 
     @Option(names = "--job.environment", paramLabel = "NAME")
     String jobEnvironment;
+
+    /** Null: neither the flag nor its env twin given, so the newest install's choice applies. */
+    @Option(names = "--job.decision-service", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
+    Boolean decisionServiceJob;
 
     @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
@@ -94,15 +100,20 @@ public final class InstallCommand implements Callable<Integer> {
         return output.run(spec, events -> new Installer(request(), events).install());
     }
 
-    /** Install takes the setup as given, from flags and env only: it is the command that records one. */
+    /**
+     * Install takes the setup as given, from flags and env only: it is the command that records one. The one thing it
+     * recalls is whether the decision service's job goes in, an operator's choice that a later install must not undo.
+     */
     private InstallRequest request() {
         BackupStamp.requireValidTag(tag);
         InstallSetup given = setup.given();
+        Path config = required(given.prometheusConfig(), OpsSetting.PROMETHEUS_CONFIG,
+                "the prometheus.yml Prometheus runs with", "/etc/prometheus/prometheus.yml");
         return InstallRequest.builder()
-                .prometheusConfig(required(given.prometheusConfig(), OpsSetting.PROMETHEUS_CONFIG,
-                        "the prometheus.yml Prometheus runs with", "/etc/prometheus/prometheus.yml"))
+                .prometheusConfig(config)
                 .rulesDir(required(given.rulesDir(), OpsSetting.PROMETHEUS_RULES_DIR, "the folder of Prometheus rule "
                         + "files", "/etc/prometheus/rules"))
+                .decisionServiceJob(decisionServiceJob(given))
                 .prometheusUrl(given.prometheusUrlOrDefault())
                 .alertmanagerConfig(path(given.alertmanagerConfig()))
                 .alertmanagerUrl(given.alertmanagerUrl())
@@ -123,6 +134,14 @@ public final class InstallCommand implements Callable<Integer> {
                 .amtool(setup.tools().amtool())
                 .confirm(Confirmation.of(yes, output.promptOut(spec), InstallPlan::diff))
                 .build();
+    }
+
+    /** The flag (or its env twin), else the choice of the newest install recorded where this one records, else on. */
+    private boolean decisionServiceJob(InstallSetup given) {
+        if (decisionServiceJob != null) {
+            return decisionServiceJob;
+        }
+        return RecalledSetup.recall(given).setup().decisionServiceJobOrDefault();
     }
 
     private static Path required(String value, OpsSetting setting, String what, String example) {

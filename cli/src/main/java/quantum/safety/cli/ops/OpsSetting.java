@@ -62,6 +62,15 @@ public enum OpsSetting implements SettingRow {
             .help("The environment label install puts on the scrape job's target (alerts and dashboards carry it); "
                     + "without it the job has no such label. The legacy job had environment=production: pass that to "
                     + "keep it. Example: --job.environment=staging")),
+    JOB_DECISION_SERVICE(Setting.builder().flag("--job.decision-service").env("QUANTUM_SAFETY_JOB_DECISION_SERVICE")
+            .shownDefault("the newest install's, else true").unit("true|false")
+            .help("Whether install puts the decision service's scrape job (quantum_safety_kernel, quantum-safety kernel "
+                    + "serve on 127.0.0.1:9106) into prometheus.yml. Turn it off on a host that embeds the kernel as a "
+                    + "library and runs no decision service, where the job's target is never up and "
+                    + "QuantumSafetyDecisionServiceDown would page. Off also takes out the job an earlier install added "
+                    + "(a job of that name install did not add stays, and the plan says so); the manifest remembers the "
+                    + "choice, so later installs without the flag keep it, and verify and doctor then do not look for "
+                    + "the service. Example: --job.decision-service=false")),
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "

@@ -16,11 +16,10 @@ import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
 import quantum.safety.ops.bundle.BundleSource;
-import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ExpectedRules;
-import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
+import quantum.safety.ops.verify.ServiceJobToCheck;
 import quantum.safety.ops.verify.Verifier;
 import quantum.safety.ops.verify.VerifySettings;
 import quantum.safety.ops.verify.VerifyStep;
@@ -31,8 +30,8 @@ import quantum.safety.ops.verify.VerifyStep;
         description = {"Check, through the Prometheus HTTP API, that the integration works: the job's targets are up; the "
                 + "scrape host resolves only to addresses where the exporter answers (localhost -> ::1 while the exporter "
                 + "listens on 127.0.0.1 is caught); the decision service's job is scraped and up (a warning only, since "
-                + "the service may be deployed later or elsewhere); the rule groups are loaded with every expected rule and no evaluation "
-                + "error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
+                + "the service may be deployed later or elsewhere; not looked at when the install left the job out); "
+                + "the rule groups are loaded with every expected rule and no evaluation error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
                 + "Prometheus holds the values the exporter serves now.",
                 "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
                         + "deployment label) comes with its fix and does not fail the command.",
@@ -89,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .exporter(HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), setup.exporterAddressOrDefault()))
                 .expectedRules(ExpectedRules.fromBundle(bundle))
                 .alertmanagerUrl(setup.alertmanagerUrl())
-                .serviceJob(BundleScrapeJobs.of(bundle).service().map(ScrapeJob::name).orElse(null))
+                .serviceJob(ServiceJobToCheck.of(setup, bundle).orElse(null))
                 .setup(setup)
                 .build();
     }

@@ -88,7 +88,15 @@ class DemoCommandTest {
         assertThat(run.out()).contains("http://127.0.0.1:" + port + "/metrics",
                 "curl -s 127.0.0.1:" + port + "/metrics | grep quantum_safety_safe_mode",
                 "quantum-safety kernel decide --redis.addr=redis://127.0.0.1:", "monitoring/prometheus/prometheus.yml",
-                "SAFE MODE ON (ttl", "demo stopped");
+                "SAFE MODE ON (ttl", "demo stopped", "the decision service (kernel serve) on the demo's kernel");
+        java.util.regex.Matcher service = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/v1/decide")
+                .matcher(run.out());
+        assertThat(service.find()).as("the guide names the decision service").isTrue();
+        assertThat(run.out()).contains("curl -s -XPOST 127.0.0.1:" + service.group(1) + "/v1/decide");
+        try (ServerSocket again = new ServerSocket(Integer.parseInt(service.group(1)), 1,
+                InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).as("the decision service's port is free again").isPositive();
+        }
         if (server.equals("embedded")) {
             assertThat(run.out()).contains("Redis 6.2 from the embedded-redis artifact");
         }

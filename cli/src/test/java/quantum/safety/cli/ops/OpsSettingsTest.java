@@ -78,6 +78,33 @@ class OpsSettingsTest {
         assertThat(rollback.force && rollback.yes && rollback.noReload).isTrue();
     }
 
+    /** Unset (null) leaves the choice to the newest install's manifest; a bare flag turns the job on. */
+    @Test
+    void theDecisionServiceJobComesFromItsFlagElseItsEnvTwinElseIsLeftToTheManifest() {
+        Map<String, String> off = Map.of("QUANTUM_SAFETY_JOB_DECISION_SERVICE", "false");
+
+        assertThat(((InstallCommand) parse(Map.of(), "ops", "install")).decisionServiceJob).isNull();
+        assertThat(((InstallCommand) parse(Map.of("QUANTUM_SAFETY_JOB_DECISION_SERVICE", ""), "ops", "install"))
+                .decisionServiceJob).as("empty counts as unset").isNull();
+        assertThat(((InstallCommand) parse(off, "ops", "install")).decisionServiceJob).isFalse();
+        assertThat(((InstallCommand) parse(off, "ops", "install", "--job.decision-service")).decisionServiceJob).isTrue();
+        assertThat(((InstallCommand) parse(Map.of(), "ops", "install", "--job.decision-service=false"))
+                .decisionServiceJob).isFalse();
+        assertThat(help("ops", "install", "--help").replaceAll("\\s+", " ")).contains(
+                "Env: QUANTUM_SAFETY_JOB_DECISION_SERVICE. Default: the newest install's, else true.",
+                "runs no decision service");
+    }
+
+    @Test
+    void aDecisionServiceJobValueThatIsNotTrueOrFalseExitsTwoNamingIt() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.newCommandLine(Map.of());
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("ops", "install", "--job.decision-service=maybe")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(err.toString()).contains("--job.decision-service", "maybe");
+    }
+
     @Test
     void theMixinsOfEveryCommandReadTheirEnvTwins() {
         Map<String, String> env = Map.of("QUANTUM_SAFETY_PROMETHEUS_CONFIG", "/etc/p/prometheus.yml",

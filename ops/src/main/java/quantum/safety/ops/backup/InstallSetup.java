@@ -10,12 +10,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * that verify, doctor, backups and rollback find the same Prometheus, exporter and Alertmanager without being told
  * again, and so that the commands they print carry them. A null field was not given (or, in a manifest written
  * before this record existed, not recorded).
+ *
+ * <p>{@code decisionServiceJob} is the operator's choice of {@code --job.decision-service}: whether install puts the
+ * decision service's scrape job into prometheus.yml. Null: not given, or not recorded (installs from before the choice
+ * put the job in, so null means on).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InstallSetup(String prometheusUrl, String prometheusConfig, String rulesDir, String exporterAddress,
                            String alertmanagerUrl, String alertmanagerConfig, String grafanaProvisioningDir,
-                           String grafanaDashboardsDir, String bundleDir, String backupDir) {
+                           String grafanaDashboardsDir, String bundleDir, String backupDir,
+                           Boolean decisionServiceJob) {
 
     /** Prometheus' HTTP address when neither a flag, its env twin nor a manifest names one. */
     public static final String DEFAULT_PROMETHEUS_URL = "http://127.0.0.1:9090";
@@ -40,7 +45,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
                 pick(alertmanagerConfig, fallback.alertmanagerConfig),
                 pick(grafanaProvisioningDir, fallback.grafanaProvisioningDir),
                 pick(grafanaDashboardsDir, fallback.grafanaDashboardsDir), pick(bundleDir, fallback.bundleDir),
-                pick(backupDir, fallback.backupDir));
+                pick(backupDir, fallback.backupDir), pick(decisionServiceJob, fallback.decisionServiceJob));
     }
 
     /** The same setup with the manifest folder it was found in. */
@@ -58,6 +63,11 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         return exporterAddress != null ? exporterAddress : DEFAULT_EXPORTER_ADDRESS;
     }
 
+    /** Whether the decision service's scrape job is installed: the choice given or recorded, else on. */
+    public boolean decisionServiceJobOrDefault() {
+        return !Boolean.FALSE.equals(decisionServiceJob);
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prometheusUrl = prometheusUrl;
@@ -70,10 +80,11 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         b.grafanaDashboardsDir = grafanaDashboardsDir;
         b.bundleDir = bundleDir;
         b.backupDir = backupDir;
+        b.decisionServiceJob = decisionServiceJob;
         return b;
     }
 
-    private static String pick(String value, String fallback) {
+    private static <T> T pick(T value, T fallback) {
         return value != null ? value : fallback;
     }
 
@@ -89,6 +100,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         private String grafanaDashboardsDir;
         private String bundleDir;
         private String backupDir;
+        private Boolean decisionServiceJob;
 
         private Builder() {
         }
@@ -103,10 +115,13 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         public Builder grafanaDashboardsDir(Path v) { grafanaDashboardsDir = path(v); return this; }
         public Builder bundleDir(Path v) { bundleDir = path(v); return this; }
         public Builder backupDir(Path v) { backupDir = path(v); return this; }
+        /** Whether install puts the decision service's scrape job in; null: not given (then on). */
+        public Builder decisionServiceJob(Boolean v) { decisionServiceJob = v; return this; }
 
         public InstallSetup build() {
             return new InstallSetup(prometheusUrl, prometheusConfig, rulesDir, exporterAddress, alertmanagerUrl,
-                    alertmanagerConfig, grafanaProvisioningDir, grafanaDashboardsDir, bundleDir, backupDir);
+                    alertmanagerConfig, grafanaProvisioningDir, grafanaDashboardsDir, bundleDir, backupDir,
+                    decisionServiceJob);
         }
 
         private static String path(Path p) {

@@ -12,6 +12,9 @@ import quantum.safety.ops.backup.InstallSetup;
  */
 public final class OperatorCommands {
 
+    /** The install flag that leaves the decision service's scrape job out. */
+    public static final String NO_DECISION_SERVICE_JOB = "--job.decision-service=false";
+
     private final InstallSetup setup;
 
     public OperatorCommands(InstallSetup setup) {
@@ -47,8 +50,9 @@ public final class OperatorCommands {
     }
 
     /**
-     * Installs (again) with every file and address of this setup; where none is known, Debian's locations.
-     * {@code exporterAddress} replaces the recorded target (null keeps it); {@code extra} flags go before --yes.
+     * Installs (again) with every file and address of this setup; where none is known, Debian's locations. A setup
+     * that left the decision service's job out keeps it out. {@code exporterAddress} replaces the recorded target
+     * (null keeps it); {@code extra} flags go before --yes.
      */
     public String install(String exporterAddress, String... extra) {
         List<String> words = new ArrayList<>(List.of("quantum-safety", "ops", "install"));
@@ -64,6 +68,9 @@ public final class OperatorCommands {
         add(words, "--grafana.dashboards-dir", setup.grafanaDashboardsDir());
         add(words, "--bundle.dir", setup.bundleDir());
         add(words, "--backup.dir", setup.backupDir());
+        if (!setup.decisionServiceJobOrDefault() && !List.of(extra).contains(NO_DECISION_SERVICE_JOB)) {
+            words.add(NO_DECISION_SERVICE_JOB);
+        }
         words.addAll(List.of(extra));
         words.add("--yes");
         return String.join(" ", words);

@@ -23,7 +23,8 @@ import quantum.safety.ops.OpsInputException;
  *
  * <p>Idempotent: a config that already has identical jobs and covers our rule files comes back unchanged.
  * A job with one of our names but another target is refused unless {@code force}; then it is replaced in place, never
- * duplicated ({@link ScrapeConfigsMerge}).
+ * duplicated ({@link ScrapeConfigsMerge}). A job to leave out is taken out when an install added it (its marker
+ * comment above it) and kept, with a note saying so, when it is the operator's.
  */
 public final class PrometheusConfigMerger {
 
@@ -35,9 +36,10 @@ public final class PrometheusConfigMerger {
      * @param configDir           resolves relative rule_files entries
      * @param alertmanagerAddress host:port for a new alerting section; empty: none is added
      * @param force               replace a job of our name that scrapes another target
+     * @param leftOut             names of jobs of ours this merge does not add, taken out where an install added them
      */
     public record Request(List<ScrapeJob> jobs, List<Path> ruleFiles, Path configDir,
-                          Optional<String> alertmanagerAddress, boolean force) {
+                          Optional<String> alertmanagerAddress, boolean force, List<String> leftOut) {
 
         /** Rejects a request without a job to merge or the folder its rule files are relative to. */
         public Request {
@@ -49,19 +51,26 @@ public final class PrometheusConfigMerger {
                 throw new IllegalArgumentException("config dir is missing; set PrometheusConfigMerger.Request.builder().configDir(dir)");
             }
             ruleFiles = List.copyOf(ruleFiles);
+            leftOut = List.copyOf(leftOut);
+            for (ScrapeJob job : jobs) {
+                if (leftOut.contains(job.name())) {
+                    throw new IllegalArgumentException("job " + job.name() + " is both merged and left out");
+                }
+            }
         }
 
         public static Builder builder() {
             return new Builder();
         }
 
-        /** Defaults: no rule files, no Alertmanager, no force. */
+        /** Defaults: no rule files, no Alertmanager, no force, no job left out. */
         public static final class Builder {
             private List<ScrapeJob> jobs = List.of();
             private List<Path> ruleFiles = List.of();
             private Path configDir;
             private String alertmanagerAddress;
             private boolean force;
+            private List<String> leftOut = List.of();
 
             private Builder() {
             }
@@ -74,10 +83,12 @@ public final class PrometheusConfigMerger {
             public Builder configDir(Path v) { configDir = v; return this; }
             public Builder alertmanagerAddress(String v) { alertmanagerAddress = v; return this; }
             public Builder force(boolean v) { force = v; return this; }
+            /** Names of jobs of ours not to merge: taken out where an install added them, else left and noted. */
+            public Builder leaveOut(List<String> v) { leftOut = v; return this; }
 
             /** Builds the request; throws {@link IllegalArgumentException} naming what is missing. */
             public Request build() {
-                return new Request(jobs, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force);
+                return new Request(jobs, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force, leftOut);
             }
         }
     }
@@ -95,6 +106,7 @@ public final class PrometheusConfigMerger {
         String nl = yaml.newline();
         List<TextEdit> edits = new ArrayList<>();
         List<String> changes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         int[] order = {0};
 
         Optional<NodeTuple> scrapeConfigs = root.flatMap(r -> YamlText.entry(r, "scrape_configs"));
@@ -145,8 +157,9 @@ public final class PrometheusConfigMerger {
             jobs.addKey(endOfText, newKeysLeadIn, request.jobs());
         } else {
             jobs.merge(scrapeConfigs.get(), request.jobs(), request.force());
+            jobs.leaveOut(scrapeConfigs.get(), request.leftOut(), notes);
         }
-        return new MergeResult(TextEdit.apply(original, edits), changes);
+        return new MergeResult(TextEdit.apply(original, edits), changes, notes);
     }
 
     private void appendScalarItems(YamlText yaml, NodeTuple key, List<String> values, String nl, List<TextEdit> edits,

@@ -19,7 +19,9 @@ import quantum.safety.ops.prometheus.PrometheusConfigMerger.JobConflictException
 /**
  * The {@code scrape_configs} part of a merge: each of our jobs added after the operator's (all together, in the
  * bundle's order), left alone when identical, or updated in place. A job of ours scraping another target is refused
- * unless forced. Text edits only, as {@link PrometheusConfigMerger} does for the rest of the file.
+ * unless forced. A job the operator chose to leave out is taken out, marker comment and all, only where an install
+ * added it: the marker comment right above it says so. Text edits only, as {@link PrometheusConfigMerger} does for the
+ * rest of the file.
  */
 final class ScrapeConfigsMerge {
 
@@ -40,11 +42,11 @@ final class ScrapeConfigsMerge {
     }
 
     /** The comment above a job install added, naming what it scrapes. */
-    static String marker(ScrapeJob job) {
-        String what = switch (job.name()) {
+    static String marker(String jobName) {
+        String what = switch (jobName) {
             case BundlePaths.JOB_NAME -> "exporter";
             case BundlePaths.SERVICE_JOB_NAME -> "decision service";
-            default -> "job " + job.name();
+            default -> "job " + jobName;
         };
         return "# Quantum Safety " + what + ": added by 'quantum-safety ops install'.";
     }
@@ -88,6 +90,32 @@ final class ScrapeConfigsMerge {
             String lead = at == yaml.text().length() && !yaml.text().endsWith("\n") ? nl : "";
             edits.add(new TextEdit(at, 0, lead + items(missing, dashCol, contentCol), order[0]++));
             missing.forEach(j -> changes.add("add scrape job " + withLabels(j)));
+        }
+    }
+
+    /**
+     * Takes out each job named in {@code names} that an install added, with its marker comment; a job of that name
+     * without the marker is the operator's and stays, with a note saying so. Run after {@link #merge}, which has
+     * refused a {@code scrape_configs} that is not a block list.
+     */
+    void leaveOut(NodeTuple scrapeConfigs, List<String> names, List<String> notes) {
+        if (!(scrapeConfigs.getValueNode() instanceof SequenceNode sequence)) {
+            return;
+        }
+        for (String name : names) {
+            for (MappingNode job : named(sequence, name)) {
+                ScrapeJob existing = ScrapeJob.of(load(job));
+                int itemStart = yaml.lineStartOf(yaml.dashBefore(job));
+                int markerStart = yaml.previousLineStart(itemStart);
+                if (!yaml.text().substring(markerStart, itemStart).strip().equals(marker(name))) {
+                    notes.add("keep scrape job " + existing + ", which this install leaves out: no install added it (no '"
+                            + marker(name) + "' above it), so it is yours; delete it by hand if it should go");
+                    continue;
+                }
+                int end = yaml.endOfLine(yaml.contentEnd(job));
+                edits.add(new TextEdit(markerStart, end - markerStart, "", order[0]++));
+                changes.add("remove scrape job " + existing + ": an earlier install added it, this one leaves it out");
+            }
         }
     }
 
@@ -140,7 +168,7 @@ final class ScrapeConfigsMerge {
     private String items(List<ScrapeJob> jobs, int dashCol, int contentCol) {
         StringBuilder out = new StringBuilder();
         for (ScrapeJob job : jobs) {
-            out.append(" ".repeat(dashCol)).append(marker(job)).append(nl)
+            out.append(" ".repeat(dashCol)).append(marker(job.name())).append(nl)
                     .append(item(render(job.body()), dashCol, contentCol));
         }
         return out.toString();

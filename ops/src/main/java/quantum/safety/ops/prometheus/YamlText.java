@@ -101,6 +101,18 @@ final class YamlText {
         return i;
     }
 
+    /** The start of the line before the one starting at {@code lineStart} (a CRLF break counts once); 0 for the first. */
+    int previousLineStart(int lineStart) {
+        if (lineStart == 0) {
+            return 0;
+        }
+        int lastOfPrevious = lineStart - 1;
+        if (lastOfPrevious > 0 && text.charAt(lastOfPrevious) == '\n' && text.charAt(lastOfPrevious - 1) == '\r') {
+            lastOfPrevious--;
+        }
+        return lineStartOf(lastOfPrevious);
+    }
+
     /** The offset just past the line break that ends the line holding {@code offset - 1}, or the text length. */
     int endOfLine(int offset) {
         if (offset > 0 && offset <= text.length() && isBreak(text.charAt(offset - 1))) {

@@ -15,8 +15,9 @@ import quantum.safety.ops.prometheus.PrometheusApi;
  * @param requireAlertmanager when false and Prometheus has no Alertmanager, that check is SKIPPED instead of FAILED
  *                            (install asks for it only when it was given Alertmanager options)
  * @param setup               the install's files and addresses, for the commands the fixes print
- * @param serviceJob          the decision service's job, when the bundle has one: its targets are checked, and only
- *                            warned about ({@link ServiceTargetCheck}); empty: not looked at
+ * @param serviceJob          the decision service's job, when the bundle has one and the install put it in (or the
+ *                            operator keeps one of their own; {@link ServiceJobToCheck}): its targets are checked, and
+ *                            only warned about ({@link ServiceTargetCheck}); empty: not looked at
  */
 public record VerifySettings(PrometheusApi prometheus, Optional<String> alertmanagerUrl, HostPort exporter,
                              String jobName, ExpectedRules expectedRules, HostResolver resolver,

@@ -48,6 +48,36 @@ class RecalledSetupTest {
         assertThat(recalled.requirePrometheusConfig()).isEqualTo(tmp.resolve("prometheus.yml"));
     }
 
+    /** Given (a flag) over the newest active install's choice over on; manifests from before the choice mean on. */
+    @Test
+    void theDecisionServiceJobChoiceIsGivenElseRecalledElseOn() throws Exception {
+        ManifestStore store = new ManifestStore(tmp.resolve("backups"));
+        InstallSetup folder = InstallSetup.builder().backupDir(tmp.resolve("backups")).build();
+        assertThat(RecalledSetup.recall(folder).setup().decisionServiceJobOrDefault()).as("no install").isTrue();
+
+        install(store, "20260119_034418", recorded("http://127.0.0.1:9091").toBuilder().decisionServiceJob(false).build(),
+                null);
+        install(store, "20260120_034418", recorded("http://127.0.0.1:9091").toBuilder().decisionServiceJob(true).build(),
+                "2026-01-20T04:00:00");
+
+        assertThat(RecalledSetup.recall(folder).setup().decisionServiceJob()).as("the newest active install's")
+                .isFalse();
+        assertThat(RecalledSetup.recall(folder.toBuilder().decisionServiceJob(true).build()).setup()
+                .decisionServiceJob()).as("the flag wins").isTrue();
+        assertThat(RecalledSetup.recall(folder).commands().install(null)).as("a printed install keeps the job out")
+                .endsWith(" --job.decision-service=false --yes");
+        assertThat(RecalledSetup.recall(folder).commands().install(null, "--job.decision-service=false"))
+                .containsOnlyOnce("--job.decision-service=false");
+        assertThat(Files.readString(store.pathOf("install_qs_20260119_034418"))).contains("\"decisionServiceJob\" : false");
+
+        Files.writeString(store.pathOf("install_qs_20260121_034418"), """
+                {"id":"install_qs_20260121_034418","kind":"install","tag":"qs","createdAt":"20260121_034418",
+                 "prometheusConfig":"%s","files":[],"createdDirectories":[],"setup":{"prometheusUrl":"http://h:9090"}}
+                """.formatted(tmp.resolve("prometheus.yml")));
+        assertThat(RecalledSetup.recall(folder).setup().decisionServiceJobOrDefault())
+                .as("a manifest from before the choice: the job went in").isTrue();
+    }
+
     @Test
     void theManifestsAreFoundNextToTheConfigGivenWhenNoFolderIsGiven() {
         ManifestStore store = new ManifestStore(ManifestStore.defaultDirFor(tmp.resolve("prometheus.yml")));

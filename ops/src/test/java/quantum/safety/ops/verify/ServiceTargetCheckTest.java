@@ -59,8 +59,27 @@ class ServiceTargetCheckTest {
             assertThat(r.section()).isEqualTo(Section.PROMETHEUS_SCRAPING);
             assertThat(r.evidence()).contains("http://10.0.0.2:9106/metrics health=down", "error=\"connection refused\"");
             assertThat(r.fix()).contains("systemctl enable --now quantum-safety-kernel",
-                    "QuantumSafetyDecisionServiceDown pages", "remove the job from prometheus.yml");
+                    "QuantumSafetyDecisionServiceDown pages", "install with the job left out",
+                    "--job.decision-service=false --yes");
         });
+    }
+
+    /** After an install that left the job out, a job still there is the operator's: install would not take it out. */
+    @Test
+    void aJobTheOperatorKeptAfterLeavingItOutIsTheirsToDelete() {
+        VerifySettings optedOut = VerifySettings.builder().prometheusUrl("http://127.0.0.1:9090")
+                .exporter(new HostPort("127.0.0.1", 9105)).expectedRules(quantum.safety.ops.prometheus.ExpectedRules.contract())
+                .setup(quantum.safety.ops.backup.InstallSetup.builder().decisionServiceJob(false).build())
+                .serviceJob("quantum_safety_kernel").build();
+
+        CheckResult down = new ServiceTargetCheck().run(targets(EXPORTER,
+                target("quantum_safety_kernel", "http://127.0.0.1:9106/metrics", "down", "connection refused")), optedOut)
+                .get(0);
+        CheckResult none = new ServiceTargetCheck().run(targets(EXPORTER), optedOut).get(0);
+
+        assertThat(down.fix()).contains("delete the job from prometheus.yml (install does not take out a job it did not add)")
+                .doesNotContain("ops install");
+        assertThat(none.fix()).contains("the job in prometheus.yml is yours").doesNotContain("ops install");
     }
 
     @Test
@@ -70,7 +89,8 @@ class ServiceTargetCheckTest {
         assertThat(results).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(Status.WARNING);
             assertThat(r.evidence()).contains("no active target of job quantum_safety_kernel");
-            assertThat(r.fix()).contains("quantum-safety ops install ");
+            assertThat(r.fix()).contains("quantum-safety ops install ", "leave the job out instead: ",
+                    "--job.decision-service=false --yes");
         });
     }
 
