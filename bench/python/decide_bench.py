@@ -84,7 +84,7 @@ class Decider:
 
 class CpuMeter:
     """CPU seconds used so far by the other processes of the run, from /proc; the service's JVM by thread group
-    (Netty's I/O threads, the decision threads, the rest: JIT, GC, …), so that its cost can be placed."""
+    (Netty's I/O threads, the service's own threads, the rest: JIT, GC, …), so that its cost can be placed."""
 
     # Thread names as /proc shows them, cut to 15 characters: the service's own threads (decision, admin,
     # readiness) all read "quantum-safety-".
