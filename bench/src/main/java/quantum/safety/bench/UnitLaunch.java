@@ -16,7 +16,7 @@ import quantum.safety.process.LocalRedis;
 /**
  * The runnable jar started the way one of the bundle's systemd units starts it: the JVM flags of its
  * {@code ExecStart} and its {@code Environment=} lines, so that what a harness measures is what ships. The Redis comes
- * through the legacy {@code REDIS_HOST}/{@code REDIS_PORT}, as the env files' examples have it.
+ * through the legacy host and port variables ({@link RedisSetting#LEGACY_HOST}), as the env files' examples have it.
  */
 final class UnitLaunch {
 

@@ -65,7 +65,6 @@ class DecisionServiceJobCommandTest {
         Run dryRun = install("--job.decision-service=false", "--dry-run");
         assertThat(dryRun.out()).contains(
                 "remove scrape job quantum_safety_kernel [127.0.0.1:9106]: an earlier install added it, this one leaves it out",
-                "QuantumSafetyDecisionServiceDown fires once the job is gone",
                 "-  # Quantum Safety decision service: added by 'quantum-safety ops install'.",
                 "-  - " + SERVICE_JOB);
         install("--job.decision-service=false");
