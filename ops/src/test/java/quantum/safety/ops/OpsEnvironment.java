@@ -1,11 +1,13 @@
 package quantum.safety.ops;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import quantum.safety.ops.bundle.BundlePaths;
 import quantum.safety.ops.bundle.DirectoryBundleSource;
 import quantum.safety.ops.event.EventLog;
 import quantum.safety.ops.prometheus.ExpectedRules;
@@ -73,6 +75,31 @@ public final class OpsEnvironment implements AutoCloseable {
 
     public DirectoryBundleSource bundle() {
         return bundle;
+    }
+
+    /**
+     * Appends the decision service's job to this machine's bundle (the test bundle has the exporter's only), scraped
+     * every second, at {@code target}.
+     */
+    public void addServiceJobToTheBundle(String target) throws IOException {
+        Path scrapeJob = bundle.directory().orElseThrow().resolve("prometheus/scrape-job.yml");
+        Files.writeString(scrapeJob, Files.readString(scrapeJob) + """
+                  - job_name: %s
+                    scrape_interval: 1s
+                    scrape_timeout: 1s
+                    static_configs:
+                      - targets: ['%s']
+                        labels:
+                          service: safety-kernel
+                          component: quantum-trader
+                """.formatted(BundlePaths.SERVICE_JOB_NAME, target));
+    }
+
+    /** A loopback port nothing listens on: a service "not deployed". */
+    public static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public ExpectedRules expectedRules() {

@@ -3,10 +3,7 @@ package quantum.safety.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,7 +39,7 @@ class ServiceJobEndToEndTest {
     @Test
     void aDecisionServiceThatIsNotDeployedIsAWarningAndTheInstallStays() throws Exception {
         env = OpsEnvironment.start();
-        addServiceJob("127.0.0.1:" + closedPort());
+        env.addServiceJobToTheBundle("127.0.0.1:" + OpsEnvironment.closedPort());
 
         OpsResult result = new Installer(env.install().build(), env.events()).install();
 
@@ -62,7 +59,7 @@ class ServiceJobEndToEndTest {
     void aDecisionServiceThatAnswersPassesAndRollbackTakesItsJobOut() throws Exception {
         env = OpsEnvironment.start();
         service = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.SERVICE_EXPOSITION);
-        addServiceJob(service.address().toString());
+        env.addServiceJobToTheBundle(service.address().toString());
         Installer installer = new Installer(env.install().build(), env.events());
 
         OpsResult installed = installer.install();
@@ -86,27 +83,5 @@ class ServiceJobEndToEndTest {
         assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name)
                 .contains("job quantum_safety_telemetry gone", "job " + SERVICE_JOB + " gone");
         assertThat(prometheus.targets()).noneMatch(t -> t.job().equals(SERVICE_JOB));
-    }
-
-    /** The packaged bundle's second job, scraped every second, at {@code target}. */
-    private void addServiceJob(String target) throws IOException {
-        Path scrapeJob = env.bundle().directory().orElseThrow().resolve("prometheus/scrape-job.yml");
-        Files.writeString(scrapeJob, Files.readString(scrapeJob) + """
-                  - job_name: %s
-                    scrape_interval: 1s
-                    scrape_timeout: 1s
-                    static_configs:
-                      - targets: ['%s']
-                        labels:
-                          service: safety-kernel
-                          component: quantum-trader
-                """.formatted(SERVICE_JOB, target));
-    }
-
-    /** A loopback port nothing listens on: the service "not deployed". */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,10 +3,7 @@ package quantum.safety.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ class ServiceJobOptOutEndToEndTest {
     @Test
     void leftOutTheServiceIsNeitherScrapedNorChecked() throws Exception {
         env = OpsEnvironment.start();
-        addServiceJobToTheBundle("127.0.0.1:" + closedPort());
+        env.addServiceJobToTheBundle("127.0.0.1:" + OpsEnvironment.closedPort());
 
         OpsResult result = new Installer(env.install().decisionServiceJob(false).build(), env.events()).install();
 
@@ -60,7 +57,7 @@ class ServiceJobOptOutEndToEndTest {
     void turnedOffLaterItsTargetLeavesPrometheusAndRollbackBringsItBack() throws Exception {
         env = OpsEnvironment.start();
         service = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.SERVICE_EXPOSITION);
-        addServiceJobToTheBundle(service.address().toString());
+        env.addServiceJobToTheBundle(service.address().toString());
         assertThat(new Installer(env.install().build(), env.events()).install().exitCode())
                 .as(env.events().toString()).isZero();
         byte[] withService = env.configBytes();
@@ -105,27 +102,5 @@ class ServiceJobOptOutEndToEndTest {
 
     private PrometheusApi prometheus() {
         return new PrometheusApi(env.prometheus().url(), Http.withDefaults());
-    }
-
-    /** The packaged bundle's second job, scraped every second, at {@code target}. */
-    private void addServiceJobToTheBundle(String target) throws IOException {
-        Path scrapeJob = env.bundle().directory().orElseThrow().resolve("prometheus/scrape-job.yml");
-        Files.writeString(scrapeJob, Files.readString(scrapeJob) + """
-                  - job_name: %s
-                    scrape_interval: 1s
-                    scrape_timeout: 1s
-                    static_configs:
-                      - targets: ['%s']
-                        labels:
-                          service: safety-kernel
-                          component: quantum-trader
-                """.formatted(SERVICE_JOB, target));
-    }
-
-    /** A loopback port nothing listens on: the service "not deployed". */
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
