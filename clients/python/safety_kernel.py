@@ -17,18 +17,20 @@ CONFIG_ERROR, STATE_UNREADABLE. ``should_publish_intent(..., reduce_only=True)``
 
 Configuration: a key of ``config`` (a dict) wins over its environment variable; an empty variable is unset.
 
-    ===============  =====================================  ========================
-    config key       environment variable                   default
-    ===============  =====================================  ========================
-    url              QUANTUM_SAFETY_SERVICE_URL             http://127.0.0.1:9106
-    timeout_ms       QUANTUM_SAFETY_SERVICE_TIMEOUT_MS      500
-    fail_policy      QUANTUM_SAFETY_SERVICE_FAIL_POLICY     closed (or open)
-    user             QUANTUM_SAFETY_SERVICE_USER            none (no basic auth)
-    password_file    QUANTUM_SAFETY_SERVICE_PASSWORD_FILE   none; required with user
-    ca_file          QUANTUM_SAFETY_SERVICE_CA_FILE         the system's CAs (https)
-    cert_file        QUANTUM_SAFETY_SERVICE_CERT_FILE       none (client certificate)
-    key_file         QUANTUM_SAFETY_SERVICE_KEY_FILE        in cert_file
-    ===============  =====================================  ========================
+    ====================  ===========================================  ========================
+    config key            environment variable                         default
+    ====================  ===========================================  ========================
+    url                   QUANTUM_SAFETY_SERVICE_URL                   http://127.0.0.1:9106
+    timeout_ms            QUANTUM_SAFETY_SERVICE_TIMEOUT_MS            500
+    fail_policy           QUANTUM_SAFETY_SERVICE_FAIL_POLICY           closed (or open)
+    fail_open_max         QUANTUM_SAFETY_SERVICE_FAIL_OPEN_MAX         20 per window (0: never)
+    fail_open_window_sec  QUANTUM_SAFETY_SERVICE_FAIL_OPEN_WINDOW_SEC  10
+    user                  QUANTUM_SAFETY_SERVICE_USER                  none (no basic auth)
+    password_file         QUANTUM_SAFETY_SERVICE_PASSWORD_FILE         none; required with user
+    ca_file               QUANTUM_SAFETY_SERVICE_CA_FILE               the system's CAs (https)
+    cert_file             QUANTUM_SAFETY_SERVICE_CERT_FILE             none (client certificate)
+    key_file              QUANTUM_SAFETY_SERVICE_KEY_FILE              in cert_file
+    ====================  ===========================================  ========================
 
 ``timeout_ms`` bounds a whole call (connect, TLS handshake, send, answer); keep it above the service's 250 ms
 decision deadline. The password is read from its file once (one trailing newline dropped); it never appears in
@@ -36,7 +38,9 @@ arguments, logs, errors or ``meta``. A bad setting raises ``ValueError`` naming 
 
 When the service cannot answer (refused connection, timeout, HTTP 5xx including 503 overload, a malformed answer),
 the intent is blocked: ``(False, "FAIL_CLOSED_ERROR", {"error": "<why>", "symbol": …, "side": …, …})``; with
-``fail_policy=open`` it is allowed: ``(True, "FAIL_OPEN_ERROR", …)``. A client that is set up wrong (HTTP 401
+``fail_policy=open`` it is allowed: ``(True, "FAIL_OPEN_ERROR", …)``, at most ``fail_open_max`` times per window
+of ``fail_open_window_sec`` in this process (the legacy global limit and window by default), then blocked as
+``FAIL_CLOSED_ERROR`` with ``fail_open_capped: True``. A client that is set up wrong (HTTP 401
 wrong credentials, 403, 404 not the service) is blocked under either policy: a configuration error is no outage.
 Failures are counted (``stats()``) and logged at warning level at most once a minute with the number left out.
 Input the service refuses (HTTP 400: unknown side, missing symbol, wrong type) gives
@@ -68,12 +72,15 @@ _SETTINGS = (
     ("url", "QUANTUM_SAFETY_SERVICE_URL", "http://127.0.0.1:9106"),
     ("timeout_ms", "QUANTUM_SAFETY_SERVICE_TIMEOUT_MS", "500"),
     ("fail_policy", "QUANTUM_SAFETY_SERVICE_FAIL_POLICY", "closed"),
+    ("fail_open_max", "QUANTUM_SAFETY_SERVICE_FAIL_OPEN_MAX", "20"),
+    ("fail_open_window_sec", "QUANTUM_SAFETY_SERVICE_FAIL_OPEN_WINDOW_SEC", "10"),
     ("user", "QUANTUM_SAFETY_SERVICE_USER", ""),
     ("password_file", "QUANTUM_SAFETY_SERVICE_PASSWORD_FILE", ""),
     ("ca_file", "QUANTUM_SAFETY_SERVICE_CA_FILE", ""),
     ("cert_file", "QUANTUM_SAFETY_SERVICE_CERT_FILE", ""),
     ("key_file", "QUANTUM_SAFETY_SERVICE_KEY_FILE", ""),
 )
+_NUMBERS = ("timeout_ms", "fail_open_max", "fail_open_window_sec")
 _MAX_ANSWER_BYTES = 8 << 20
 _WARN_INTERVAL_SEC = 60.0
 _ENCODE = json.JSONEncoder(separators=(",", ":")).encode
@@ -101,6 +108,8 @@ class _Settings:
         self.url = values["url"].rstrip("/")
         self.timeout = self._timeout(values["timeout_ms"])
         self.fail_open = self._policy(values["fail_policy"])
+        self.fail_open_max = self._whole(values["fail_open_max"], "fail_open_max", 0, 1000000)
+        self.fail_open_window = self._whole(values["fail_open_window_sec"], "fail_open_window_sec", 1, 86400)
         parts = self._url(self.url)
         self.tls = parts.scheme == "https"
         self.host = parts.hostname
@@ -130,7 +139,7 @@ class _Settings:
                 values[key], names[key] = environ[env], env
             else:
                 values[key], names[key] = default, env
-            if key != "timeout_ms" and not isinstance(values[key], str):
+            if key not in _NUMBERS and not isinstance(values[key], str):
                 raise ValueError("%s: expected text, got %s" % (names[key], type(values[key]).__name__))
         return cls(values, names)
 
@@ -142,6 +151,13 @@ class _Settings:
         if not text.isdigit() or not 1 <= int(text) <= 600000:
             raise ValueError("%s: %r is not whole milliseconds between 1 and 600000, e.g. 500" % (name, value))
         return int(text) / 1000.0
+
+    def _whole(self, value, key, low, high):
+        name = self._names[key]
+        text = str(value).strip() if isinstance(value, (int, str)) and not isinstance(value, bool) else ""
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise ValueError("%s: %r is not a whole number between %d and %d" % (name, value, low, high))
+        return int(text)
 
     def _policy(self, value):
         policy = value.strip().lower()
@@ -369,7 +385,9 @@ class SafetyKernelClient:
         self._ready_request = ("GET %s/-/ready HTTP/1.1\r\n%s\r\n" % (settings.path, common)).encode("latin-1")
         self._lock = threading.Lock()
         self._stats = {"connections_opened": 0, "stale_retries": 0, "fail_closed": 0, "fail_open": 0,
-                       "config_errors": 0, "invalid_intent": 0, "last_error": ""}
+                       "fail_open_capped": 0, "config_errors": 0, "invalid_intent": 0, "last_error": ""}
+        self._fail_open_window = None
+        self._fail_open_used = 0
         self._warned_at = None
         self._unlogged = 0
         if hasattr(os, "register_at_fork"):
@@ -499,16 +517,33 @@ class SafetyKernelClient:
         return False, "INVALID_INTENT", _meta(error, intent)
 
     def _failed(self, why, intent, config_error):
+        capped = False
         allowed = self._settings.fail_open and not config_error
+        if allowed and not self._take_fail_open():
+            allowed, capped = False, True
         reason = "FAIL_OPEN_ERROR" if allowed else "FAIL_CLOSED_ERROR"
         meta = _meta(why, intent)
         meta["fail_policy"] = "open" if self._settings.fail_open else "closed"
         meta["service_url"] = self._settings.url
         if config_error:
             meta["config_error"] = True
+        if capped:
+            meta["fail_open_capped"] = True
+            self._count("fail_open_capped")
         self._count("config_errors" if config_error else ("fail_open" if allowed else "fail_closed"), why)
         self._warn(reason, why)
         return allowed, reason, meta
+
+    def _take_fail_open(self):
+        """One allowance of the open policy: at most fail_open_max per window of this process, as the kernel caps it."""
+        window = int(time.time() // self._settings.fail_open_window)
+        with self._lock:
+            if window != self._fail_open_window:
+                self._fail_open_window, self._fail_open_used = window, 0
+            if self._fail_open_used >= self._settings.fail_open_max:
+                return False
+            self._fail_open_used += 1
+            return True
 
     def _count(self, key, error=None):
         with self._lock:

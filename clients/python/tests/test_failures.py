@@ -238,3 +238,27 @@ def test_the_request_is_plain_http_1_1_json_under_the_url_path_with_basic_auth(f
         "Authorization: Basic " + base64.b64encode(b"router:" + harness.TEST_PASSWORD.encode()).decode(),
         "Content-Length: %d" % len(body)])
     assert body == b'{"symbol":"BTCUSDT","side":"buy","reduce_only":true,"correlation_id":"ord-1","trace_id":"t-1"}'
+
+
+def test_the_open_policy_is_capped_per_window_then_blocks():
+    kernel = create_safety_kernel(None, {"url": nowhere(), "fail_policy": "open", "fail_open_max": "2",
+                                         "fail_open_window_sec": "3600"})
+    answers = [kernel.should_publish_intent(**INTENT) for _ in range(3)]
+    assert [a[:2] for a in answers] == [(True, "FAIL_OPEN_ERROR"), (True, "FAIL_OPEN_ERROR"),
+                                        (False, "FAIL_CLOSED_ERROR")]
+    assert answers[2][2]["fail_open_capped"] is True
+    assert "fail_open_capped" not in answers[0][2]
+    stats = kernel.stats()
+    assert (stats["fail_open"], stats["fail_closed"], stats["fail_open_capped"]) == (2, 1, 1)
+
+
+def test_a_fail_open_cap_of_zero_never_allows():
+    kernel = create_safety_kernel(None, {"url": nowhere(), "fail_policy": "open", "fail_open_max": 0})
+    assert kernel.should_publish_intent(**INTENT)[:2] == (False, "FAIL_CLOSED_ERROR")
+
+
+@pytest.mark.parametrize("key, value", [("fail_open_max", "-1"), ("fail_open_max", "many"),
+                                        ("fail_open_window_sec", "0"), ("fail_open_max", True)])
+def test_a_bad_fail_open_cap_is_refused_naming_the_key(key, value):
+    with pytest.raises(ValueError, match=r"config\['%s'\]" % key):
+        create_safety_kernel(None, {"url": nowhere(), key: value})
