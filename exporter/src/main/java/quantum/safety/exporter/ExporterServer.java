@@ -73,7 +73,7 @@ public final class ExporterServer implements AutoCloseable {
                     config.maxHttpThreads());
             ExporterServer server = new ExporterServer(session, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",
-                    server.addresses().stream().map(ExporterServer::describe).toList(),
+                    server.addresses().stream().map(ListenAddress::describe).toList(),
                     webConfig.tls().isPresent() ? "https" : "http",
                     config.redis().endpoint(), config.schema().prefix());
             return server;
@@ -87,14 +87,6 @@ public final class ExporterServer implements AutoCloseable {
     /** The bound addresses (actual ports when port 0 was asked for). */
     public List<InetSocketAddress> addresses() {
         return web.addresses();
-    }
-
-    private static String describe(InetSocketAddress address) {
-        if (address.getAddress().isAnyLocalAddress()) {
-            return ":" + address.getPort() + " (every interface, IPv4 and IPv6)";
-        }
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** The port of the first listen address. */

@@ -78,7 +78,7 @@ public final class DecisionService implements AutoCloseable {
         }
         DecisionService service = new DecisionService(http, config, registry);
         LOG.info("decision service listening on {} ({}), {} decision threads, queue {}; readiness: {}",
-                service.addresses().stream().map(DecisionService::describe).toList(), tls.isPresent() ? "https" : "http",
+                service.addresses().stream().map(ListenAddress::describe).toList(), tls.isPresent() ? "https" : "http",
                 config.threads(), config.queueSize(), readiness.notReadyBecause().orElse("ready"));
         return service;
     }
@@ -97,18 +97,9 @@ public final class DecisionService implements AutoCloseable {
                 probe.setReuseAddress(true);
                 probe.bind(address.socketAddress());
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
-                        + "); stop what uses it or choose another --web.listen-address");
+                throw address.cannotListen(e);
             }
         }
-    }
-
-    private static String describe(InetSocketAddress address) {
-        if (address.getAddress().isAnyLocalAddress()) {
-            return ":" + address.getPort() + " (every interface)";
-        }
-        String host = address.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     public List<InetSocketAddress> addresses() {

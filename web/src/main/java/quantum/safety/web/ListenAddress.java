@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One {@code --web.listen-address}: {@code :9105} (every interface, IPv4 and IPv6), {@code 9105} (the same, as the
- * legacy name of {@link quantum.safety.exporter.ExporterSetting#LISTEN_ADDRESS} gives it), {@code 127.0.0.1:9105}, {@code [::1]:9105} or {@code host:9105}.
+ * legacy exporter's {@code PORT} gives it), {@code 127.0.0.1:9105}, {@code [::1]:9105} or {@code host:9105}.
  *
  * @param host empty for the wildcard address, which the JDK binds dual-stack ({@code ::}), so that {@code localhost}
  *             reaches the exporter whether it resolves to 127.0.0.1 or ::1
@@ -60,6 +60,21 @@ public record ListenAddress(Optional<String> host, int port) {
             throw new IllegalArgumentException("listen address '" + this + "': unknown host '" + host.get()
                     + "'; use an IP address or a resolvable name");
         }
+    }
+
+    /** The bind failure of this address, in words for an operator: one line, with the way out. */
+    public IllegalArgumentException cannotListen(Exception cause) {
+        return new IllegalArgumentException("cannot listen on " + this + " (" + cause.getMessage()
+                + "); stop what uses it or choose another --web.listen-address");
+    }
+
+    /** A bound address as logs show it: {@code :9105 (every interface)}, {@code 127.0.0.1:9105}, {@code [::1]:9105}. */
+    public static String describe(InetSocketAddress bound) {
+        if (bound.getAddress().isAnyLocalAddress()) {
+            return ":" + bound.getPort() + " (every interface, IPv4 and IPv6)";
+        }
+        String host = bound.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort();
     }
 
     @Override

@@ -120,8 +120,7 @@ public final class WebServer implements AutoCloseable {
             server.setHttpsConfigurator(https);
             return server;
         } catch (BindException e) {
-            throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
-                    + "); stop what uses it or choose another listen address");
+            throw address.cannotListen(e);
         }
     }
 

@@ -87,8 +87,7 @@ final class NettyServer implements AutoCloseable {
         } catch (Exception e) {
             // Netty rethrows the bind's IOException as it is, unchecked.
             if (e instanceof BindException || e.getCause() instanceof BindException) {
-                throw new IllegalArgumentException("cannot listen on " + address + " (" + e.getMessage()
-                        + "); stop what uses it or choose another --web.listen-address");
+                throw address.cannotListen(e);
             }
             throw new IllegalArgumentException("cannot listen on " + address + ": " + e.getMessage());
         }

@@ -23,6 +23,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import quantum.safety.kernel.FailureWords;
 import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.service.metrics.ServiceMetrics;
@@ -38,6 +40,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
     private static final RateLimitedLog FAILURES = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
+    private static final AttributeKey<Optional<String>> CLIENT_NAME = AttributeKey.valueOf("quantum-safety-client-name");
 
     private final Endpoints endpoints;
     private final Workers workers;
@@ -127,8 +130,18 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         ctx.close();
     }
 
-    /** The common name of a verified client certificate, when the connection is TLS and presented one. */
+    /** The common name of a verified client certificate, read once per connection (its handshake is done by then). */
     private static Optional<String> clientName(ChannelHandlerContext ctx) {
+        Attribute<Optional<String>> known = ctx.channel().attr(CLIENT_NAME);
+        Optional<String> name = known.get();
+        if (name == null) {
+            name = readClientName(ctx);
+            known.set(name);
+        }
+        return name;
+    }
+
+    private static Optional<String> readClientName(ChannelHandlerContext ctx) {
         SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         if (ssl == null) {
             return Optional.empty();
