@@ -8,17 +8,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
-import quantum.safety.ops.bundle.ClasspathBundleSource;
+
 import quantum.safety.ops.event.EventLog;
-import quantum.safety.ops.event.OpsEvent.InstallPlanned;
-import quantum.safety.ops.plan.FileKind;
-import quantum.safety.ops.plan.FileStep;
+
+
+
 import quantum.safety.ops.prometheus.ScrapeJob;
-import quantum.safety.ops.verify.HostPort;
+
 import quantum.safety.testkit.RequiresTools;
 
 /**
@@ -29,22 +30,26 @@ import quantum.safety.testkit.RequiresTools;
 @RequiresTools({"promtool"})
 class ServiceJobInstallTest {
 
-    private static final String ORIGINAL = "# mine\nscrape_configs:\n  - job_name: node\n    static_configs:\n"
-            + "      - targets: ['127.0.0.1:9100']\n";
+    private static final String ORIGINAL = PackagedBundleInstalls.ORIGINAL;
 
     @TempDir
     Path tmp;
 
-    private final EventLog events = new EventLog();
+    private PackagedBundleInstalls installs;
+    private EventLog events;
+
+    @BeforeEach
+    void folder() {
+        installs = new PackagedBundleInstalls(tmp);
+        events = installs.events();
+    }
 
     private Path config() {
-        return tmp.resolve("prometheus.yml");
+        return installs.config();
     }
 
     private InstallRequest.Builder install() {
-        return InstallRequest.builder().prometheusConfig(config()).rulesDir(tmp.resolve("rules"))
-                .bundle(ClasspathBundleSource.packaged()).exporterAddress(new HostPort("127.0.0.1", 19105))
-                .jobEnvironment("staging").reload(false);
+        return installs.install().jobEnvironment("staging");
     }
 
     @Test
@@ -102,8 +107,7 @@ class ServiceJobInstallTest {
     }
 
     private List<String> changesToConfig() {
-        return events.first(InstallPlanned.class).plan().files().stream()
-                .filter(f -> f.kind() == FileKind.PROMETHEUS_CONFIG).findFirst().map(FileStep::changes).orElseThrow();
+        return installs.changesToConfig();
     }
 
     @SuppressWarnings("unchecked")
