@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One {@code --web.listen-address}: {@code :9105} (every interface, IPv4 and IPv6), {@code 9105} (the same, as the
- * legacy exporter's {@code PORT} gives it), {@code 127.0.0.1:9105}, {@code [::1]:9105} or {@code host:9105}.
+ * legacy exporter's port variable gives it), {@code 127.0.0.1:9105}, {@code [::1]:9105} or {@code host:9105}.
  *
  * @param host empty for the wildcard address, which the JDK binds dual-stack ({@code ::}), so that {@code localhost}
  *             reaches the exporter whether it resolves to 127.0.0.1 or ::1
