@@ -31,6 +31,7 @@ public final class ExporterConfig {
     private final BuildIdentity build;
     private final Optional<Clock> clock;
     private final boolean runtimeMetrics;
+    private final boolean jvmMetrics;
     private final Duration backoffInitial;
     private final Duration backoffMax;
     private final int maxHttpThreads;
@@ -49,6 +50,7 @@ public final class ExporterConfig {
         this.build = b.build != null ? b.build : BuildIdentity.fromClasspath("");
         this.clock = b.clock;
         this.runtimeMetrics = b.runtimeMetrics;
+        this.jvmMetrics = b.jvmMetrics;
         this.backoffInitial = b.backoffInitial;
         this.backoffMax = b.backoffMax;
         this.maxHttpThreads = b.maxHttpThreads;
@@ -112,6 +114,10 @@ public final class ExporterConfig {
         return runtimeMetrics;
     }
 
+    public boolean jvmMetrics() {
+        return jvmMetrics;
+    }
+
     public Duration backoffInitial() {
         return backoffInitial;
     }
@@ -138,6 +144,7 @@ public final class ExporterConfig {
         private BuildIdentity build;
         private Optional<Clock> clock = Optional.empty();
         private boolean runtimeMetrics = true;
+        private boolean jvmMetrics;
         private Duration backoffInitial = Duration.ofMillis(250);
         private Duration backoffMax = Duration.ofSeconds(4);
         private int maxHttpThreads = 8;
@@ -219,9 +226,15 @@ public final class ExporterConfig {
             return this;
         }
 
-        /** Whether to export client_java's JVM and process metrics. */
+        /** Whether to export the exporter's own runtime metrics (the process and the heap). */
         public Builder runtimeMetrics(boolean enabled) {
             this.runtimeMetrics = enabled;
+            return this;
+        }
+
+        /** Whether the runtime metrics include client_java's JVM metrics (GC, threads, classes, memory pools). */
+        public Builder jvmMetrics(boolean enabled) {
+            this.jvmMetrics = enabled;
             return this;
         }
 

@@ -64,7 +64,7 @@ public final class ExporterServer implements AutoCloseable {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(new ExporterCollector(coordinator, stats, session, config.build(), config.maxScrapeTimeout()));
         if (config.runtimeMetrics()) {
-            RuntimeMetrics.register(registry);
+            RuntimeMetrics.register(registry, config.jvmMetrics());
         }
         try {
             WebServer web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),

@@ -79,6 +79,9 @@ public final class ExporterCommand implements Callable<Integer> {
     @Option(names = "--no-collector.top5-info")
     boolean noTop5Info;
 
+    @Option(names = "--collector.jvm", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
+    boolean jvmMetrics;
+
     @Option(names = "--deployment", paramLabel = "NAME")
     String deployment;
 
@@ -132,6 +135,7 @@ public final class ExporterCommand implements Callable<Integer> {
                 .kernelLimits(kernelLimit(ExporterSetting.KERNEL_GLOBAL_MAX), kernelLimit(ExporterSetting.KERNEL_SYMBOL_MAX))
                 .faultsTopSymbols(faultsTopSymbols)
                 .top5Info(top5Info && !noTop5Info)
+                .jvmMetrics(jvmMetrics)
                 .listenAddresses(addresses)
                 .webConfigFile(webConfigFile)
                 .maxScrapeTimeout(maxScrapeTimeout)
