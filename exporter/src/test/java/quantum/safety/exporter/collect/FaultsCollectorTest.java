@@ -77,8 +77,10 @@ class FaultsCollectorTest extends CollectorTestBase {
         }
         CollectorHarness.Result r = harness.run(new FaultsCollector(10));
         assertThat(r.metrics().get("quantum_safety_last_fault_timestamp")).isEqualTo((NOW_MILLIS - 5_000) / 1000.0);
-        assertThat(r.metrics().get(
-                "quantum_safety_last_fault_info{reason=\"GLOBAL_RATE_EXCEEDED\",side=\"\",symbol=\"\"}")).isEqualTo(1);
+        // Fields the kernel always writes are missing: shown as the placeholder, never as empty label values.
+        assertThat(r.metrics().get("quantum_safety_last_fault_info{reason=\"GLOBAL_RATE_EXCEEDED\","
+                + "side=\"(invalid value)\",symbol=\"(invalid value)\"}")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_invalid_label_values{label=\"side\",source=\"faults\"}")).isEqualTo(1);
     }
 
     @Test
