@@ -97,7 +97,7 @@ final class DataLabel {
         }
         String example = invalid.stream().min(String::compareTo).orElse("");
         return invalid.size() + " " + label + " value(s) from " + source + " break the symbol rule (e.g. "
-                + Text.quote(example) + ") and are exported as \"" + INVALID + "\"";
+                + Text.quote(example) + ") and are exported as " + INVALID;
     }
 
     /** The {@value #FAMILY} series of these labels, one each. */
