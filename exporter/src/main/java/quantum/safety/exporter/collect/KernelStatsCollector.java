@@ -12,10 +12,11 @@ import quantum.safety.state.StateRead;
  * not write (a broken fault or audit stream) from the {@code safety:totals} field {@code lost_events}.
  *
  * <p>Every known reason is exported from the start (0 until it happens) so that {@code rate()} and alerts see a series
- * before the first decision of that kind. Unknown fields are exported too, up to {@link #MAX_REASONS}; a field name
- * that breaks the kernel's symbol rule (anyone can write one) is not a label value: such fields add up under
- * {@link DataLabel#INVALID} and are counted in {@code quantum_safety_invalid_label_values}. For the same reason an
- * absent {@code lost_events} reads 0.
+ * before the first decision of that kind. Unknown fields are exported too, up to {@link #MAX_REASONS}. For the same
+ * reason an absent {@code lost_events} reads 0.
+ *
+ * <p>A field name that breaks the kernel's symbol rule (anyone can write one) is not a label value: such fields add
+ * up under {@link DataLabel#INVALID} and are counted in {@code quantum_safety_invalid_label_values}.
  */
 public final class KernelStatsCollector implements RedisCollector {
 
