@@ -133,8 +133,8 @@ class GoldenMetricsTest {
     }
 
     /**
-     * One of everything: a latched SAFE MODE, faults in and out of the last hour, intents, a ranked window, two live
-     * kernels and one whose settings expired.
+     * One of everything: a latched SAFE MODE, faults in and out of the last hour, intents, a ranked window (with one
+     * symbol that breaks the symbol rule), two live kernels and one whose settings expired.
      */
     static void seed(Jedis jedis) {
         RedisSchema schema = Seed.SCHEMA;
@@ -161,6 +161,8 @@ class GoldenMetricsTest {
         Seed.checkedIntents(jedis, bucket, "ARBUSDT", 1);
         Seed.checkedIntents(jedis, bucket, "INJUSDT", 1);
         Seed.checkedIntents(jedis, bucket, "XRPUSDT", 1);
+        // Ranked by a writer that is not a kernel: it keeps its rank under the placeholder and is counted.
+        Seed.checkedIntents(jedis, bucket, "BAD\nSYMBOL", 2);
         Seed.kernel(jedis, "router-a", 10, 20, 5, now / 1000 + 45);
         Seed.kernel(jedis, "router-b", 10, 20, 5, now / 1000 + 30);
         Seed.kernel(jedis, "stopped", 60, 1, 1, now / 1000 - 1);

@@ -9,11 +9,11 @@ import java.util.Locale;
  * <p>The symbol is kept as given (it is part of the legacy counter key, e.g. {@code BTCUSDT}); the side is
  * upper-cased and must be {@code BUY} or {@code SELL}; missing ids become "". Every text is bounded and free of
  * control and bidirectional override characters ({@link Text}), because it ends up in Redis keys, audit events,
- * logs and operators' terminals. Invalid input throws {@link IllegalArgumentException} here, before any decision is
+ * logs and operators' terminals; the symbol keeps {@link SymbolRule}, the rule readers of Redis hold it to as well. Invalid input throws {@link IllegalArgumentException} here, before any decision is
  * asked for; the message quotes at most {@value Text#QUOTE_LIMIT} characters of the bad value.
  *
  * @param symbol        instrument, e.g. {@code BTCUSDT}; non-blank, no white space, at most
- *                      {@value #MAX_SYMBOL_LENGTH} characters
+ *                      {@value #MAX_SYMBOL_LENGTH} characters ({@link SymbolRule})
  * @param side          {@code BUY} or {@code SELL}
  * @param reduceOnly    the order can only reduce an open position (may pass during SAFE MODE)
  * @param correlationId the caller's correlation id, copied into the fault event ("" when none); at most
@@ -23,18 +23,11 @@ import java.util.Locale;
  */
 public record Intent(String symbol, String side, boolean reduceOnly, String correlationId, String traceId) {
 
-    public static final int MAX_SYMBOL_LENGTH = 64;
+    public static final int MAX_SYMBOL_LENGTH = SymbolRule.MAX_LENGTH;
     public static final int MAX_ID_LENGTH = 128;
 
     public Intent {
-        if (symbol == null || symbol.isBlank()) {
-            throw new IllegalArgumentException("symbol is empty; expected e.g. BTCUSDT");
-        }
-        Text.requirePlain("symbol", symbol, MAX_SYMBOL_LENGTH);
-        if (symbol.codePoints().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("symbol " + Text.quote(symbol)
-                    + " contains white space; expected e.g. BTCUSDT");
-        }
+        SymbolRule.require(symbol);
         String upper = side == null ? "" : side.trim().toUpperCase(Locale.ROOT);
         if (!upper.equals("BUY") && !upper.equals("SELL")) {
             throw new IllegalArgumentException("side " + Text.quote(side) + " is not BUY or SELL");

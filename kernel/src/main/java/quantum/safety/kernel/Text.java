@@ -19,16 +19,28 @@ public final class Text {
      * override characters; else throws {@link IllegalArgumentException} naming {@code what} and the rule.
      */
     public static String requirePlain(String what, String value, int maxLength) {
+        String violation = plainViolation(what, value, maxLength);
+        if (violation != null) {
+            throw new IllegalArgumentException(violation);
+        }
+        return value;
+    }
+
+    /**
+     * What {@link #requirePlain} would say about {@code value}, or null when it keeps the rule; the length is checked
+     * first, so a huge value costs nothing more.
+     */
+    static String plainViolation(String what, String value, int maxLength) {
         if (value.length() > maxLength) {
-            throw new IllegalArgumentException(what + " " + quote(value) + " is " + value.length()
-                    + " characters long; at most " + maxLength + " are allowed");
+            return what + " " + quote(value) + " is " + value.length() + " characters long; at most " + maxLength
+                    + " are allowed";
         }
         int bad = firstForbidden(value);
         if (bad >= 0) {
-            throw new IllegalArgumentException(what + " " + quote(value) + " contains the character U+"
-                    + String.format("%04X", bad) + "; control and bidirectional override characters are refused");
+            return what + " " + quote(value) + " contains the character U+" + String.format("%04X", bad)
+                    + "; control and bidirectional override characters are refused";
         }
-        return value;
+        return null;
     }
 
     /** The first control or bidirectional override code point, or -1. */

@@ -72,6 +72,7 @@ class AlertRulesTest {
                 "QuantumSafeModeLatched", "QuantumSafeModeFlapping", "QuantumKillSwitchEngaged",
                 "QuantumSafetyKernelFailingOpen", "QuantumSafetyExporterCollectorFailing",
                 "QuantumSafetyExporterScrapeDeadlineExceeded", "QuantumSafetySymbolScanTruncated",
+                "QuantumSafetyInvalidLabelValues",
                 "QuantumSafetyFaultCounterStalled", "QuantumSafetyExporterVersionMismatch",
                 "QuantumSafeModeSLOBudgetFastBurn", "QuantumSafeModeSLOBudgetSlowBurn", "QuantumSafetyKernelLostEvents",
                 "QuantumSafetyKernelConfigError", "QuantumSafetyFlagUnreadable", "QuantumSafetyDecisionServiceDown",

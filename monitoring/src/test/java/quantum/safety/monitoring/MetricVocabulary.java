@@ -33,7 +33,7 @@ final class MetricVocabulary {
             "quantum_safety_flag_unclear", "quantum_safety_kernel_info", "quantum_safety_kernel_window_seconds",
             "quantum_safety_kernel_global_max", "quantum_safety_kernel_symbol_max",
             "quantum_safety_kernel_reduce_only_symbol_max", "quantum_safety_kernel_reduce_only_global_max",
-            "quantum_safety_kernel_cooldown_seconds");
+            "quantum_safety_kernel_cooldown_seconds", "quantum_safety_invalid_label_values");
 
     /**
      * The decision service's families ({@code quantum-safety kernel serve}, job quantum_safety_kernel), as its

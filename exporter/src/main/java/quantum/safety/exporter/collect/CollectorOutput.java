@@ -13,6 +13,7 @@ public final class CollectorOutput {
 
     private final List<MetricSnapshot> snapshots = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> notices = new ArrayList<>();
 
     public void add(MetricSnapshot snapshot) {
         snapshots.add(snapshot);
@@ -26,6 +27,18 @@ public final class CollectorOutput {
     /** Records the problems a reader found in the data this collector shows. */
     public void problems(List<String> messages) {
         problems.addAll(messages);
+    }
+
+    /**
+     * Records bad data the collector worked around without leaving anything out (a label value replaced): logged,
+     * but the collector still succeeds.
+     */
+    public void notice(String message) {
+        notices.add(message);
+    }
+
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     public List<MetricSnapshot> snapshots() {

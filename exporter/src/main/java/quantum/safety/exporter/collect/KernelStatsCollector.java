@@ -14,6 +14,9 @@ import quantum.safety.state.StateRead;
  * <p>Every known reason is exported from the start (0 until it happens) so that {@code rate()} and alerts see a series
  * before the first decision of that kind. Unknown fields are exported too, up to {@link #MAX_REASONS}. For the same
  * reason an absent {@code lost_events} reads 0.
+ *
+ * <p>A field name that breaks the kernel's symbol rule (anyone can write one) is not a label value: such fields add
+ * up under {@link DataLabel#INVALID} and are counted in {@code quantum_safety_invalid_label_values}.
  */
 public final class KernelStatsCollector implements RedisCollector {
 
@@ -35,9 +38,13 @@ public final class KernelStatsCollector implements RedisCollector {
             Map<String, Double> byReason = new TreeMap<>();
             REASONS.forEach(r -> byReason.put(r, 0.0));
             byReason.putAll(stats.decisions());
+            DataLabel reasons = new DataLabel("reason", "decisions");
             out.add(Snapshots.counterByLabel("quantum_safety_decisions",
                     "Safety decisions taken by every kernel sharing this Redis, by reason (fail-open/closed decisions "
-                            + "taken while Redis was unreachable are added when it is back).", "reason", byReason));
+                            + "taken while Redis was unreachable are added when it is back).", "reason",
+                    reasons.fold(byReason, Integer.MAX_VALUE)));
+            out.add(DataLabel.counts(List.of(reasons)));
+            DataLabel.notices(List.of(reasons), out);
         }
         stats.lostEvents().ifPresent(c -> out.add(Snapshots.counter("quantum_safety_kernel_lost_events",
                 "Trip events the kernels could not write to the fault or audit stream (safety:totals lost_events): "

@@ -17,8 +17,10 @@ import quantum.safety.state.SymbolCount;
  *
  * <p>Top symbols come from the kernel's per-bucket sorted set {@code safety:rate:top:<bucket>}; only data from the old
  * kernel falls back to the bounded legacy counter scan, which {@code quantum_safety_rate_symbol_scan_truncated} reports
- * when it hit the deadline. Rank series exist only for ranks that have a symbol: there are no placeholders and, since
- * every scrape builds fresh snapshots, no stale ranks.
+ * when it hit the deadline. Rank series exist only for ranks that have a symbol: there are no empty placeholders and,
+ * since every scrape builds fresh snapshots, no stale ranks. A symbol that breaks the kernel's symbol rule (anyone who
+ * can write to Redis can rank one) keeps its rank under the one value {@link DataLabel#INVALID}, so the family stays
+ * at 5 series whatever the ranking holds, and is counted in {@code quantum_safety_invalid_label_values}.
  */
 public final class RateWindowCollector implements RedisCollector {
 
@@ -51,11 +53,16 @@ public final class RateWindowCollector implements RedisCollector {
         if (!window.rankingRead()) {
             return;
         }
-        List<SymbolCount> top = window.top().subList(0, Math.min(TOP, window.top().size()));
+        List<SymbolCount> read5 = window.top().subList(0, Math.min(TOP, window.top().size()));
+        DataLabel symbols = new DataLabel("symbol", "rate_top");
+        // The legacy scan's results become labels here too: its symbols come from key names, which anyone can write.
+        List<SymbolCount> top = read5.stream().map(s -> new SymbolCount(symbols.value(s.symbol()), s.count())).toList();
         out.add(ranks(top));
         if (top5Info) {
             out.add(top5Info(top));
         }
+        out.add(DataLabel.counts(List.of(symbols)));
+        DataLabel.notices(List.of(symbols), out);
         out.add(Snapshots.gauge("quantum_safety_rate_symbol_scan_truncated",
                 "1 when the fallback SCAN over legacy per-symbol counters hit the scrape deadline, so the top "
                         + "symbols may be incomplete; else 0.", window.scanTruncated() ? 1 : 0));

@@ -35,7 +35,8 @@ import redis.clients.jedis.exceptions.JedisException;
  *
  * <p>Failures are values: a connection failure fails the collection ({@code redis_up 0}, errors counted, the session
  * backs off, the status page says why); an error reply or bad data fails one collector ({@code collector_success 0},
- * logged at most once per minute per collector); nothing escapes as an exception.
+ * logged at most once per minute per collector); label values from data that break the symbol rule are replaced and
+ * logged as well, at most once a minute per collector, without failing it; nothing escapes as an exception.
  */
 public final class CollectionRunner implements CollectionTask {
 
@@ -161,6 +162,9 @@ public final class CollectionRunner implements CollectionTask {
         }
         if (!out.ok()) {
             log.warn(name, "collector " + name + " failed: " + String.join("; ", out.problems()));
+        }
+        if (!out.notices().isEmpty()) {
+            log.warn(name + " data", "collector " + name + ": " + String.join("; ", out.notices()));
         }
         collection.finished(new CollectorResult(name, out.ok(), collection.elapsedSeconds(), out.snapshots()));
         return out.ok();

@@ -77,8 +77,10 @@ class FaultsCollectorTest extends CollectorTestBase {
         }
         CollectorHarness.Result r = harness.run(new FaultsCollector(10));
         assertThat(r.metrics().get("quantum_safety_last_fault_timestamp")).isEqualTo((NOW_MILLIS - 5_000) / 1000.0);
-        assertThat(r.metrics().get(
-                "quantum_safety_last_fault_info{reason=\"GLOBAL_RATE_EXCEEDED\",side=\"\",symbol=\"\"}")).isEqualTo(1);
+        // Fields the kernel always writes are missing: shown as the placeholder, never as empty label values.
+        assertThat(r.metrics().get("quantum_safety_last_fault_info{reason=\"GLOBAL_RATE_EXCEEDED\","
+                + "side=\"(invalid value)\",symbol=\"(invalid value)\"}")).isEqualTo(1);
+        assertThat(r.metrics().get("quantum_safety_invalid_label_values{label=\"side\",source=\"faults\"}")).isEqualTo(1);
     }
 
     @Test
@@ -96,6 +98,31 @@ class FaultsCollectorTest extends CollectorTestBase {
                 "quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM13\"}",
                 "quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM12\"}");
         assertThat(harness.run(new FaultsCollector(0)).metrics().has("quantum_safety_faults_last_1h_by_symbol")).isFalse();
+    }
+
+    @Test
+    void invalidSymbolsAreCountedEvenWithTheBySymbolFamilyOffAndFoldIntoOneSeriesBeyondTheTopN() {
+        try (Jedis jedis = redis.connect()) {
+            for (int s = 0; s < 5; s++) {
+                Seed.fault(jedis, NOW_MILLIS - 100_000 + s, 0, "SYMBOL_RATE_EXCEEDED", "SYM" + s, "BUY");
+            }
+            for (int s = 0; s < 5; s++) {
+                Seed.fault(jedis, NOW_MILLIS - 90_000 + s, 0, "SYMBOL_RATE_EXCEEDED", "bad symbol " + s, "BUY");
+            }
+            Seed.fault(jedis, NOW_MILLIS - 80_000, 0, "SYMBOL_RATE_EXCEEDED", "SYM0", "BUY");
+        }
+        CollectorHarness.Result top2 = harness.run(new FaultsCollector(2));
+        assertThat(top2.output().ok()).isTrue();
+        assertThat(top2.output().notices()).singleElement().asString()
+                .startsWith("5 symbol value(s) from faults break the symbol rule (e.g. 'bad symbol 0')");
+        assertThat(top2.metrics().family("quantum_safety_faults_last_1h_by_symbol")).containsOnly(
+                Map.entry("quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM0\"}", 2.0),
+                Map.entry("quantum_safety_faults_last_1h_by_symbol{symbol=\"SYM1\"}", 1.0),
+                Map.entry("quantum_safety_faults_last_1h_by_symbol{symbol=\"(invalid value)\"}", 5.0));
+        CollectorHarness.Result off = harness.run(new FaultsCollector(0));
+        assertThat(off.metrics().has("quantum_safety_faults_last_1h_by_symbol")).isFalse();
+        assertThat(off.metrics().get("quantum_safety_invalid_label_values{label=\"symbol\",source=\"faults\"}"))
+                .isEqualTo(5);
     }
 
     @Test
