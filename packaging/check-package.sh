@@ -47,6 +47,9 @@ log="$(mktemp)"
 
 cleanup() {
   rm -f "$log"
+  if dpkg-statoverride --list "${ENV_FILES[1]}" >/dev/null 2>&1; then
+    dpkg-statoverride --remove "${ENV_FILES[1]}" >/dev/null 2>&1 || echo "check-package: could not remove the stat override of ${ENV_FILES[1]}" >&2
+  fi
   if dpkg-query --show "$PACKAGE" >/dev/null 2>&1; then
     dpkg -P "$PACKAGE" >/dev/null 2>&1 || echo "check-package: could not purge $PACKAGE; run dpkg -P $PACKAGE" >&2
   fi
@@ -65,8 +68,8 @@ lintian --info --display-info --fail-on error,warning "$deb" || fail "lintian fo
 ok "lintian clean ($(dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./usr/share/lintian/overrides/$PACKAGE | grep -c "^$PACKAGE: ") overrides)"
 
 step "install with its dependencies"
-DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb" >$log 2>&1 \
-  || { cat $log >&2; fail "apt-get install $deb"; }
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$deb" >"$log" 2>&1 \
+  || { cat "$log" >&2; fail "apt-get install $deb"; }
 [ "$(dpkg-query --show --showformat='${db:Status-Status}' "$PACKAGE")" = installed ] || fail "$PACKAGE is not installed after apt-get"
 ok "installed"
 
@@ -108,17 +111,20 @@ for env_file in "${ENV_FILES[@]}"; do
   ok "$env_file: conffile, root:$PACKAGE 640"
 done
 
-step "upgrade over itself with an edited env file (postinst runs again)"
+step "upgrade over itself with an edited env file and an administrator's stat override (postinst runs again)"
 edit="QUANTUM_SAFETY_REDIS_ADDR=redis://127.0.0.1:6390"
 echo "$edit" >>"${ENV_FILES[0]}"
-dpkg -i --force-confold "$deb" >$log 2>&1 || { cat $log >&2; fail "dpkg -i over the installed package"; }
+dpkg-statoverride --update --add root root 0600 "${ENV_FILES[1]}"
+dpkg -i --force-confold "$deb" >"$log" 2>&1 || { cat "$log" >&2; fail "dpkg -i over the installed package"; }
 tail -n 1 "${ENV_FILES[0]}" | grep -qx "$edit" || fail "the upgrade lost the edit of ${ENV_FILES[0]}"
 [ "$(stat -c '%U:%G %a' "${ENV_FILES[0]}")" = "root:$PACKAGE 640" ] || fail "${ENV_FILES[0]} is $(stat -c '%U:%G %a' "${ENV_FILES[0]}") after the upgrade"
+[ "$(stat -c '%U:%G %a' "${ENV_FILES[1]}")" = "root:root 600" ] || fail "postinst overrode dpkg-statoverride: ${ENV_FILES[1]} is $(stat -c '%U:%G %a' "${ENV_FILES[1]}")"
+dpkg-statoverride --remove "${ENV_FILES[1]}"
 [ "$(id -u "$PACKAGE")" = "$uid" ] || fail "the upgrade changed the uid of $PACKAGE"
-ok "edit kept, mode and user unchanged"
+ok "edit kept, mode, stat override and user unchanged"
 
 step "remove"
-dpkg -r "$PACKAGE" >$log 2>&1 || { cat $log >&2; fail "dpkg -r $PACKAGE"; }
+dpkg -r "$PACKAGE" >"$log" 2>&1 || { cat "$log" >&2; fail "dpkg -r $PACKAGE"; }
 for gone in "$JAR" "$LAUNCHER" "/lib/systemd/system/${UNITS[0]}" "/lib/systemd/system/${UNITS[1]}"; do
   [ ! -e "$gone" ] || fail "$gone is still there after dpkg -r"
 done
@@ -128,7 +134,7 @@ done
 ok "jar, launcher and units gone; env files kept"
 
 step "purge"
-dpkg -P "$PACKAGE" >$log 2>&1 || { cat $log >&2; fail "dpkg -P $PACKAGE"; }
+dpkg -P "$PACKAGE" >"$log" 2>&1 || { cat "$log" >&2; fail "dpkg -P $PACKAGE"; }
 for env_file in "${ENV_FILES[@]}"; do
   [ ! -e "$env_file" ] || fail "$env_file is still there after dpkg -P"
 done
