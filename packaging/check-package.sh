@@ -43,11 +43,12 @@ fi
 
 user_existed=false
 getent passwd "$PACKAGE" >/dev/null && user_existed=true
+override_added=false
 log="$(mktemp)"
 
 cleanup() {
   rm -f "$log"
-  if dpkg-statoverride --list "${ENV_FILES[1]}" >/dev/null 2>&1; then
+  if [ "$override_added" = true ] && dpkg-statoverride --list "${ENV_FILES[1]}" >/dev/null 2>&1; then
     dpkg-statoverride --remove "${ENV_FILES[1]}" >/dev/null 2>&1 || echo "check-package: could not remove the stat override of ${ENV_FILES[1]}" >&2
   fi
   if dpkg-query --show "$PACKAGE" >/dev/null 2>&1; then
@@ -115,6 +116,7 @@ step "upgrade over itself with an edited env file and an administrator's stat ov
 edit="QUANTUM_SAFETY_REDIS_ADDR=redis://127.0.0.1:6390"
 echo "$edit" >>"${ENV_FILES[0]}"
 dpkg-statoverride --update --add root root 0600 "${ENV_FILES[1]}"
+override_added=true
 dpkg -i --force-confold "$deb" >"$log" 2>&1 || { cat "$log" >&2; fail "dpkg -i over the installed package"; }
 tail -n 1 "${ENV_FILES[0]}" | grep -qx "$edit" || fail "the upgrade lost the edit of ${ENV_FILES[0]}"
 [ "$(stat -c '%U:%G %a' "${ENV_FILES[0]}")" = "root:$PACKAGE 640" ] || fail "${ENV_FILES[0]} is $(stat -c '%U:%G %a' "${ENV_FILES[0]}") after the upgrade"
