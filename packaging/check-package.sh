@@ -34,8 +34,8 @@ fi
 deb="$(readlink -f "$deb")"
 
 [ "$(id -u)" -eq 0 ] || fail "run as root: it installs and purges $PACKAGE"
-for tool in dpkg-deb dpkg-query apt-get lintian systemd-analyze systemctl getent; do
-  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (apt-get install lintian systemd)"
+for tool in dpkg-deb dpkg-query dpkg-statoverride apt-get lintian systemd-analyze systemctl getent pgrep; do
+  command -v "$tool" >/dev/null 2>&1 || fail "$tool is missing (apt-get install lintian systemd procps)"
 done
 if dpkg-query --show --showformat='${db:Status-Status}' "$PACKAGE" 2>/dev/null | grep -qv '^not-installed$'; then
   fail "$PACKAGE is already installed or has config files left; purge it first (dpkg -P $PACKAGE) so this check starts clean"
