@@ -87,7 +87,7 @@ class SystemdUnitTest {
         assertThat(directives.get("ExecStart"))
                 .startsWith("/usr/bin/java -XX:+UseSerialGC ")
                 .contains("-XX:+ExitOnOutOfMemoryError")
-                .endsWith("-jar /opt/quantum-safety/quantum-safety.jar " + unit.command());
+                .endsWith("-jar /usr/share/quantum-safety/quantum-safety.jar " + unit.command());
     }
 
     /** The flags measured for the units are the launcher's, heap size aside: the files cannot drift apart again. */

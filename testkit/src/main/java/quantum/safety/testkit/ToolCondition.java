@@ -15,16 +15,18 @@ import quantum.safety.process.ChildProcess;
 public final class ToolCondition implements ExecutionCondition {
 
     /** Which Debian package brings which program, for the skip message. */
-    private static final Map<String, String> PACKAGES = Map.of(
-            "promtool", "prometheus",
-            "prometheus", "prometheus",
-            "amtool", "prometheus-alertmanager",
-            "prometheus-alertmanager", "prometheus-alertmanager",
-            "redis-server", "redis-server",
-            "redis-sentinel", "redis-sentinel",
-            "chromium", "chromium",
-            "systemd-analyze", "systemd",
-            "wrk", "wrk");
+    private static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry("promtool", "prometheus"),
+            Map.entry("prometheus", "prometheus"),
+            Map.entry("amtool", "prometheus-alertmanager"),
+            Map.entry("prometheus-alertmanager", "prometheus-alertmanager"),
+            Map.entry("redis-server", "redis-server"),
+            Map.entry("redis-sentinel", "redis-sentinel"),
+            Map.entry("chromium", "chromium"),
+            Map.entry("systemd-analyze", "systemd"),
+            Map.entry("wrk", "wrk"),
+            Map.entry("dpkg-deb", "dpkg"),
+            Map.entry("tar", "tar"));
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
