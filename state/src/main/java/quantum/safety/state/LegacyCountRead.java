@@ -20,7 +20,8 @@ import redis.clients.jedis.UnifiedJedis;
 final class LegacyCountRead {
 
     static final int CHUNK = 1000;
-    private static final long NOT_AN_INTEGER = Long.MIN_VALUE;
+    /** What {@link #counter(byte[])} gives for a value that is not an integer. */
+    static final long NOT_AN_INTEGER = Long.MIN_VALUE;
 
     /**
      * What was read for one window.

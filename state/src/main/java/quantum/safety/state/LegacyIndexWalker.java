@@ -23,7 +23,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 final class LegacyIndexWalker {
 
-    static final String THREAD_NAME = "quantum-safety-legacy-index";
     private static final Logger LOG = LoggerFactory.getLogger(LegacyIndexWalker.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
@@ -46,7 +45,7 @@ final class LegacyIndexWalker {
 
     synchronized void ensureRunning() {
         if (thread == null && closed.getCount() > 0) {
-            thread = new Thread(this::run, THREAD_NAME);
+            thread = new Thread(this::run, LegacySymbolIndex.THREAD_NAME);
             thread.setDaemon(true);
             thread.start();
         }

@@ -52,6 +52,9 @@ public final class LegacySymbolIndex implements AutoCloseable {
         }
     }
 
+    /** The name of the background thread. */
+    public static final String THREAD_NAME = "quantum-safety-legacy-index";
+
     private static final long NONE = Long.MIN_VALUE;
 
     private final RedisSchema schema;
