@@ -97,8 +97,9 @@ final class LegacyIndexWalker {
                 } catch (RuntimeException e) {
                     failures++;
                     errors.incrementAndGet();
-                    log.warn("walk", "the background walk of legacy symbol counters failed (" + errors.get()
-                            + " failures so far); the reads walk the keyspace themselves meanwhile", e);
+                    log.warn("walk", "the background walk for legacy symbol counters failed (" + errors.get()
+                            + " failures so far); retrying in " + backoff(failures).toSeconds() + " s, and scrapes "
+                            + "that cannot prove their top symbols meanwhile walk the keyspace themselves", e);
                     // A restarted or failed-over Redis leaves the client's connections broken.
                     closeQuietly(client);
                     client = null;
