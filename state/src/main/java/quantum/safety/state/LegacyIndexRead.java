@@ -16,10 +16,11 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <ol>
  *   <li>The candidates: when an earlier read of this window knew every symbol's counter ({@link LegacyWindowCounts}),
- *       only its busiest symbols are read again. The others are bounded by what they held then, plus what the global
- *       counter leaves (current window: its counters were created in it and expire no earlier than 2 s after it ends,
- *       so they only grow), or by what they held then alone (a window closed before that read and before a complete
- *       walk: nothing is counted in it any more, counters only expire).</li>
+ *       only its busiest symbols are read again. The others are bounded by what they held then plus what the global
+ *       counter leaves, in the current window: its counters were created in it and expire no earlier than 2 s after it
+ *       ends, and the old kernel never decrements them, so they only grow (only a counter deleted by hand could
+ *       break this). Or by what they held then alone, in a window that had closed before that read and before a
+ *       complete walk started: nothing is counted in it any more, its counters only expire.</li>
  *   <li>Every known symbol's counter; proven when the global counter leaves less than the last rank for the counters the
  *       index does not know, or when the window closed before a complete walk of the keyspace started.</li>
  *   <li>A walk of the keyspace on the caller's client (bounded by the budget), then step 2 again: then as complete as a
@@ -87,7 +88,7 @@ final class LegacyIndexRead {
         Map<Long, byte[][]> keys = new HashMap<>();
         for (long bucket : pending) {
             LegacyWindowCounts counts = index.counts(bucket);
-            if (counts != null && counts.symbols() == current && (growing(bucket) || final_(counts))) {
+            if (counts != null && counts.symbols() == current && (growing(bucket) || settled(counts))) {
                 earlier.put(bucket, counts);
                 keys.put(bucket, counts.candidateKeys());
             }
@@ -98,6 +99,7 @@ final class LegacyIndexRead {
         LegacyCountRead.read(redis, schema, keys).forEach((bucket, read) -> {
             LegacyWindowCounts counts = earlier.get(bucket);
             LegacyTopProof.Ranked ranked = LegacyTopProof.rank(current, counts.candidates(), read.values(), n);
+            // A candidate's own loss (expired, deleted) only widens the slack: the candidates are read afresh.
             long bound = growing(bucket)
                     ? plus(Math.max(counts.outsideMax(), 0),
                             LegacyTopProof.globalSlack(read.global(), ranked.sum(), counts.outsideSum()))
@@ -148,7 +150,7 @@ final class LegacyIndexRead {
     }
 
     /** Counts read after the window closed, and no counter created since: they can only have expired. */
-    private boolean final_(LegacyWindowCounts counts) {
+    private boolean settled(LegacyWindowCounts counts) {
         return closedBeforeWalk(counts.bucket()) && counts.readAtMillis() >= end(counts.bucket()) + closeMarginMillis;
     }
 

@@ -134,6 +134,23 @@ class LegacySymbolIndexTest extends StateTestBase {
     }
 
     @Test
+    void aCounterDeletedByHandIsNotShownAndTheRestStillRanks() {
+        seedBusyWindow(BUCKET);
+        index();
+        read(NOW_MILLIS).current(client, UNLIMITED);
+        try (Jedis jedis = jedis()) {
+            jedis.del(SCHEMA.symbolRate("BTCUSDT", BUCKET));
+        }
+
+        RateWindow later = read(NOW_MILLIS + 2_000).current(client, UNLIMITED);
+
+        // The global counter still holds its 900: nothing proves the rest, so the read walks the keyspace first.
+        assertThat(later.top()).extracting(SymbolCount::symbol)
+                .containsExactly("ADAUSDT", "ZECUSDT", "ETHUSDT", "SOLUSDT", "S0096");
+        assertThat(later.scanTruncated()).isFalse();
+    }
+
+    @Test
     void atTheNextWindowTheKnownSymbolsAreReadWithoutWalkingTheKeyspace() {
         seedBusyWindow(BUCKET);
         index();
