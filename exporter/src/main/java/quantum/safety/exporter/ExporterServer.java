@@ -19,6 +19,7 @@ import quantum.safety.exporter.scrape.ScrapeStats;
 import quantum.safety.exporter.web.HandlersFactory;
 import quantum.safety.exporter.web.WebServer;
 import quantum.safety.kernel.redis.RedisEndpoint;
+import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.web.ListenAddress;
 import quantum.safety.web.WebConfig;
 import quantum.safety.web.WebConfigParser;
@@ -32,12 +33,15 @@ public final class ExporterServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExporterServer.class);
 
     private final RedisSession session;
+    private final LegacySymbolIndex legacyIndex;
     private final ScrapeCoordinator coordinator;
     private final WebServer web;
     private final PrometheusRegistry registry;
 
-    private ExporterServer(RedisSession session, ScrapeCoordinator coordinator, WebServer web, PrometheusRegistry registry) {
+    private ExporterServer(RedisSession session, LegacySymbolIndex legacyIndex, ScrapeCoordinator coordinator,
+                           WebServer web, PrometheusRegistry registry) {
         this.session = session;
+        this.legacyIndex = legacyIndex;
         this.coordinator = coordinator;
         this.web = web;
         this.registry = registry;
@@ -57,8 +61,10 @@ public final class ExporterServer implements AutoCloseable {
                 config.redis().endpoint().topology() == RedisEndpoint.Topology.CLUSTER);
         ScrapeStats stats = new ScrapeStats();
         String redisAddress = config.redis().endpoint().toString();
+        // Its background walks open a client of their own, and only once a window written by the old kernel is read.
+        LegacySymbolIndex legacyIndex = LegacySymbolIndex.create(config.redis()::open, config.schema());
         CollectionRunner runner = new CollectionRunner(session, config.schema(), config.statusLimits(), redisAddress,
-                StandardCollectors.create(config.faultsTopSymbols(), config.top5Info()), stats);
+                StandardCollectors.create(config.faultsTopSymbols(), config.top5Info()), stats, legacyIndex);
         ScrapeCoordinator coordinator = new ScrapeCoordinator(runner, stats);
 
         PrometheusRegistry registry = new PrometheusRegistry();
@@ -71,7 +77,7 @@ public final class ExporterServer implements AutoCloseable {
                     HandlersFactory.routes(registry, coordinator, session, config.statusLimits(), config.build(),
                             redisAddress),
                     config.maxHttpThreads());
-            ExporterServer server = new ExporterServer(session, coordinator, web, registry);
+            ExporterServer server = new ExporterServer(session, legacyIndex, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",
                     server.addresses().stream().map(ListenAddress::describe).toList(),
                     webConfig.tls().isPresent() ? "https" : "http",
@@ -79,6 +85,7 @@ public final class ExporterServer implements AutoCloseable {
             return server;
         } catch (IOException | RuntimeException e) {
             coordinator.close();
+            legacyIndex.close();
             session.close();
             throw e;
         }
@@ -108,6 +115,7 @@ public final class ExporterServer implements AutoCloseable {
     public void close() {
         web.close();
         coordinator.close();
+        legacyIndex.close();
         session.close();
         LOG.info("exporter stopped");
     }

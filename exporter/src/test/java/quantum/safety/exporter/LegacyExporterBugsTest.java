@@ -2,15 +2,20 @@ package quantum.safety.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import quantum.safety.kernel.RedisSchema;
 import quantum.safety.process.LocalRedis;
+import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
@@ -34,6 +39,44 @@ class LegacyExporterBugsTest {
             assertThat(second.get("quantum_safety_safe_mode")).isEqualTo(1);
             assertThat(second.get("quantum_safety_exporter_scrapes_total")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void legacyBug2_theOldKernelsCountersGiveTheExactTopThroughAnIndexWhoseThreadRunsOnlyForThem(TestRedis redis) {
+        long bucket = RedisSchema.bucket(TestExporters.NOW_MILLIS / 1000, 10);
+        try (ExporterServer server = TestExporters.start(redis.host(), redis.port())) {
+            try (Jedis jedis = redis.connect()) {
+                Seed.checkedIntents(jedis, bucket, "BTCUSDT", 3);
+            }
+            assertThat(Http.metrics(server).has("quantum_safety_rate_symbol_index_age_seconds")).isFalse();
+            assertThat(indexThreadRuns()).isFalse();
+
+            // The same window as the old kernel writes it: counters only, among keys that are not counters.
+            try (Jedis jedis = redis.connect()) {
+                jedis.del(Seed.SCHEMA.symbolRanking(bucket));
+                for (int i = 0; i < 2_000; i++) {
+                    jedis.set("other:service:key:" + i, "x");
+                }
+                Seed.legacyCheckedIntents(jedis, bucket, "ETHUSDT", 5);
+                Seed.legacyCheckedIntents(jedis, bucket, "SOLUSDT", 1);
+            }
+            for (int scrape = 0; scrape < 3; scrape++) {
+                MetricsText metrics = Http.metrics(server);
+                assertThat(metrics.family("quantum_safety_rate_symbol_top")).containsExactly(
+                        Map.entry("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"ETHUSDT\"}", 5.0),
+                        Map.entry("quantum_safety_rate_symbol_top{rank=\"2\",symbol=\"BTCUSDT\"}", 3.0),
+                        Map.entry("quantum_safety_rate_symbol_top{rank=\"3\",symbol=\"SOLUSDT\"}", 1.0));
+                assertThat(metrics.get("quantum_safety_rate_symbol_scan_truncated")).isZero();
+                assertThat(metrics.get("quantum_safety_rate_symbol_index_age_seconds")).isNotNegative();
+            }
+            assertThat(indexThreadRuns()).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !indexThreadRuns());
+    }
+
+    private static boolean indexThreadRuns() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals(LegacySymbolIndex.THREAD_NAME));
     }
 
     @Test

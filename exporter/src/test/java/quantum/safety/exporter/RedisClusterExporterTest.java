@@ -78,6 +78,21 @@ class RedisClusterExporterTest {
                 String page = Http.get("http://127.0.0.1:" + server.port() + "/").body();
                 assertThat(page).doesNotContain("redis-down").contains("id=\"safe-mode\">SAFE MODE ON");
                 assertThat(Http.get("http://127.0.0.1:" + server.port() + "/-/ready").statusCode()).isEqualTo(200);
+
+                // The same window as the old kernel leaves it, without a ranking: the legacy counters are found on the
+                // hash tag's node, as the scan found them, and read through the exporter's index.
+                try (UnifiedJedis client = connector.open()) {
+                    client.keys(SCHEMA.prefix() + "safety:rate:top:*").forEach(client::del);
+                }
+                for (int scrape = 0; scrape < 2; scrape++) {
+                    MetricsText legacy = Http.metrics(server);
+                    assertThat(legacy.family("quantum_safety_rate_symbol_top")).containsExactly(
+                            java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"BTCUSDT\"}", 3.0),
+                            java.util.Map.entry("quantum_safety_rate_symbol_top{rank=\"2\",symbol=\"ETHUSDT\"}", 2.0));
+                    assertThat(legacy.get("quantum_safety_rate_symbol_scan_truncated")).isZero();
+                    assertThat(legacy.get("quantum_safety_rate_symbol_index_age_seconds")).isNotNegative();
+                    assertThat(legacy.get("quantum_safety_collector_success{collector=\"rate\"}")).isEqualTo(1);
+                }
             }
         }
     }

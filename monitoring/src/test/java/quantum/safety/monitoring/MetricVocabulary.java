@@ -29,6 +29,7 @@ final class MetricVocabulary {
             "quantum_safety_safe_mode_latched", "quantum_safety_kill_switch_engaged", "quantum_safety_execution_mode",
             "quantum_safety_governor_enabled", "quantum_safety_collector_success",
             "quantum_safety_collector_duration_seconds", "quantum_safety_rate_symbol_scan_truncated",
+            "quantum_safety_rate_symbol_index_age_seconds",
             "quantum_safety_exporter_scrape_deadline_exceeded_total", "quantum_safety_kernel_lost_events_total",
             "quantum_safety_flag_unclear", "quantum_safety_kernel_info", "quantum_safety_kernel_window_seconds",
             "quantum_safety_kernel_global_max", "quantum_safety_kernel_symbol_max",

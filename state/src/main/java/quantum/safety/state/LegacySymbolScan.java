@@ -1,12 +1,9 @@
 package quantum.safety.state;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Set;
 
 import quantum.safety.kernel.RedisSchema;
@@ -23,36 +20,26 @@ import redis.clients.jedis.resps.ScanResult;
  * <p>This is the only read whose cost grows with the keyspace, so it runs only when a ranking is absent while its window
  * saw intents, takes every window that needs it in one pass, and stops at the budget (the result then says it is
  * truncated). Each round trip carries the values of one SCAN page and the request for the next page; nothing is capped
- * by a key count.
+ * by a key count. A reader that runs often (the exporter) uses a {@link LegacySymbolIndex} instead, whose cost does not
+ * grow with the keys that are not counters.
  */
 final class LegacySymbolScan {
 
     static final int SCAN_COUNT = 1000;
 
-    /**
-     * The top symbols of one window.
-     *
-     * @param badValues some of the window's counters do not hold integers
-     */
-    record Result(List<SymbolCount> top, boolean truncated, boolean badValues) {
-    }
-
     private LegacySymbolScan() {
     }
 
     /** The {@code n} busiest symbols of each bucket. */
-    static Map<Long, Result> top(UnifiedJedis redis, RedisSchema schema, Set<Long> buckets, int n, ReadBudget budget) {
-        long any = buckets.iterator().next();
-        String exact = schema.symbolRatePattern(any);
-        String head = exact.substring(0, exact.indexOf('*'));
+    static Map<Long, LegacyTop> top(UnifiedJedis redis, RedisSchema schema, Set<Long> buckets, int n, ReadBudget budget) {
+        String exact = schema.symbolRatePattern(buckets.iterator().next());
+        String head = LegacyCounterKey.head(schema);
         // One bucket: its own pattern. Both windows: one pass over every bucket's counters, sorted out by the suffix.
         String pattern = buckets.size() == 1 ? exact : head + "*";
         ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        Map<Long, PriorityQueue<SymbolCount>> best = new HashMap<>();
-        buckets.forEach(b -> best.put(b, new PriorityQueue<>(SymbolCount.RANKING.reversed())));
-        Set<Long> bad = new HashSet<>();
+        LegacyCounterTally tally = new LegacyCounterTally(buckets, n);
         if (budget.exhausted()) {
-            return results(best, bad, true);
+            return results(buckets, tally, true);
         }
         ScanResult<String> page = redis.scan(ScanParams.SCAN_POINTER_START, params);
         while (true) {
@@ -62,7 +49,7 @@ final class LegacySymbolScan {
                 break;
             }
             if (budget.exhausted()) {
-                return results(best, bad, true);
+                return results(buckets, tally, true);
             }
             Response<List<String>> values = null;
             Response<ScanResult<String>> next = null;
@@ -76,60 +63,31 @@ final class LegacySymbolScan {
                 pipeline.sync();
             }
             if (values != null) {
-                tally(keys, values.get(), head, best, n, bad);
+                tally(keys, values.get(), head, tally);
             }
             if (!more) {
                 break;
             }
             page = next.get();
         }
-        return results(best, bad, false);
+        return results(buckets, tally, false);
     }
 
-    /** Offers each counter of a wanted bucket to its window's top {@code n}; notes the buckets with bad counters. */
-    private static void tally(List<String> keys, List<String> counts, String head,
-                              Map<Long, PriorityQueue<SymbolCount>> best, int n, Set<Long> bad) {
+    /** Offers each counter of a wanted bucket to its window's top. */
+    private static void tally(List<String> keys, List<String> counts, String head, LegacyCounterTally tally) {
         for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            int colon = key.lastIndexOf(':');
-            if (!key.startsWith(head) || colon <= head.length()) {
-                continue;
-            }
-            Long bucket = bucket(key.substring(colon + 1));
-            PriorityQueue<SymbolCount> queue = bucket == null ? null : best.get(bucket);
-            if (queue == null) {
-                continue;
-            }
-            Problems scratch = new Problems();
-            OptionalLong count = Numbers.counter(counts.get(i), key, scratch);
-            if (count.isEmpty()) {
-                bad.add(bucket);
-            }
-            if (count.isPresent() && count.getAsLong() > 0) {
-                queue.add(new SymbolCount(key.substring(head.length(), colon), count.getAsLong()));
-                if (queue.size() > n) {
-                    queue.poll();
-                }
+            LegacyCounterKey key = LegacyCounterKey.parse(head, keys.get(i));
+            if (key != null && tally.wants(key.bucket())) {
+                tally.offer(key.bucket(), key.symbol(), counts.get(i), keys.get(i));
             }
         }
     }
 
-    private static Long bucket(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            return null;
+    private static Map<Long, LegacyTop> results(Set<Long> buckets, LegacyCounterTally tally, boolean truncated) {
+        Map<Long, LegacyTop> results = new HashMap<>();
+        for (long bucket : buckets) {
+            results.put(bucket, new LegacyTop(tally.top(bucket), truncated, tally.bad(bucket), Optional.empty()));
         }
-    }
-
-    private static Map<Long, Result> results(Map<Long, PriorityQueue<SymbolCount>> best, Set<Long> bad,
-                                             boolean truncated) {
-        Map<Long, Result> results = new HashMap<>();
-        best.forEach((bucket, queue) -> {
-            List<SymbolCount> list = new ArrayList<>(queue);
-            list.sort(SymbolCount.RANKING);
-            results.put(bucket, new Result(list, truncated, bad.contains(bucket)));
-        });
         return results;
     }
 }

@@ -1,7 +1,9 @@
 package quantum.safety.state;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -17,14 +19,17 @@ import java.util.OptionalLong;
  * @param top           busiest symbols first (ties by symbol), at most as many as asked for
  * @param scanTruncated the fallback SCAN over legacy per-symbol counters stopped at the read's budget, so {@code top}
  *                      may be incomplete
+ * @param legacyIndexAge when {@code top} came from legacy counters through a {@link LegacySymbolIndex}: how long ago its
+ *                      last complete walk of the keyspace started (empty when none has completed, or no index was used)
  * @param problems      what was wrong with the data
  */
 public record RateWindow(long bucket, int windowSeconds, OptionalLong globalCount, boolean globalExpired,
-                         boolean rankingRead,
-                         List<SymbolCount> top, boolean scanTruncated, List<String> problems) {
+                         boolean rankingRead, List<SymbolCount> top, boolean scanTruncated,
+                         Optional<Duration> legacyIndexAge, List<String> problems) {
 
     public RateWindow {
         Objects.requireNonNull(globalCount, "globalCount");
+        Objects.requireNonNull(legacyIndexAge, "legacyIndexAge");
         top = List.copyOf(top);
         problems = List.copyOf(problems);
     }

@@ -1,7 +1,9 @@
 package quantum.safety.state;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import quantum.safety.kernel.RedisSchema;
@@ -12,8 +14,8 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Reads one {@link RateWindow}: the global counter and the busiest symbols from the kernel's per-bucket sorted set
  * {@code safety:rate:top:<bucket>} (one ZREVRANGE, whatever the keyspace). When that set is absent while the window
- * saw intents (data from the old kernel), the symbols come from {@link LegacySymbolScan}, which
- * {@link RateWindowsRead} runs once for both windows.
+ * saw intents (data from the old kernel), the symbols come from the legacy per-symbol counters, which
+ * {@link RateWindowsRead} reads once for both windows ({@link LegacySymbolIndex} or {@link LegacySymbolScan}).
  */
 final class RateWindowReader {
 
@@ -72,11 +74,12 @@ final class RateWindowReader {
     }
 
     /**
-     * @param scanned what the legacy scan found for this window, when it needed one
-     * @param refused why Redis refused the scan, or null
+     * @param scanned what the legacy counters gave for this window, when it needed them
+     * @param refused why Redis refused to read them, or null
      */
-    RateWindow finish(LegacySymbolScan.Result scanned, String refused) {
+    RateWindow finish(LegacyTop scanned, String refused) {
         boolean truncated = false;
+        Optional<Duration> indexAge = Optional.empty();
         if (needsScan() && refused != null) {
             problems.add(refused);
             truncated = true;
@@ -84,6 +87,7 @@ final class RateWindowReader {
         if (scanned != null) {
             top.addAll(scanned.top());
             truncated = scanned.truncated();
+            indexAge = scanned.indexAge();
             if (scanned.badValues()) {
                 problems.add("some " + schema.symbolRatePattern(bucket) + " keys do not hold integers");
             }
@@ -92,6 +96,6 @@ final class RateWindowReader {
         // A missing counter next to symbol counts of the same window has expired before them; 0 would be a lie.
         boolean expired = !top.isEmpty() && Problems.error(global) == null && global.get() == null;
         return new RateWindow(bucket, windowSeconds, expired ? OptionalLong.empty() : globalCount, expired,
-                rankingRead, top, truncated, problems.lines());
+                rankingRead, top, truncated, indexAge, problems.lines());
     }
 }

@@ -9,7 +9,7 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * One read of the kernel's state: every reader queued on the caller's pipeline (one round trip for all of them), then
  * each record finished on first use. A record whose reading needs more round trips (a last hour longer than one page,
- * the legacy counter scan) costs them then, bounded by the budget, so a caller that wants the cheap records first
+ * the legacy counters) costs them then, bounded by the budget, so a caller that wants the cheap records first
  * (the exporter publishes each collector's result as it is ready) asks for them first.
  *
  * <p>The rate windows are those of the window the live kernels published ({@link #kernels()}): the query's window is
@@ -30,11 +30,14 @@ public final class StateRead {
     private final Once<Optional<IntentFlow>> intents;
     private final UnifiedJedis redis;
     private final ReadBudget budget;
+    private final LegacySymbolIndex legacyIndex;
 
-    private StateRead(AbstractPipeline pipeline, StateQuery query, UnifiedJedis redis, ReadBudget budget) {
+    private StateRead(AbstractPipeline pipeline, StateQuery query, UnifiedJedis redis, ReadBudget budget,
+                      LegacySymbolIndex legacyIndex) {
         this.query = Objects.requireNonNull(query, "query");
         this.redis = Objects.requireNonNull(redis, "redis");
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.legacyIndex = legacyIndex;
         SafeModeReader safeModeReader = SafeModeReader.queue(pipeline, query.schema());
         ExecutionControlsReader controlsReader = ExecutionControlsReader.queue(pipeline, query.schema());
         KernelStatsReader kernelReader = KernelStatsReader.queue(pipeline, query.schema());
@@ -42,7 +45,7 @@ public final class StateRead {
                 query.nowMillis(), query.newestFaults(), query.entriesAdded(), query.faultsSeen());
         LiveKernelsReader kernelsReader = LiveKernelsReader.queue(pipeline, query.schema());
         RateWindowsRead guessed = RateWindowsRead.queue(pipeline, query.schema(), query.nowMillis(),
-                query.windowSeconds(), query.topSymbols());
+                query.windowSeconds(), query.topSymbols(), legacyIndex);
         Optional<IntentFlowReader> intentReader = query.readIntents() ? Optional.of(IntentFlowReader.queue(pipeline,
                 query.schema().tradeIntentStream(), query.nowMillis(), query.entriesAdded(), query.intentsSeen()))
                 : Optional.empty();
@@ -64,7 +67,7 @@ public final class StateRead {
         }
         try (AbstractPipeline pipeline = redis.pipelined()) {
             RateWindowsRead again = RateWindowsRead.queue(pipeline, query.schema(), query.nowMillis(), window,
-                    query.topSymbols());
+                    query.topSymbols(), legacyIndex);
             pipeline.sync();
             return again;
         }
@@ -77,7 +80,17 @@ public final class StateRead {
      * @param budget when follow-up round trips must stop
      */
     public static StateRead queue(AbstractPipeline pipeline, StateQuery query, UnifiedJedis redis, ReadBudget budget) {
-        return new StateRead(pipeline, query, redis, budget);
+        return new StateRead(pipeline, query, redis, budget, null);
+    }
+
+    /**
+     * As {@link #queue(AbstractPipeline, StateQuery, UnifiedJedis, ReadBudget)}, for a caller that reads often (the
+     * exporter): windows written by the old kernel are read through {@code legacyIndex} rather than by a scan of the
+     * keyspace on every read.
+     */
+    public static StateRead queue(AbstractPipeline pipeline, StateQuery query, UnifiedJedis redis, ReadBudget budget,
+                                  LegacySymbolIndex legacyIndex) {
+        return new StateRead(pipeline, query, redis, budget, Objects.requireNonNull(legacyIndex, "legacyIndex"));
     }
 
     public StateQuery query() {

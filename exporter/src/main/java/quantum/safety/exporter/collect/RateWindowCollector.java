@@ -16,11 +16,13 @@ import quantum.safety.state.SymbolCount;
  * The current rate window: the global counter and the top 5 symbols of the current bucket.
  *
  * <p>Top symbols come from the kernel's per-bucket sorted set {@code safety:rate:top:<bucket>}; only data from the old
- * kernel falls back to the bounded legacy counter scan, which {@code quantum_safety_rate_symbol_scan_truncated} reports
- * when it hit the deadline. Rank series exist only for ranks that have a symbol: there are no empty placeholders and,
- * since every scrape builds fresh snapshots, no stale ranks. A symbol that breaks the kernel's symbol rule (anyone who
- * can write to Redis can rank one) keeps its rank under the one value {@link DataLabel#INVALID}, so the family stays
- * at 5 series whatever the ranking holds, and is counted in {@code quantum_safety_invalid_label_values}.
+ * kernel falls back to the legacy per-symbol counters, read through the exporter's index of them (whose age
+ * {@code quantum_safety_rate_symbol_index_age_seconds} gives) or by a bounded scan, which
+ * {@code quantum_safety_rate_symbol_scan_truncated} reports when it hit the deadline. Rank series exist only for ranks
+ * that have a symbol: there are no empty placeholders and, since every scrape builds fresh snapshots, no stale ranks.
+ * A symbol that breaks the kernel's symbol rule (anyone who can write to Redis can rank one) keeps its rank under the
+ * one value {@link DataLabel#INVALID}, so the family stays at 5 series whatever the ranking holds, and is counted in
+ * {@code quantum_safety_invalid_label_values}.
  */
 public final class RateWindowCollector implements RedisCollector {
 
@@ -66,6 +68,12 @@ public final class RateWindowCollector implements RedisCollector {
         out.add(Snapshots.gauge("quantum_safety_rate_symbol_scan_truncated",
                 "1 when the fallback SCAN over legacy per-symbol counters hit the scrape deadline, so the top "
                         + "symbols may be incomplete; else 0.", window.scanTruncated() ? 1 : 0));
+        window.legacyIndexAge().ifPresent(age -> out.add(Snapshots.gaugeSeconds(
+                "quantum_safety_rate_symbol_index_age_seconds",
+                "Only for windows written by the old kernel (no ranking): seconds since the last complete walk of the "
+                        + "keyspace for legacy per-symbol counters started; the top symbols are read from the counters "
+                        + "it found, and proven complete (or found by a walk of the scrape's own).",
+                age.toNanos() / 1e9)));
     }
 
     private static GaugeSnapshot ranks(List<SymbolCount> top) {

@@ -16,6 +16,7 @@ import quantum.safety.exporter.redis.RedisUnavailableException;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.log.RateLimitedLog;
 import quantum.safety.kernel.settings.Setting;
+import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.RedisHealth;
 import quantum.safety.state.SafetyStatus;
@@ -48,6 +49,7 @@ public final class CollectionRunner implements CollectionTask {
     private final String redisAddress;
     private final List<RedisCollector> collectors;
     private final ScrapeStats stats;
+    private final LegacySymbolIndex legacyIndex;
     private final RateLimitedLog log = new RateLimitedLog(LOG, RateLimitedLog.DEFAULT_INTERVAL);
     /**
      * The window the kernels published at the last collection, for the next one's buckets: one collection stays one
@@ -61,6 +63,16 @@ public final class CollectionRunner implements CollectionTask {
      */
     public CollectionRunner(RedisSession session, RedisSchema schema, StatusLimits limits, String redisAddress,
                             List<RedisCollector> collectors, ScrapeStats stats) {
+        this(session, schema, limits, redisAddress, collectors, stats, null);
+    }
+
+    /**
+     * @param legacyIndex how windows written by the old kernel (no ranking) are read on every collection; null: by a
+     *                    scan of the keyspace each time
+     */
+    public CollectionRunner(RedisSession session, RedisSchema schema, StatusLimits limits, String redisAddress,
+                            List<RedisCollector> collectors, ScrapeStats stats, LegacySymbolIndex legacyIndex) {
+        this.legacyIndex = legacyIndex;
         this.session = session;
         this.schema = schema;
         this.limits = limits;
@@ -114,7 +126,9 @@ public final class CollectionRunner implements CollectionTask {
         StateRead read;
         long started = System.nanoTime();
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            read = StateRead.queue(pipeline, query, jedis, deadline::isExpired);
+            read = legacyIndex != null
+                    ? StateRead.queue(pipeline, query, jedis, deadline::isExpired, legacyIndex)
+                    : StateRead.queue(pipeline, query, jedis, deadline::isExpired);
             Response<Object> time = session.queueTime(pipeline);
             long sent = session.localMillis();
             pipeline.sync();

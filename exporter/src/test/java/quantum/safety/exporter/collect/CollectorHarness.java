@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import quantum.safety.exporter.MetricsText;
 import quantum.safety.kernel.KernelConfig;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.state.StateQuery;
 import quantum.safety.state.StateRead;
@@ -25,6 +26,7 @@ final class CollectorHarness implements AutoCloseable {
     private RedisFeatures features;
     private long nowMillis;
     private Deadline deadline;
+    private LegacySymbolIndex legacyIndex;
 
     CollectorHarness(String host, int port, RedisFeatures features, long nowMillis) {
         this.jedis = new JedisPooled(host, port);
@@ -42,6 +44,12 @@ final class CollectorHarness implements AutoCloseable {
         return this;
     }
 
+    /** Reads windows written by the old kernel through {@code index}, as the exporter does, instead of a scan. */
+    CollectorHarness legacyIndex(LegacySymbolIndex index) {
+        this.legacyIndex = index;
+        return this;
+    }
+
     CollectorHarness features(RedisFeatures features) {
         this.features = features;
         return this;
@@ -56,7 +64,8 @@ final class CollectorHarness implements AutoCloseable {
         StateQuery query = collector.query(StateQuery.of(RedisSchema.legacy(), nowMillis, limits, features.entriesAdded()));
         StateRead read;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
-            read = StateRead.queue(pipeline, query, jedis, effective::isExpired);
+            read = legacyIndex != null ? StateRead.queue(pipeline, query, jedis, effective::isExpired, legacyIndex)
+                    : StateRead.queue(pipeline, query, jedis, effective::isExpired);
             pipeline.sync();
         }
         CollectorOutput out = new CollectorOutput();

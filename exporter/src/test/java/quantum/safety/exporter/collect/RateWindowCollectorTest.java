@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.Seed;
 import quantum.safety.kernel.RedisSchema;
+import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.state.RedisFeatures;
 import quantum.safety.testkit.TestRedis;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 
 class RateWindowCollectorTest extends CollectorTestBase {
@@ -63,6 +65,40 @@ class RateWindowCollectorTest extends CollectorTestBase {
         // The old kernel writes no ranking: the fallback SCAN must see every key of the window, not the first 1000.
         seedBusyKeyspace(true);
         assertTopFive(harness.run(new RateWindowCollector(true)));
+    }
+
+    @Test
+    void legacyBug2_top5FromLegacyCountersThroughTheExportersIndexIsCorrectScrapeAfterScrape() {
+        // What the exporter does with the old kernel's state: no walk of the keyspace on every scrape.
+        seedBusyKeyspace(true);
+        try (LegacySymbolIndex index = LegacySymbolIndex.create(() -> new JedisPooled(redis.host(), redis.port()),
+                Seed.SCHEMA)) {
+            harness.legacyIndex(index);
+            CollectorHarness.Result first = harness.run(new RateWindowCollector(true));
+            assertTopFive(first);
+            assertThat(first.metrics().get("quantum_safety_rate_symbol_index_age_seconds")).isNotNegative();
+
+            long mgets = calls("mget");
+            CollectorHarness.Result again = harness.run(new RateWindowCollector(true));
+            assertTopFive(again);
+            assertThat(again.metrics().get("quantum_safety_rate_symbol_index_age_seconds")).isNotNegative();
+            // One MGET of the window's busiest counters (a read of all 2,000 takes two), and no walk of its own.
+            assertThat(calls("mget") - mgets).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theIndexAgeIsOnlyExportedForWindowsReadFromLegacyCounters() {
+        try (Jedis jedis = redis.connect()) {
+            Seed.checkedIntents(jedis, BUCKET, "BTCUSDT", 3);
+        }
+        try (LegacySymbolIndex index = LegacySymbolIndex.create(() -> new JedisPooled(redis.host(), redis.port()),
+                Seed.SCHEMA)) {
+            CollectorHarness.Result r = harness.legacyIndex(index).run(new RateWindowCollector(true));
+            assertThat(r.metrics().get("quantum_safety_rate_symbol_top{rank=\"1\",symbol=\"BTCUSDT\"}")).isEqualTo(3);
+            assertThat(r.metrics().has("quantum_safety_rate_symbol_index_age_seconds")).isFalse();
+            assertThat(index.walking()).isFalse();
+        }
     }
 
     @Test
@@ -131,11 +167,15 @@ class RateWindowCollectorTest extends CollectorTestBase {
     }
 
     private long scanCalls() {
+        return calls("scan");
+    }
+
+    private long calls(String command) {
         try (Jedis jedis = redis.connect()) {
             for (String line : jedis.info("commandstats").split("\r?\n")) {
-                if (line.startsWith("cmdstat_scan:")) {
+                if (line.startsWith("cmdstat_" + command + ":")) {
                     // The first "calls=" of the line: Redis 7 adds failed_calls= after it.
-                    return Long.parseLong(line.replaceFirst("^cmdstat_scan:calls=(\\d+),.*$", "$1"));
+                    return Long.parseLong(line.replaceFirst("^cmdstat_[^:]+:calls=(\\d+),.*$", "$1"));
                 }
             }
             return 0;
