@@ -28,7 +28,7 @@ final class LegacyCountRead {
      *
      * @param values the counters, in the order of the keys; an absent key is 0, a counter that is not an integer too
      * @param bad    some counters are not integers
-     * @param global the window's global counter (0 when absent); empty when it is not an integer
+     * @param global the window's global counter; empty when it is absent or not an integer (then it bounds nothing)
      */
     record Counts(long[] values, boolean bad, OptionalLong global) {
     }
@@ -67,7 +67,11 @@ final class LegacyCountRead {
                     values[i++] = parsed;
                 }
             }
-            OptionalLong global = Numbers.counter(globals.get(bucket).get(), schema.globalRate(bucket), new Problems());
+            // A window reaches this read because its global counter was above 0 or unreadable a moment ago: one that
+            // is missing now has expired in between, and bounds nothing (0 would prove a top that may miss symbols).
+            String globalText = globals.get(bucket).get();
+            OptionalLong global = globalText == null ? OptionalLong.empty()
+                    : Numbers.counter(globalText, schema.globalRate(bucket), new Problems());
             counts.put(bucket, new Counts(values, bad, global));
         });
         return counts;

@@ -141,10 +141,17 @@ public final class LegacySymbolIndex implements AutoCloseable {
         counts.put(read.bucket(), read);
     }
 
-    /** Learns the symbols of a page of counter keys, those of buckets near the ones read. */
+    /**
+     * Learns the symbols of a page of counter keys, those of buckets near the current one. The current bucket comes
+     * from the Redis clock of the last read plus the time since, not from that read's bucket: reads may be windows
+     * apart (a slow scrape interval, a Prometheus outage), and a walk that skipped the current window's counters must
+     * not later count as having seen them.
+     */
     void discovered(List<String> keys) {
-        long newest = need.bucket();
+        Need last = need;
         long seen = System.nanoTime();
+        long redisNow = last.redisMillis() + (seen - last.nanos()) / 1_000_000;
+        long newest = Math.max(last.bucket(), Math.floorDiv(redisNow, last.windowSeconds() * 1000L));
         for (String key : keys) {
             LegacyCounterKey counter = LegacyCounterKey.parse(head, key);
             if (counter != null && counter.bucket() >= newest - 3 && counter.bucket() <= newest + 2
