@@ -87,9 +87,11 @@ class DebianPackageIT {
         assertThat(fields).containsEntry("Package", "quantum-safety").containsEntry("Version", debianVersion)
                 .containsEntry("Architecture", "all").containsEntry("Section", "admin")
                 .containsEntry("Priority", "optional").containsKeys("Maintainer", "Installed-Size", "Homepage");
-        // Debian's Java 17 (security updates from Debian) or any runtime that provides Java 17; adduser for postinst.
+        // Debian's Java 17 (security updates from Debian) or any runtime that provides Java 17; adduser for postinst;
+        // init-system-helpers for deb-systemd-helper (update-state), as debhelper's misc:Depends would add.
         assertThat(fields.get("Depends").split(",\\s*"))
-                .containsExactly("default-jre-headless (>= 2:1.17) | java17-runtime-headless", "adduser");
+                .containsExactly("default-jre-headless (>= 2:1.17) | java17-runtime-headless", "adduser",
+                        "init-system-helpers (>= 1.54~)");
         assertThat(fields.get("Maintainer")).matches("[^<>]+ <[^@<>\\s]+@[^@<>\\s]+>");
         assertThat(fields.get("Description").lines().toList()).first().asString()
                 .isEqualTo("safety kernel and safety telemetry exporter for automated trading");
