@@ -1,6 +1,5 @@
 package quantum.safety.exporter.runtime;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,9 +43,13 @@ final class ProcFiles {
         }
     }
 
-    /** A {@code status} line in kB (VmRSS, VmSize), in bytes. */
-    OptionalDouble statusBytes(String field) {
-        String status = read("status");
+    /** The {@code status} file, read once per scrape for all of its lines the collector needs; null if unreadable. */
+    String status() {
+        return read("status");
+    }
+
+    /** A line of {@code status} in kB (VmRSS, VmSize), in bytes. */
+    static OptionalDouble statusBytes(String status, String field) {
         if (status == null) {
             return OptionalDouble.empty();
         }
@@ -89,9 +92,8 @@ final class ProcFiles {
     }
 
     private String read(String name) {
-        File file = root.resolve(name).toFile();
         try {
-            return new String(Files.readAllBytes(file.toPath()), StandardCharsets.US_ASCII);
+            return new String(Files.readAllBytes(root.resolve(name)), StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
             return null;
         }

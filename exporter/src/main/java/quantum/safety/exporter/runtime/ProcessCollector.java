@@ -52,9 +52,10 @@ public final class ProcessCollector implements MultiCollector {
                 null, v)));
         proc.maxFds().ifPresent(v -> out.metricSnapshot(gauge("process_max_fds",
                 "Maximum number of open file descriptors.", null, v)));
-        proc.statusBytes("VmSize").ifPresent(v -> out.metricSnapshot(gauge("process_virtual_memory_bytes",
+        String status = proc.status();
+        ProcFiles.statusBytes(status, "VmSize").ifPresent(v -> out.metricSnapshot(gauge("process_virtual_memory_bytes",
                 "Virtual memory size in bytes.", Unit.BYTES, v)));
-        proc.statusBytes("VmRSS").ifPresent(v -> out.metricSnapshot(gauge("process_resident_memory_bytes",
+        ProcFiles.statusBytes(status, "VmRSS").ifPresent(v -> out.metricSnapshot(gauge("process_resident_memory_bytes",
                 "Resident memory size in bytes.", Unit.BYTES, v)));
         if (heap) {
             Runtime runtime = Runtime.getRuntime();
