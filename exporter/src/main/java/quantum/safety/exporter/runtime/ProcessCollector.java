@@ -23,17 +23,18 @@ import io.prometheus.metrics.model.snapshots.Unit;
 public final class ProcessCollector implements MultiCollector {
 
     private final ProcFiles proc;
+    /** NaN when the OS does not say: the series is left out rather than showing a made-up start. */
     private final double startSeconds;
     private final boolean heap;
 
     /** @param heap whether to export the heap's {@code jvm_memory_*{area="heap"}} (off when the JVM collectors do) */
     public ProcessCollector(boolean heap) {
-        this(ProcFiles.self(), ProcessHandle.current().info().startInstant().orElse(Instant.now()), heap);
+        this(ProcFiles.self(), ProcessHandle.current().info().startInstant().orElse(null), heap);
     }
 
     ProcessCollector(ProcFiles proc, Instant start, boolean heap) {
         this.proc = proc;
-        this.startSeconds = start.toEpochMilli() / 1000d;
+        this.startSeconds = start == null ? Double.NaN : start.toEpochMilli() / 1000d;
         this.heap = heap;
     }
 
@@ -46,8 +47,10 @@ public final class ProcessCollector implements MultiCollector {
                     .help("Total user and system CPU time spent in seconds.")
                     .dataPoint(CounterDataPointSnapshot.builder().value(cpu.getAsDouble()).build()).build());
         }
-        out.metricSnapshot(gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.",
-                Unit.SECONDS, startSeconds));
+        if (!Double.isNaN(startSeconds)) {
+            out.metricSnapshot(gauge("process_start_time_seconds",
+                    "Start time of the process since unix epoch in seconds.", Unit.SECONDS, startSeconds));
+        }
         proc.openFds().ifPresent(v -> out.metricSnapshot(gauge("process_open_fds", "Number of open file descriptors.",
                 null, v)));
         proc.maxFds().ifPresent(v -> out.metricSnapshot(gauge("process_max_fds",

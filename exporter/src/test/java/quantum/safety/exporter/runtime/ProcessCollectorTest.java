@@ -75,6 +75,13 @@ class ProcessCollectorTest {
     }
 
     @Test
+    void anUnknownStartTimeIsLeftOutNotMadeUp() throws IOException {
+        layOut();
+        assertThat(text(new ProcessCollector(new ProcFiles(proc), null, false)))
+                .doesNotContain("process_start_time_seconds").contains("process_cpu_seconds_total 18.01\n");
+    }
+
+    @Test
     void theRealProcSelfGivesThisProcessFigures() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
                 "needs Linux /proc");
