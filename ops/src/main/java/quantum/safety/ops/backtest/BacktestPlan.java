@@ -78,8 +78,7 @@ public final class BacktestPlan {
 
     private static void known(Map<String, AlertRule> byName, String name, String flag) {
         if (!byName.containsKey(name)) {
-            throw new OpsInputException(flag + " " + name + ": no such alert in the rules; known alerts: "
-                    + String.join(", ", byName.keySet()));
+            throw new UnknownAlertException(flag, name, List.copyOf(byName.keySet()));
         }
     }
 }
