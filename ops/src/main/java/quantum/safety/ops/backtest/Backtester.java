@@ -70,6 +70,20 @@ public final class Backtester {
         Instant last() {
             return first.plus(step.multipliedBy(evaluations - 1L));
         }
+
+        /**
+         * The evaluation each returned timestamp belongs to: Prometheus answers in milliseconds, while the range may
+         * have been given to the nanosecond.
+         */
+        NavigableSet<Instant> snapped(java.util.Collection<Instant> times) {
+            NavigableSet<Instant> evaluationTimes = new TreeSet<>();
+            long stepNanos = step.toNanos();
+            for (Instant t : times) {
+                long index = Math.round(Duration.between(first, t).toNanos() / (double) stepNanos);
+                evaluationTimes.add(first.plus(step.multipliedBy(index)));
+            }
+            return evaluationTimes;
+        }
     }
 
     private VariantReport replay(BacktestRequest request, AlertRule rule, Window window, String variant,
@@ -85,7 +99,7 @@ public final class Backtester {
                     + "its expression '" + query.strip() + "': " + e.getMessage());
         }
         Map<Map<String, String>, NavigableSet<Instant>> presence = new HashMap<>();
-        series.forEach((labels, values) -> presence.put(labels, new TreeSet<>(values.keySet())));
+        series.forEach((labels, values) -> presence.put(labels, window.snapped(values.keySet())));
         List<Episode> episodes = new EpisodeFinder(window.first(), window.step(), window.evaluations(),
                 rule.forDuration(), rule.keepFiringFor()).episodes(presence);
         Duration total = episodes.stream().map(Episode::duration).reduce(Duration.ZERO, Duration::plus);

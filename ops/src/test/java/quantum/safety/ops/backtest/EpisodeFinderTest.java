@@ -155,4 +155,15 @@ class EpisodeFinderTest {
         assertThat(window.first()).isEqualTo(from.minus(Duration.ofMinutes(1)));
         assertThat(window.last()).isEqualTo(from.plus(Duration.ofMinutes(1)));
     }
+
+    @Test
+    void timesPrometheusRoundedToTheMillisecondBelongToTheEvaluationGivenInNanoseconds() {
+        Instant from = Instant.parse("2026-01-19T01:46:22.142060120Z");
+        Backtester.Window window = Backtester.Window.of(from, from.plus(Duration.ofMinutes(2)), STEP, Duration.ZERO);
+
+        NavigableSet<Instant> snapped = window.snapped(List.of(Instant.parse("2026-01-19T01:46:22.142Z"),
+                Instant.parse("2026-01-19T01:46:52.142Z")));
+
+        assertThat(snapped).containsExactly(from, from.plus(STEP));
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (step != null && step.isZero()) {
             throw new UsageException("--step 0s cannot be an evaluation interval; give e.g. --step=30s");
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         BacktestRules ruleSet = rules.isEmpty() ? BacktestRules.fromBundle(bundle.source())
                 : BacktestRules.fromFiles(rules);
         BacktestRequest request = new BacktestRequest(ruleSet, TimeSpec.parse("--from", from, now),

@@ -42,7 +42,7 @@ final class BacktestMarkdown {
                     md.append("- ").append(e.start()).append(" – ").append(e.end()).append(" (")
                             .append(BacktestFormat.duration(e.duration())).append(") `")
                             .append(BacktestFormat.labels(e.labels())).append("`")
-                            .append(e.beganBefore() ? " pending before the range" : "")
+                            .append(e.beganBefore() ? " already active when the range starts" : "")
                             .append(e.stillFiring() ? " still firing at the end" : "").append('\n');
                 }
             }

@@ -64,7 +64,7 @@ final class BacktestTable {
                 for (Episode e : v.episodes()) {
                     out.append("  ").append(e.start()).append(" - ").append(e.end()).append("  ")
                             .append(BacktestFormat.duration(e.duration()))
-                            .append(e.beganBefore() ? "  (pending before the range)" : "")
+                            .append(e.beganBefore() ? "  (already active when the range starts)" : "")
                             .append(e.stillFiring() ? "  (still firing at the end)" : "").append("  ")
                             .append(BacktestFormat.labels(e.labels())).append('\n');
                 }
