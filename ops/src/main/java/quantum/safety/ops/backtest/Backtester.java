@@ -33,6 +33,7 @@ public final class Backtester {
     private final HistoryApi api;
     private final Map<String, Boolean> hasData = new HashMap<>();
     private Duration globalInterval;
+    private BacktestRequest request;
 
     public Backtester(HistoryApi api) {
         this.api = api;
@@ -40,6 +41,7 @@ public final class Backtester {
 
     public BacktestReport run(BacktestRequest request) {
         List<Planned> plan = BacktestPlan.of(request);
+        this.request = request;
         List<AlertReport> reports = new ArrayList<>();
         for (Planned planned : plan) {
             AlertRule rule = planned.rule();
@@ -89,7 +91,7 @@ public final class Backtester {
     private VariantReport replay(BacktestRequest request, AlertRule rule, Window window, String variant,
                                  String expression) {
         RecordingInliner.Result inlined = RecordingInliner.inline(expression, request.rules().recordings(),
-                selector -> hasData(selector, window));
+                this::hasData);
         String query = inlined.expression();
         Map<Map<String, String>, NavigableMap<Instant, Double>> series;
         try {
@@ -104,7 +106,7 @@ public final class Backtester {
                 rule.forDuration(), rule.keepFiringFor()).episodes(presence);
         Duration total = episodes.stream().map(Episode::duration).reduce(Duration.ZERO, Duration::plus);
         Duration longest = episodes.stream().map(Episode::duration).max(Duration::compareTo).orElse(Duration.ZERO);
-        List<String> missing = RecordingInliner.selectors(query).stream().filter(s -> !hasData(s, window)).toList();
+        List<String> missing = RecordingInliner.selectors(query).stream().filter(s -> !hasData(s)).toList();
         Optional<Threshold> threshold = Threshold.single(query);
         Status status = !episodes.isEmpty() ? Status.FIRED : !series.isEmpty() ? Status.PENDING_ONLY
                 : !missing.isEmpty() ? Status.NO_DATA : Status.NEVER_CROSSED;
@@ -131,11 +133,15 @@ public final class Backtester {
         }
     }
 
-    /** Whether a selector has any sample from the first evaluation (less the lookback) to the last; cached. */
-    private boolean hasData(String selector, Window window) {
+    /**
+     * Whether a selector has any sample over the range (from 5 minutes before it, as an instant query looks back that
+     * far); cached, since alerts share their series.
+     */
+    private boolean hasData(String selector) {
         return hasData.computeIfAbsent(selector, s -> {
-            String range = PromDuration.format(Duration.between(window.first(), window.last()).plus(LOOKBACK));
-            return api.count("count(last_over_time(" + s + "[" + range + "]))", window.last()) > 0;
+            String range = PromDuration.format(Duration.between(request.from(), request.to()).plus(LOOKBACK)
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            return api.count("count(last_over_time(" + s + "[" + range + "]))", request.to()) > 0;
         });
     }
 
