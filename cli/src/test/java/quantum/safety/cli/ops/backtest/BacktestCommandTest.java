@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,5 +92,15 @@ class BacktestCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Examples:", "quantum-safety ops backtest --from=now-30d",
                 "--set QuantumSafetyFaultSpike=3", "Env: QUANTUM_SAFETY_BACKTEST_FROM", "keep_firing_for");
+    }
+
+    @Test
+    void envTwinsTakeSeveralValuesSeparatedByCommasAndABadOneIsBadInput() {
+        BacktestRun set = BacktestRun.withEnv(Map.of("QUANTUM_SAFETY_BACKTEST_SET",
+                "QuantumSafetyFaultSpike=3,Nope=1"));
+        assertUsage(set, "--set Nope: no such alert");
+
+        assertUsage(BacktestRun.withEnv(Map.of("QUANTUM_SAFETY_BACKTEST_FROM", "yesterday")),
+                "'yesterday' is not a time");
     }
 }

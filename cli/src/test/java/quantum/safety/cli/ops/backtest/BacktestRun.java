@@ -2,6 +2,7 @@ package quantum.safety.cli.ops.backtest;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 import picocli.CommandLine;
 import quantum.safety.cli.Main;
@@ -10,9 +11,14 @@ import quantum.safety.cli.Main;
 record BacktestRun(int code, String out, String err) {
 
     static BacktestRun of(String... args) {
+        return withEnv(Map.of(), args);
+    }
+
+    /** With the env twins read from {@code env} instead of the process environment. */
+    static BacktestRun withEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
+        CommandLine cli = Main.newCommandLine(env);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] all = new String[args.length + 2];
