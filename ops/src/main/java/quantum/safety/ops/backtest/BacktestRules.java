@@ -95,7 +95,7 @@ public record BacktestRules(List<AlertRule> alerts, Map<String, RecordingRule> r
                         source));
             } else if (rule.get("record") != null && expr != null) {
                 String name = String.valueOf(rule.get("record"));
-                recordings.put(name, new RecordingRule(name, expr, interval == null ? Duration.ofMinutes(1) : interval));
+                recordings.put(name, new RecordingRule(name, expr, interval));
             }
         }
 

@@ -90,8 +90,7 @@ public final class Backtester {
 
     private VariantReport replay(BacktestRequest request, AlertRule rule, Window window, String variant,
                                  String expression) {
-        RecordingInliner.Result inlined = RecordingInliner.inline(expression, request.rules().recordings(),
-                this::hasData);
+        RecordingInliner.Result inlined = RecordingInliner.inline(expression, recordings(), this::hasData);
         String query = inlined.expression();
         Map<Map<String, String>, NavigableMap<Instant, Double>> series;
         try {
@@ -143,6 +142,14 @@ public final class Backtester {
                     .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             return api.count("count(last_over_time(" + s + "[" + range + "]))", request.to()) > 0;
         });
+    }
+
+    /** The recording rules, each with the interval its series would have had samples at. */
+    private Map<String, RecordingRule> recordings() {
+        Map<String, RecordingRule> rules = new HashMap<>();
+        request.rules().recordings().forEach((name, rule) -> rules.put(name, rule.interval() != null ? rule
+                : rule.withDefaultInterval(globalInterval())));
+        return rules;
     }
 
     private Duration globalInterval() {

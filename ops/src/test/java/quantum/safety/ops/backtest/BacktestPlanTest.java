@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,8 @@ class BacktestPlanTest {
             assertThat(a.keepFiringFor()).hasSeconds(90);
             assertThat(a.interval()).hasSeconds(15);
         });
-        assertThat(rules.recordings()).containsKey("y:rate5m");
+        assertThat(rules.recordings().get("y:rate5m").interval()).as("the global interval applies").isNull();
+        assertThat(rules.recordings().get("y:rate5m").withDefaultInterval(Duration.ofMinutes(2)).interval())
+                .hasMinutes(2);
     }
 }
