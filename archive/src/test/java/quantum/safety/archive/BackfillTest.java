@@ -17,6 +17,8 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.XAddParams;
 
+// try-with-resources runs an archiver for the block, whether or not the block names it
+@SuppressWarnings("try")
 @ExtendWith({RedisExtension.class, PostgresExtension.class})
 class BackfillTest {
 

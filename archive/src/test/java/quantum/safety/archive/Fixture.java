@@ -113,9 +113,13 @@ final class Fixture {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             archiver.stop();
-            thread.join(60_000);
+            try {
+                thread.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

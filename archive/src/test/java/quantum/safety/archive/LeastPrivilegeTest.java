@@ -20,6 +20,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The set-up docs/operations.md gives: a role that owns only its schema, and a reader that may only SELECT. */
+// try-with-resources runs an archiver for the block, whether or not the block names it
+@SuppressWarnings("try")
 @ExtendWith({RedisExtension.class, PostgresExtension.class})
 class LeastPrivilegeTest {
 

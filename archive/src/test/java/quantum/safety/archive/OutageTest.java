@@ -20,6 +20,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Redis and PostgreSQL going away and coming back while the archive runs. */
+// try-with-resources runs an archiver for the block, whether or not the block names it
+@SuppressWarnings("try")
 @ExtendWith({RedisExtension.class, PostgresExtension.class})
 class OutageTest {
 

@@ -20,6 +20,8 @@ import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The Redis ACL docs/operations.md gives the archive's user is enough, and no more is used. */
+// try-with-resources runs an archiver for the block, whether or not the block names it
+@SuppressWarnings("try")
 @ExtendWith({RedisExtension.class, PostgresExtension.class})
 class RedisAclTest {
 

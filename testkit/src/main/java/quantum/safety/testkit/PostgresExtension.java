@@ -70,9 +70,9 @@ public final class PostgresExtension implements ParameterResolver {
         }
     }
 
-    /** The database of one test, dropped when the test's store closes. */
+    /** The database of one test, dropped when the test's store closes (JUnit closes AutoCloseable values). */
     private record TestDatabase(PostgresServer server, TestPostgres postgres)
-            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+            implements AutoCloseable {
 
         static TestDatabase create(PostgresServer server) {
             try {

@@ -11,15 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import quantum.safety.process.LocalPostgres;
 
 /**
  * The one PostgreSQL server of a test JVM and how to administer it: where it is, the administrator's login (creates
  * and drops the tests' databases), and the login the tests get.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+final class PostgresServer implements AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 

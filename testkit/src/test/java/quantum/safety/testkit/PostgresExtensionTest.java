@@ -28,6 +28,14 @@ class PostgresExtensionTest {
     void givesEachTestItsOwnEmptyDatabaseOwnedByAnOrdinaryLogin(TestPostgres postgres) throws Exception {
         assertThat(postgres.database()).isEqualTo(fromBeforeEach.database());
         assertThat(DATABASES_SEEN).doesNotContain(postgres.database());
+        try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
+            for (String earlier : DATABASES_SEEN) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + earlier + "'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("database %s of an earlier test, dropped after it", earlier).isZero();
+                }
+            }
+        }
         DATABASES_SEEN.add(postgres.database());
         try (Connection c = postgres.connect(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
