@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import quantum.safety.archive.ArchiveSetting;
 import quantum.safety.cli.LoggingSetting;
 import quantum.safety.cli.ctl.CtlSetting;
 import quantum.safety.cli.demo.DemoSetting;
@@ -26,7 +27,7 @@ final class SettingsTables {
 
     static final List<Class<? extends SettingRow>> ALL = List.of(KernelSetting.class, RedisSetting.class,
             ExporterSetting.class, LoggingSetting.class, DemoSetting.class, OpsSetting.class, DoctorSetting.class,
-            CtlSetting.class, ServiceSetting.class, BacktestSetting.class);
+            CtlSetting.class, ServiceSetting.class, BacktestSetting.class, ArchiveSetting.class);
 
     /**
      * One generated table: the settings tables whose rows it lists, in this order, and whether each row starts with
@@ -44,7 +45,8 @@ final class SettingsTables {
             "doctor", new Section(List.of(DoctorSetting.class), false),
             "ctl", new Section(List.of(CtlSetting.class), true),
             "service", new Section(List.of(ServiceSetting.class), false),
-            "backtest", new Section(List.of(BacktestSetting.class), false));
+            "backtest", new Section(List.of(BacktestSetting.class), false),
+            "archive", new Section(List.of(ArchiveSetting.class), false));
 
     /** The repository's root, from the cli module where the tests run. */
     static final Path ROOT = Path.of("..");
