@@ -17,7 +17,7 @@ import quantum.safety.exporter.scrape.ExporterCollector;
 import quantum.safety.exporter.scrape.ScrapeCoordinator;
 import quantum.safety.exporter.scrape.ScrapeStats;
 import quantum.safety.exporter.web.HandlersFactory;
-import quantum.safety.exporter.web.WebServer;
+import quantum.safety.web.http.WebServer;
 import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.state.LegacySymbolIndex;
 import quantum.safety.web.ListenAddress;

@@ -8,7 +8,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import quantum.safety.exporter.runtime.ProcessCollector;
+import quantum.safety.web.runtime.ProcessCollector;
 
 /**
  * The exporter's own runtime metrics. By default the {@code process_*} family and the heap, read from {@code /proc} and

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import quantum.safety.exporter.ExporterServer;
-import quantum.safety.exporter.web.HttpLimits;
+import quantum.safety.web.http.HttpLimits;
 import quantum.safety.process.LocalRedis;
 
 /** Slowloris and oversized requests against the exporter's real HTTP server on loopback. */

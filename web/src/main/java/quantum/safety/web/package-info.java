@@ -3,6 +3,6 @@
  * {@code --web.listen-address} values ({@link quantum.safety.web.ListenAddress}) and the exporter-toolkit
  * {@code --web.config.file} ({@link quantum.safety.web.WebConfigParser}): TLS with client certificates
  * ({@link quantum.safety.web.TlsServerContext}), bcrypt basic auth ({@link quantum.safety.web.BcryptUsers}) and
- * response headers. Independent of any HTTP server.
+ * response headers. The server that applies them is in {@link quantum.safety.web.http}.
  */
 package quantum.safety.web;

@@ -9,6 +9,7 @@ import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.redis.RedisSession;
 import quantum.safety.exporter.scrape.ScrapeCoordinator;
 import quantum.safety.state.StatusLimits;
+import quantum.safety.web.http.WebServer;
 
 /** Builds the exporter's {@link WebServer.Routes}. */
 public final class HandlersFactory {

@@ -8,14 +8,10 @@ import java.util.function.BooleanSupplier;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-/** {@code /-/healthy} (the process serves HTTP) and {@code /-/ready} (Redis answers a PING), as Prometheus has them. */
+/** {@code /-/ready} (Redis answers a PING), as Prometheus has it; {@code /-/healthy} is the web server's own. */
 final class HealthHandlers {
 
     private HealthHandlers() {
-    }
-
-    static HttpHandler healthy() {
-        return exchange -> respond(exchange, 200, "Healthy.\n");
     }
 
     static HttpHandler ready(BooleanSupplier redisAnswers) {

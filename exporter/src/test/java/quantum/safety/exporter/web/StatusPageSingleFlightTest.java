@@ -38,6 +38,7 @@ import quantum.safety.testkit.RedisExtension;
 import quantum.safety.testkit.TestRedis;
 import quantum.safety.web.ListenAddress;
 import quantum.safety.web.WebConfig;
+import quantum.safety.web.http.WebServer;
 import redis.clients.jedis.Jedis;
 
 /**

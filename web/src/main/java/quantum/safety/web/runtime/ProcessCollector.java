@@ -1,4 +1,4 @@
-package quantum.safety.exporter.runtime;
+package quantum.safety.web.runtime;
 
 import java.time.Instant;
 import java.util.OptionalDouble;
@@ -16,7 +16,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
  * {@code QuantumSafetyExporterMemoryHigh} and the dashboard read) from {@code /proc/self}, plus the heap from
  * {@link Runtime}.
  *
- * <p>client_java reads the same values through {@code java.management} beans: that module's classes cost the exporter
+ * <p>client_java reads the same values through {@code java.management} beans: that module's classes cost a small server
  * about 2.5 MB of resident memory and its JVM collectors about 1 ms of CPU per scrape (docs/benchmarks.md); the full
  * JVM set stays available with {@code --collector.jvm}.
  */

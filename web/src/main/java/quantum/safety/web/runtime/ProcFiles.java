@@ -1,4 +1,4 @@
-package quantum.safety.exporter.runtime;
+package quantum.safety.web.runtime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

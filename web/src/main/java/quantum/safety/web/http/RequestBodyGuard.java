@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web.http;
 
 import java.io.IOException;
 
@@ -6,7 +6,7 @@ import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Refuses request bodies with 413 and closes the connection without reading them. Every exporter path is a GET, so
+ * Refuses request bodies with 413 and closes the connection without reading them. Every path of these servers is a GET, so
  * a body is either a mistake or an attempt to make the server read (the JDK would drain up to 64 KB of it to reuse
  * the connection). Header size and count are limited by the JDK itself ({@link HttpLimits}).
  */

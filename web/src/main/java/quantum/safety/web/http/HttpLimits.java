@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web.http;
 
 import java.util.Map;
 
@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Slow- and oversized-request limits of the JDK {@code HttpServer}. The JDK reads them from system properties once,
  * when its first server is created (class {@code sun.net.httpserver.ServerConfig}), so they are set before the
- * exporter binds; a value the operator gave with {@code -D} (e.g. in {@code JAVA_OPTS}) wins.
+ * server binds; a value the operator gave with {@code -D} (e.g. in {@code JAVA_OPTS}) wins.
  *
  * <p>Why these values: the JDK reads a request's headers on an HTTP thread of the bounded executor, so a client that
  * trickles its headers holds a thread; without {@code maxReqTime} it holds it forever and a handful of such clients
@@ -38,7 +38,7 @@ public final class HttpLimits {
      */
     public static final int SLOW_REQUEST_THREADS = 32;
 
-    /** The exporter's values, in the JDK's units. */
+    /** The servers' values, in the JDK's units. */
     public static final Map<String, String> DEFAULTS = Map.of(
             MAX_REQUEST_TIME, "5",
             MAX_RESPONSE_TIME, "30",
@@ -57,12 +57,12 @@ public final class HttpLimits {
             if (given == null) {
                 System.setProperty(name, value);
             } else if (!given.equals(value)) {
-                LOG.info("HTTP limit {}={} set by the operator (exporter default {})", name, given, value);
+                LOG.info("HTTP limit {}={} set by the operator (default {})", name, given, value);
             }
         });
     }
 
-    /** The value in force for {@code name}: the operator's, else the exporter's. */
+    /** The value in force for {@code name}: the operator's, else ours. */
     public static long value(String name) {
         return Long.parseLong(System.getProperty(name, DEFAULTS.get(name)));
     }

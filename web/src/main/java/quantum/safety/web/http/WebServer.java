@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web.http;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -29,7 +29,7 @@ import quantum.safety.web.TlsServerContext;
 import quantum.safety.web.WebConfig;
 
 /**
- * The exporter's HTTP surface on the JDK's {@link HttpServer}, one server per listen address sharing one bounded
+ * The HTTP surface of the exporter and the archive on the JDK's {@link HttpServer}, one server per listen address sharing one bounded
  * executor: {@code /} (landing page), {@code /metrics} (client_java's handler, which negotiates text, OpenMetrics,
  * protobuf and gzip), {@code /-/healthy} and {@code /-/ready}. TLS, basic auth and headers come from the web config
  * and apply to every path. Slow and oversized requests are cut by {@link HttpLimits} and {@link RequestBodyGuard}.
@@ -44,7 +44,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** What the server serves. */
+    /** What the server serves: {@code landingPage} on {@code /}, {@code ready} on {@code /-/ready}. */
     public record Routes(PrometheusRegistry registry, HttpHandler landingPage, HttpHandler ready) {
     }
 
@@ -79,7 +79,7 @@ public final class WebServer implements AutoCloseable {
                 Filter headers = headerFilter(config.headers());
                 route(server, "/", routes.landingPage(), auth, headers);
                 route(server, "/metrics", new MetricsHandler(PrometheusProperties.get(), routes.registry()), auth, headers);
-                route(server, "/-/healthy", HealthHandlers.healthy(), auth, headers);
+                route(server, "/-/healthy", PlainText.handler(200, "Healthy.\n"), auth, headers);
                 route(server, "/-/ready", routes.ready(), auth, headers);
                 servers.add(server);
             }

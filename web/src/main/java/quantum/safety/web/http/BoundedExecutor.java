@@ -1,4 +1,4 @@
-package quantum.safety.exporter.web;
+package quantum.safety.web.http;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,7 +28,7 @@ final class BoundedExecutor {
                     return thread;
                 }, (task, pool) -> {
                     if (pool.isShutdown()) {
-                        throw new RejectedExecutionException("the exporter is shutting down");
+                        throw new RejectedExecutionException("the server is shutting down");
                     }
                     try {
                         pool.getQueue().put(task);

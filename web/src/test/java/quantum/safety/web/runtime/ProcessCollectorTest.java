@@ -1,4 +1,4 @@
-package quantum.safety.exporter.runtime;
+package quantum.safety.web.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
