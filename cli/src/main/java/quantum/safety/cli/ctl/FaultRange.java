@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
+import quantum.safety.web.audit.TimeBound;
 
 /**
  * The range {@code ctl faults} reads, {@code [since, until)} in Unix milliseconds on the Redis server's clock, with how

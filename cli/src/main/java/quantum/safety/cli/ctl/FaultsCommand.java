@@ -21,6 +21,7 @@ import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
 import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.kernel.Text;
+import quantum.safety.web.audit.TimeBound;
 import quantum.safety.state.RedisClock;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
@@ -49,12 +50,12 @@ final class FaultsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = "1h", converter = TimeBound.Converter.class,
+    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = "1h", converter = TimeBoundConverter.class,
             description = "Start of the range: a duration ago by the Redis server's clock, or an RFC 3339 timestamp. "
                     + "Default: ${DEFAULT-VALUE}. Example: --since 15m, --since 2026-03-01T09:00:00Z")
     TimeBound since;
 
-    @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBound.Converter.class,
+    @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBoundConverter.class,
             description = "End of the range (exclusive), in the same forms as --since; must be later than --since. "
                     + "Default: now. Example: --until 1h, --until 2026-03-01T10:30:00+01:00")
     TimeBound until;
