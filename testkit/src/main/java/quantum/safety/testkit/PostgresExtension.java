@@ -72,7 +72,7 @@ public final class PostgresExtension implements ParameterResolver {
 
     /** The database of one test, dropped when the test's store closes. */
     private record TestDatabase(PostgresServer server, TestPostgres postgres)
-            implements ExtensionContext.Store.CloseableResource {
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         static TestDatabase create(PostgresServer server) {
             try {

@@ -19,7 +19,7 @@ import quantum.safety.process.LocalPostgres;
  * The one PostgreSQL server of a test JVM and how to administer it: where it is, the administrator's login (creates
  * and drops the tests' databases), and the login the tests get.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+final class PostgresServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
