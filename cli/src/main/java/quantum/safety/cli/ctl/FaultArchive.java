@@ -12,12 +12,12 @@ import quantum.safety.kernel.FaultEvent;
 interface FaultArchive extends AutoCloseable {
 
     /**
-     * The newest archived events of a stream in {@code [sinceMillis, untilMillis)} whose fields equal every filter,
-     * at most {@code limit}, in any order.
+     * The newest archived faults in {@code [sinceMillis, untilMillis)} whose fields equal every filter ({@code symbol},
+     * {@code reason}), at most {@code limit}, in any order.
      *
      * @throws Unavailable when the archive cannot answer (down, refused the login, no table): never an empty answer
      */
-    List<FaultEvent> newest(String stream, long sinceMillis, long untilMillis, Map<String, String> filters, int limit);
+    List<FaultEvent> newest(long sinceMillis, long untilMillis, Map<String, String> filters, int limit);
 
     /** Where the archive is, for messages: host, port and database, never a password. */
     String describe();

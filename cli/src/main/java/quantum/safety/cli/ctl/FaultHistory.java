@@ -65,7 +65,7 @@ final class FaultHistory {
         }
         List<FaultEvent> older;
         try {
-            older = archive.get().newest(key, sinceMillis, olderUntil, filters, limit);
+            older = archive.get().newest(sinceMillis, olderUntil, filters, limit);
         } catch (FaultArchive.Unavailable e) {
             return new Result(fromStream, stream, begins, true, Optional.of(e.getMessage()));
         }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,13 +80,12 @@ final class FaultsCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    ArchiveSourceOptions archiveOptions;
+
     /** What ends --follow: the thread's interrupt (Ctrl-C ends the process anyway). */
     BooleanSupplier stop = () -> Thread.currentThread().isInterrupted();
 
-    static final String ARCHIVE_SETTING = "--archive.url (env QUANTUM_SAFETY_ARCHIVE_URL)";
-
-    /** Opens the archive the flags and env configure; empty when none is. */
-    Supplier<Optional<FaultArchive>> archive = Optional::empty;
 
     @Override
     public Integer call() {
@@ -104,21 +102,19 @@ final class FaultsCommand implements Callable<Integer> {
         Optional.ofNullable(reason).ifPresent(v -> filters.put("reason", v));
         Predicate<FaultEvent> filter = e -> (symbol == null || symbol.equals(e.symbol()))
                 && (reason == null || reason.equals(e.reason()));
+        // Before Redis: archive settings that cannot be used are bad input, whatever the stream holds.
+        Optional<FaultArchive> older = archiveOptions.open(System.getenv());
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             long now = serverMillis(client);
             FaultRange range = FaultRange.of(since, until, now);
-            FaultHistory.Result result;
-            Optional<FaultArchive> older = archive.get();
-            try {
-                result = FaultHistory.read(client, key, range.since(), range.until(), filters, limit, older);
-            } finally {
-                older.ifPresent(FaultArchive::close);
-            }
+            FaultHistory.Result result = FaultHistory.read(client, key, range.since(), range.until(), filters, limit,
+                    older);
             if (!json) {
                 out.println(FaultTable.HEADER);
             }
             result.faults().forEach(f -> print(out, f.event(), f.source()));
-            FaultSummary summary = new FaultSummary(range, limit, older.isPresent(), ARCHIVE_SETTING);
+            FaultSummary summary = new FaultSummary(range, limit, older.isPresent(),
+                    ArchiveSourceOptions.howToConfigure());
             if (!json) {
                 out.println(summary.line(result));
             }
@@ -148,6 +144,8 @@ final class FaultsCommand implements Callable<Integer> {
                     + "TYPE " + key + ", the kernel writes a stream there");
             err.flush();
             return Main.EXIT_FAILURE;
+        } finally {
+            older.ifPresent(FaultArchive::close);
         }
         return Main.EXIT_OK;
     }
