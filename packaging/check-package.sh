@@ -10,8 +10,8 @@
 set -euo pipefail
 
 readonly PACKAGE=quantum-safety
-readonly UNITS=(quantum-safety-exporter.service quantum-safety-kernel.service)
-readonly ENV_FILES=(/etc/quantum/safety-telemetry.env /etc/quantum/safety-kernel.env)
+readonly UNITS=(quantum-safety-exporter.service quantum-safety-kernel.service quantum-safety-archive.service)
+readonly ENV_FILES=(/etc/quantum/safety-telemetry.env /etc/quantum/safety-kernel.env /etc/quantum/safety-archive.env)
 readonly JAR=/usr/share/quantum-safety/quantum-safety.jar
 readonly LAUNCHER=/usr/bin/quantum-safety
 
@@ -127,7 +127,7 @@ ok "edit kept, mode, stat override and user unchanged"
 
 step "remove"
 dpkg -r "$PACKAGE" >"$log" 2>&1 || { cat "$log" >&2; fail "dpkg -r $PACKAGE"; }
-for gone in "$JAR" "$LAUNCHER" "/lib/systemd/system/${UNITS[0]}" "/lib/systemd/system/${UNITS[1]}"; do
+for gone in "$JAR" "$LAUNCHER" "${UNITS[@]/#//lib/systemd/system/}"; do
   [ ! -e "$gone" ] || fail "$gone is still there after dpkg -r"
 done
 for env_file in "${ENV_FILES[@]}"; do

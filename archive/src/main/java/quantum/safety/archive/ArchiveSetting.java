@@ -29,7 +29,7 @@ public enum ArchiveSetting implements SettingRow {
             .help("Most entries read from each stream and written in one transaction. Example: --archive.batch-size=1000")),
     BLOCK(Setting.builder().flag("--archive.block").env("QUANTUM_SAFETY_ARCHIVE_BLOCK").defaultValue("1s")
             .unit("duration")
-            .help("How long one read waits for new entries when the streams are caught up (XREADGROUP BLOCK); the "
+            .help("How long one wait for new entries lasts when the streams are caught up (a blocking XREAD); the "
                     + "lag metrics are refreshed at least this often. Example: --archive.block=500ms")),
     LISTEN_ADDRESS(Setting.builder().flag("--web.listen-address").env("QUANTUM_SAFETY_ARCHIVE_LISTEN_ADDRESS")
             .defaultValue(ArchiveConfig.DEFAULT_LISTEN_ADDRESS).unit("[host]:port")

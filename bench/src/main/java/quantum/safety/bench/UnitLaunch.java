@@ -29,6 +29,12 @@ final class UnitLaunch {
      */
     static ChildProcess start(String name, Path unit, Path jar, LocalRedis redis, List<String> extraArgs)
             throws IOException {
+        return start(name, unit, jar, redis, extraArgs, java.util.Map.of());
+    }
+
+    /** The same, with {@code extraEnv} set too (e.g. the archive's database URL). */
+    static ChildProcess start(String name, Path unit, Path jar, LocalRedis redis, List<String> extraArgs,
+                              java.util.Map<String, String> extraEnv) throws IOException {
         String unitText = Files.readString(unit);
         List<String> command = command(unitText, jar.toAbsolutePath());
         command.addAll(extraArgs);
@@ -38,6 +44,7 @@ final class UnitLaunch {
         builder.environment().put(RedisSetting.LEGACY_HOST.legacyEnv(), redis.host());
         builder.environment().put(RedisSetting.LEGACY_PORT.legacyEnv(), Integer.toString(redis.port()));
         environment(unitText).forEach(kv -> builder.environment().put(kv[0], kv[1]));
+        builder.environment().putAll(extraEnv);
         return ChildProcess.start(name, builder, ChildProcess.Output.of(log, 40));
     }
 

@@ -26,6 +26,7 @@ import quantum.safety.cli.settings.CommandSettings;
         subcommands = {
                 quantum.safety.cli.kernel.KernelCommand.class,
                 quantum.safety.cli.exporter.ExporterCommand.class,
+                quantum.safety.cli.archive.ArchiveCommand.class,
                 quantum.safety.cli.ctl.CtlCommand.class,
                 quantum.safety.cli.ops.OpsCommand.class,
                 quantum.safety.cli.doctor.DoctorCommand.class,
@@ -46,6 +47,7 @@ public final class Main {
      */
     private static final Map<String, Supplier<Object>> LONG_RUNNING = Map.of(
             "exporter", quantum.safety.cli.exporter.ExporterCommand::new,
+            "archive", quantum.safety.cli.archive.ArchiveCommand::new,
             "kernel", quantum.safety.cli.kernel.KernelCommand::new);
 
     public static void main(String[] args) {

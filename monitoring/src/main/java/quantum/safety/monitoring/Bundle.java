@@ -46,6 +46,9 @@ public final class Bundle {
     /** The decision service's unit ({@code quantum-safety kernel serve}) and its env file. */
     public static final String SYSTEMD_KERNEL_UNIT = "systemd/quantum-safety-kernel.service";
     public static final String SYSTEMD_KERNEL_ENV = "systemd/quantum-safety-kernel.env";
+    /** The audit archive's unit ({@code quantum-safety archive}) and its env file. */
+    public static final String SYSTEMD_ARCHIVE_UNIT = "systemd/quantum-safety-archive.service";
+    public static final String SYSTEMD_ARCHIVE_ENV = "systemd/quantum-safety-archive.env";
 
     /** Every alert's runbook_url starts with this, followed by {@code #<alertname in lower case>}. */
     public static final String RUNBOOK_BASE_URL = "https://github.com/quantum-safety/quantum-safety/blob/main/docs/runbooks.md";

@@ -34,7 +34,8 @@ class BundleTest {
     void namedFilesExistAndTheRuleTestsAreListedByFolder() {
         assertThat(Bundle.list()).contains(Bundle.SCRAPE_JOB, Bundle.PROMETHEUS_CONFIG, Bundle.ALERT_RULES,
                 Bundle.RECORDING_RULES, Bundle.ALERTMANAGER_CONFIG, Bundle.DASHBOARD, Bundle.DASHBOARD_PROVISIONING,
-                Bundle.SYSTEMD_UNIT, Bundle.SYSTEMD_ENV, Bundle.SYSTEMD_KERNEL_UNIT, Bundle.SYSTEMD_KERNEL_ENV);
+                Bundle.SYSTEMD_UNIT, Bundle.SYSTEMD_ENV, Bundle.SYSTEMD_KERNEL_UNIT, Bundle.SYSTEMD_KERNEL_ENV,
+                Bundle.SYSTEMD_ARCHIVE_UNIT, Bundle.SYSTEMD_ARCHIVE_ENV);
         assertThat(Bundle.list(Bundle.RULE_TESTS)).isNotEmpty().allMatch(p -> p.endsWith("_test.yml"));
     }
 

@@ -65,8 +65,11 @@ class SystemdUnitTest {
     static final UnitFile KERNEL = new UnitFile(Bundle.SYSTEMD_KERNEL_UNIT, Bundle.SYSTEMD_KERNEL_ENV,
             "/etc/quantum/safety-kernel.env", "kernel serve", "-Xmx64m");
 
+    static final UnitFile ARCHIVE = new UnitFile(Bundle.SYSTEMD_ARCHIVE_UNIT, Bundle.SYSTEMD_ARCHIVE_ENV,
+            "/etc/quantum/safety-archive.env", "archive", "-Xmx32m");
+
     static Stream<UnitFile> units() {
-        return Stream.of(EXPORTER, KERNEL);
+        return Stream.of(EXPORTER, KERNEL, ARCHIVE);
     }
 
     /** A unit added to the bundle without being added here would escape every check below. */
@@ -255,6 +258,45 @@ class SystemdUnitTest {
         String env = Bundle.read(Bundle.SYSTEMD_KERNEL_ENV);
         assertThat(env).containsPattern("(?m)^#QUANTUM_SAFETY_REDIS_PASSWORD_FILE=/etc/quantum/redis.password$")
                 .doesNotContainPattern("(?m)^#?\\s*(QUANTUM_SAFETY_)?REDIS_PASSWORD=");
+    }
+
+    // ---- the audit archive ---------------------------------------------------------------------------------------
+
+    /**
+     * The limits come from the measured figures (docs/benchmarks.md: at most 78.1 MiB archiving bursts of 10,000
+     * events): a quarter above that fits under MemoryHigh, which comes before MemoryMax. The env file quotes them.
+     */
+    @Test
+    void theArchiveThrottlesWellAboveItsMeasuredPeakAndBeforeItIsKilled() {
+        assertThat(ARCHIVE.directives()).containsEntry("MemoryHigh", "112M").containsEntry("MemoryMax", "128M");
+        double measuredPeakMiB = 78.1;
+        assertThat(measuredPeakMiB * 1.25).isLessThan(112);
+        assertThat(Bundle.read(Bundle.SYSTEMD_ARCHIVE_UNIT)).contains("at most " + measuredPeakMiB + " MiB");
+        assertThat(Bundle.read(Bundle.SYSTEMD_ARCHIVE_ENV)).contains("MemoryHigh=112M and MemoryMax=128M", "-Xmx32m");
+    }
+
+    /** The stop timeout outlasts a batch's commit, which the JDBC socket timeout (60 s) bounds. */
+    @Test
+    void theArchiveStopTimeoutOutlastsABatchInHand() {
+        assertThat(ARCHIVE.directives()).containsEntry("TimeoutStopSec", "90s");
+    }
+
+    @Test
+    void theArchiveEnvFileListsItsPostgresAndRedisSettingsAndNoPassword() {
+        String env = Bundle.read(Bundle.SYSTEMD_ARCHIVE_ENV);
+        Map<String, String> defaults = orderedMap("QUANTUM_SAFETY_ARCHIVE_LISTEN_ADDRESS", "127.0.0.1:9107",
+                "QUANTUM_SAFETY_ARCHIVE_BATCH_SIZE", "500", "QUANTUM_SAFETY_ARCHIVE_BLOCK", "1s",
+                "QUANTUM_SAFETY_ARCHIVE_PASSWORD_FILE", "/etc/quantum/archive.password",
+                "QUANTUM_SAFETY_REDIS_ADDR", "redis://127.0.0.1:6379", "QUANTUM_SAFETY_LOG_LEVEL", "info");
+        defaults.forEach((name, value) ->
+                assertThat(env).as(name).containsPattern("(?m)^#" + name + "=" + Pattern.quote(value) + "$"));
+        for (String name : List.of("QUANTUM_SAFETY_ARCHIVE_URL", "QUANTUM_SAFETY_ARCHIVE_WEB_CONFIG_FILE", "PGHOST",
+                "PGPORT", "PGDATABASE", "PGUSER", "PGSSLMODE", "PGSSLROOTCERT", "PGSSLCERT", "PGSSLKEY", "PGPASSFILE",
+                "QUANTUM_SAFETY_REDIS_PASSWORD_FILE", "JAVA_OPTS")) {
+            assertThat(env).as(name).containsPattern("(?m)^#" + name + "=");
+        }
+        assertThat(env).containsPattern("(?m)^#QUANTUM_SAFETY_ARCHIVE_URL=postgresql://[^:@]+@[^ ]*sslmode=verify-full")
+                .doesNotContainPattern("(?m)^#?\\s*(PGPASSWORD|(QUANTUM_SAFETY_)?REDIS_PASSWORD)=");
     }
 
     /** Key=value lines of a unit file; a later assignment wins, as in systemd. */

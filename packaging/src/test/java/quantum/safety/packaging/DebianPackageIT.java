@@ -33,24 +33,28 @@ import quantum.safety.testkit.RequiresTools;
 class DebianPackageIT {
 
     static final String JAR = "/usr/share/quantum-safety/quantum-safety.jar";
-    static final List<String> UNITS = List.of("quantum-safety-exporter", "quantum-safety-kernel");
+    static final List<String> UNITS = List.of("quantum-safety-exporter", "quantum-safety-kernel",
+            "quantum-safety-archive");
     static final Map<String, String> ENV_FILES = Map.of(
             "/etc/quantum/safety-telemetry.env", "quantum-safety-exporter.env",
-            "/etc/quantum/safety-kernel.env", "quantum-safety-kernel.env");
+            "/etc/quantum/safety-kernel.env", "quantum-safety-kernel.env",
+            "/etc/quantum/safety-archive.env", "quantum-safety-archive.env");
 
     /** Every file of the package with its mode; everything belongs to root, every folder is drwxr-xr-x. */
-    static final Map<String, String> FILES = Map.of(
-            "/usr/bin/quantum-safety", "-rwxr-xr-x",
-            JAR, "-rw-r--r--",
-            "/lib/systemd/system/quantum-safety-exporter.service", "-rw-r--r--",
-            "/lib/systemd/system/quantum-safety-kernel.service", "-rw-r--r--",
+    static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("/usr/bin/quantum-safety", "-rwxr-xr-x"),
+            Map.entry(JAR, "-rw-r--r--"),
+            Map.entry("/lib/systemd/system/quantum-safety-exporter.service", "-rw-r--r--"),
+            Map.entry("/lib/systemd/system/quantum-safety-kernel.service", "-rw-r--r--"),
+            Map.entry("/lib/systemd/system/quantum-safety-archive.service", "-rw-r--r--"),
             // 0640: they may hold the Redis password; postinst gives them group quantum-safety
-            "/etc/quantum/safety-telemetry.env", "-rw-r-----",
-            "/etc/quantum/safety-kernel.env", "-rw-r-----",
-            "/usr/share/doc/quantum-safety/copyright", "-rw-r--r--",
-            "/usr/share/doc/quantum-safety/changelog.gz", "-rw-r--r--",
-            "/usr/share/man/man1/quantum-safety.1.gz", "-rw-r--r--",
-            "/usr/share/lintian/overrides/quantum-safety", "-rw-r--r--");
+            Map.entry("/etc/quantum/safety-telemetry.env", "-rw-r-----"),
+            Map.entry("/etc/quantum/safety-kernel.env", "-rw-r-----"),
+            Map.entry("/etc/quantum/safety-archive.env", "-rw-r-----"),
+            Map.entry("/usr/share/doc/quantum-safety/copyright", "-rw-r--r--"),
+            Map.entry("/usr/share/doc/quantum-safety/changelog.gz", "-rw-r--r--"),
+            Map.entry("/usr/share/man/man1/quantum-safety.1.gz", "-rw-r--r--"),
+            Map.entry("/usr/share/lintian/overrides/quantum-safety", "-rw-r--r--"));
 
     static Path checkout;
     static DebArchive deb;
@@ -107,7 +111,7 @@ class DebianPackageIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quantum-safety-exporter", "quantum-safety-kernel"})
+    @ValueSource(strings = {"quantum-safety-exporter", "quantum-safety-kernel", "quantum-safety-archive"})
     void eachUnitIsTheBundlesAndRunsTheJarAndEnvFileThePackageInstalls(String unit) throws IOException {
         Path installed = deb.file("/lib/systemd/system/" + unit + ".service");
         assertThat(installed).hasSameBinaryContentAs(checkout.resolve("monitoring/systemd/" + unit + ".service"));
@@ -150,13 +154,14 @@ class DebianPackageIT {
         assertThat(postinst)
                 .contains("adduser --quiet --system --group --no-create-home --home /nonexistent --shell /usr/sbin/nologin")
                 .contains("deb-systemd-helper enable \"$unit\"")
-                .contains("for unit in quantum-safety-exporter.service quantum-safety-kernel.service")
+                .contains("for unit in quantum-safety-exporter.service quantum-safety-kernel.service "
+                        + "quantum-safety-archive.service")
                 .contains("dpkg-statoverride --list \"$env_file\"", "chown root:quantum-safety \"$env_file\"")
                 .doesNotContainPattern("deb-systemd-invoke (start|restart)")
                 .doesNotContain("systemctl start", "systemctl enable");
         // on an upgrade, only units already running are restarted with the new jar
         assertThat(postinst).containsPattern("if \\[ -n \"\\$2\" \\]; then\\s+deb-systemd-invoke try-restart "
-                + "quantum-safety-exporter.service quantum-safety-kernel.service");
+                + "quantum-safety-exporter.service quantum-safety-kernel.service quantum-safety-archive.service");
     }
 
     @Test
@@ -185,7 +190,7 @@ class DebianPackageIT {
         List<String> commands = help.lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
                 .map(l -> Pattern.compile("^  (\\S+)\\s").matcher(l)).filter(Matcher::find).map(m -> m.group(1))
                 .toList();
-        assertThat(commands).contains("kernel", "exporter", "ctl", "ops", "doctor", "demo");
+        assertThat(commands).contains("kernel", "exporter", "archive", "ctl", "ops", "doctor", "demo");
         String man = gunzip(deb.file("/usr/share/man/man1/quantum-safety.1.gz"));
         String section = man.substring(man.indexOf(".SH COMMANDS"), man.indexOf(".SH OPTIONS"));
         assertThat(commands).allSatisfy(c -> assertThat(section).containsPattern("(?m)^\\.B " + c + "( |$)"));

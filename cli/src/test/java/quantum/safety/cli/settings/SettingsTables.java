@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import quantum.safety.archive.ArchiveSetting;
 import quantum.safety.cli.LoggingSetting;
 import quantum.safety.cli.ctl.CtlSetting;
 import quantum.safety.cli.demo.DemoSetting;
@@ -25,7 +26,7 @@ final class SettingsTables {
 
     static final List<Class<? extends SettingRow>> ALL = List.of(KernelSetting.class, RedisSetting.class,
             ExporterSetting.class, LoggingSetting.class, DemoSetting.class, OpsSetting.class, DoctorSetting.class,
-            CtlSetting.class, ServiceSetting.class);
+            CtlSetting.class, ServiceSetting.class, ArchiveSetting.class);
 
     /**
      * One generated table: the settings tables whose rows it lists, in this order, and whether each row starts with
@@ -42,7 +43,8 @@ final class SettingsTables {
             "ops", new Section(List.of(OpsSetting.class), true),
             "doctor", new Section(List.of(DoctorSetting.class), false),
             "ctl", new Section(List.of(CtlSetting.class), true),
-            "service", new Section(List.of(ServiceSetting.class), false));
+            "service", new Section(List.of(ServiceSetting.class), false),
+            "archive", new Section(List.of(ArchiveSetting.class), false));
 
     /** The repository's root, from the cli module where the tests run. */
     static final Path ROOT = Path.of("..");
