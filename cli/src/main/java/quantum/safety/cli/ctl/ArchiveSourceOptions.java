@@ -13,12 +13,12 @@ import quantum.safety.cli.UsageException;
 import quantum.safety.cli.settings.SettingsFrom;
 
 /**
- * Where {@code ctl faults} finds the audit archive: the archive's own connection settings ({@link ArchiveSetting}:
- * {@code --archive.url}, {@code --archive.password-file}, their env twins) and libpq's {@code PG*} variables, read by
- * the archive's {@link PostgresTarget}. Configured when the URL is given or {@code PGHOST} / {@code PGDATABASE} name a
+ * Where {@code ctl faults} finds the audit archive: the archive's own connection settings ({@link ArchiveSetting}'s
+ * {@code --archive.url} and {@code --archive.password-file} with their env twins, as rows of {@link CtlSetting}) and
+ * libpq's {@code PG*} variables, read by the archive's {@link PostgresTarget}. Configured when the URL is given or {@code PGHOST} / {@code PGDATABASE} name a
  * database; otherwise {@code ctl faults} reads the stream alone and says how far back it reaches.
  */
-@SettingsFrom(ArchiveSetting.class)
+@SettingsFrom(CtlSetting.class)
 final class ArchiveSourceOptions {
 
     @Spec(Spec.Target.MIXEE)

@@ -18,6 +18,7 @@ import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.kernel.Text;
 import quantum.safety.web.audit.TimeBound;
@@ -33,7 +34,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
         description = {"Lists the trips (fault events) of a time range as a table, oldest first, and with --follow "
                 + "keeps printing new ones as they happen (blocking read) until Ctrl-C.",
                 "Filters match exactly. Reading stays bounded whatever the stream's length: newest first, in pages.",
-                "The Redis stream is trimmed (about the last 10000 events). When the range reaches further back than "
+                "The Redis stream is trimmed (about the last " + RedisSchema.FAULT_STREAM_MAXLEN + " faults). When the "
+                        + "range reaches further back than "
                         + "its oldest entry, that older part is read from the audit archive (--archive.url): one "
                         + "list, each event once, filters and --limit applied to the whole range. Without an archive "
                         + "the command says how far back the stream reaches. --follow reads the stream only."},
