@@ -199,7 +199,19 @@ public final class Archiver implements Runnable {
         metrics.error(ArchiveMetrics.Stage.POSTGRES);
         metrics.postgresUp(false);
         LOG.warn("PostgreSQL ({}): {}; nothing acknowledged, retrying", e.getSQLState(), oneLine(e));
+        refreshLagWhileWaiting();
         pause.backOff();
+    }
+
+    /** While PostgreSQL is down the lag still grows, and the metrics must show it; Redis trouble here is counted. */
+    private void refreshLagWhileWaiting() {
+        try {
+            refreshLag(false);
+            metrics.redisUp(true);
+        } catch (JedisException e) {
+            metrics.error(ArchiveMetrics.Stage.REDIS);
+            metrics.redisUp(false);
+        }
     }
 
     private static SQLException rootSqlException(Throwable e) {

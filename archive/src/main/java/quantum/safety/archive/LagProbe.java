@@ -15,7 +15,16 @@ final class LagProbe {
     }
 
     static void refresh(StreamGroup group, ArchiveMetrics metrics) {
-        StreamSnapshot state = group.state();
+        StreamSnapshot state;
+        try {
+            state = group.state();
+        } catch (redis.clients.jedis.exceptions.JedisDataException e) {
+            // No group yet (PostgreSQL was down from the start) or no stream: all it holds is not archived yet.
+            long length = group.length();
+            Optional<StreamId> first = length == 0 ? Optional.empty() : group.firstAfter(StreamId.ZERO);
+            metrics.lag(group.stream(), length, first.map(id -> group.serverMillis() - id.millis()).orElse(0L));
+            return;
+        }
         long undelivered = state.lag().orElseGet(() -> group.countAfter(state.lastDelivered(), COUNT_CAP));
         Optional<StreamId> oldest = state.pending() > 0 ? group.oldestPending()
                 : group.firstAfter(state.lastDelivered());

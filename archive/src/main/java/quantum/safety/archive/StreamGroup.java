@@ -116,6 +116,11 @@ final class StreamGroup {
         return next.isEmpty() ? Optional.empty() : Optional.of(id(next.get(0).getID()));
     }
 
+    /** Entries in the stream (0 when it does not exist). */
+    long length() {
+        return redis.xlen(key);
+    }
+
     /** How many entries follow {@code after}, counted up to {@code cap}. */
     long countAfter(StreamId after, int cap) {
         return redis.xrange(key, "(" + after, "+", cap).size();

