@@ -48,11 +48,6 @@ final class ArchivedFaults implements FaultArchive {
         return target.describe();
     }
 
-    @Override
-    public void close() {
-        // one connection per read, closed by the read
-    }
-
     private static String oneLine(String text) {
         String line = String.valueOf(text).replaceAll("\\s+", " ").trim();
         return line.length() > 300 ? line.substring(0, 299) + "…" : line;

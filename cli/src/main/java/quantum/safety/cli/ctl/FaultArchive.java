@@ -7,9 +7,9 @@ import quantum.safety.kernel.FaultEvent;
 
 /**
  * Where {@code ctl faults} reads what the Redis stream no longer holds: the audit archive's copy of the stream, keyed
- * by the same stream ids. Closed by the caller.
+ * by the same stream ids.
  */
-interface FaultArchive extends AutoCloseable {
+interface FaultArchive {
 
     /**
      * The newest archived faults in {@code [sinceMillis, untilMillis)} whose fields equal every filter ({@code symbol},
@@ -21,9 +21,6 @@ interface FaultArchive extends AutoCloseable {
 
     /** Where the archive is, for messages: host, port and database, never a password. */
     String describe();
-
-    @Override
-    void close();
 
     /** The archive could not answer; the message names where and why, without secrets. */
     final class Unavailable extends RuntimeException {

@@ -51,9 +51,7 @@ final class FaultHistory {
 
     static Result read(UnifiedJedis redis, String key, long sinceMillis, long untilMillis, Map<String, String> filters,
                        int limit, Optional<FaultArchive> archive) {
-        Predicate<FaultEvent> filter = e -> filters.entrySet().stream()
-                .allMatch(f -> f.getValue().equals(e.fields().get(f.getKey())));
-        FaultQuery.Result stream = FaultQuery.newest(redis, key, sinceMillis, untilMillis, filter, limit);
+        FaultQuery.Result stream = FaultQuery.newest(redis, key, sinceMillis, untilMillis, matching(filters), limit);
         List<Sourced> fromStream = stream.faults().stream().map(e -> new Sourced(e, Source.STREAM)).toList();
         Optional<StreamEntryID> first = FaultQuery.firstId(redis, key);
         // An empty stream has no boundary to tell: the whole range is the archive's, and without one nothing is said.
@@ -70,6 +68,11 @@ final class FaultHistory {
             return new Result(fromStream, stream, begins, true, Optional.of(e.getMessage()));
         }
         return new Result(union(fromStream, older, limit), stream, begins, true, Optional.empty());
+    }
+
+    /** Events whose fields equal every filter (exact match, as the archive's columns are compared). */
+    static Predicate<FaultEvent> matching(Map<String, String> filters) {
+        return e -> filters.entrySet().stream().allMatch(f -> f.getValue().equals(e.fields().get(f.getKey())));
     }
 
     /** Stream events win over archived ones with the same id (the same event); the newest {@code limit}, oldest first. */

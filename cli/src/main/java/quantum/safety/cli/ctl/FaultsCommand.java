@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +87,6 @@ final class FaultsCommand implements Callable<Integer> {
     /** What ends --follow: the thread's interrupt (Ctrl-C ends the process anyway). */
     BooleanSupplier stop = () -> Thread.currentThread().isInterrupted();
 
-
     @Override
     public Integer call() {
         if (limit < 1 || limit > 100_000) {
@@ -102,8 +100,6 @@ final class FaultsCommand implements Callable<Integer> {
         Map<String, String> filters = new LinkedHashMap<>();
         Optional.ofNullable(symbol).ifPresent(v -> filters.put("symbol", v));
         Optional.ofNullable(reason).ifPresent(v -> filters.put("reason", v));
-        Predicate<FaultEvent> filter = e -> (symbol == null || symbol.equals(e.symbol()))
-                && (reason == null || reason.equals(e.reason()));
         // Before Redis: archive settings that cannot be used are bad input, whatever the stream holds.
         Optional<FaultArchive> older = archiveOptions.open(System.getenv());
         try (UnifiedJedis client = CtlConnection.open(redis)) {
@@ -134,8 +130,8 @@ final class FaultsCommand implements Callable<Integer> {
                     out.println("Following " + key + " (Ctrl-C to stop)…");
                     out.flush();
                 }
-                new FaultFollower(client, key).follow(after, filter, e -> print(out, e, FaultHistory.Source.STREAM),
-                        stop);
+                new FaultFollower(client, key).follow(after, FaultHistory.matching(filters),
+                        e -> print(out, e, FaultHistory.Source.STREAM), stop);
             }
         } catch (JedisDataException e) {
             if (!String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
@@ -146,8 +142,6 @@ final class FaultsCommand implements Callable<Integer> {
                     + "TYPE " + key + ", the kernel writes a stream there");
             err.flush();
             return Main.EXIT_FAILURE;
-        } finally {
-            older.ifPresent(FaultArchive::close);
         }
         return Main.EXIT_OK;
     }
