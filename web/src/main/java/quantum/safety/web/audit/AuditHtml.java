@@ -18,7 +18,7 @@ final class AuditHtml {
 
     /** The columns of their own; every other field is listed under Details. */
     private static final List<String> COLUMNS = List.of("event", "actor", "reason", "symbol");
-    private static final Set<String> NOT_DETAILS = Set.of("event", "actor", "reason", "symbol");
+    private static final Set<String> NOT_DETAILS = Set.copyOf(COLUMNS);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final String CSS = """
