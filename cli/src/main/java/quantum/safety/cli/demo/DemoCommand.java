@@ -51,8 +51,8 @@ import quantum.safety.process.LocalPostgres;
                 "  quantum-safety demo --web.listen-address=:9106 --duration=2m",
                 "  quantum-safety demo --cooldown=90s       # long enough for the QuantumSafeModeActive alert to fire",
                 "  quantum-safety demo --redis.addr=redis://127.0.0.1:6379 --seed=7   # a scratch Redis you run",
-                "  quantum-safety demo --archive.server=off                  # without the audit archive (no PostgreSQL)",
-                "  quantum-safety demo --archive.url=postgresql://quantum@127.0.0.1:5432/scratch   # a database you run"})
+                "  quantum-safety demo --archive.server=off   # without the audit archive",
+                "  quantum-safety demo --archive.url=postgresql://quantum@127.0.0.1:5432/scratch"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec

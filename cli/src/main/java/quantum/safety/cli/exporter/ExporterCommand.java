@@ -45,7 +45,7 @@ import quantum.safety.exporter.ExporterServer;
                 "      --web.listen-address=127.0.0.1:9105",
                 "  quantum-safety exporter --redis.password-file=/etc/quantum/redis-password \\",
                 "      --deployment=prod-eu --web.config.file=/etc/quantum/web.yml --no-collector.top5-info",
-                "  quantum-safety exporter --web.archive-url=https://archive.example.com:9107   # the page links the audit trail",
+                "  quantum-safety exporter --web.archive-url=https://archive.example.com:9107",
                 "",
                 "Endpoints: / (summary), /metrics, /-/healthy, /-/ready (503 while Redis does not answer)."})
 public final class ExporterCommand implements Callable<Integer> {
