@@ -19,7 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A running archive: the {@link Archiver} on its own thread and the HTTP endpoint ({@code /metrics},
- * {@code /-/healthy}, {@code /-/ready}) on the shared web server. {@link #close()} lets the current batch finish.
+ * {@code /-/healthy}, {@code /-/ready}, and the audit trail page {@code /audit}, see {@link ArchivePages}) on the
+ * shared web server. {@link #close()} lets the current batch finish.
  */
 public final class ArchiveServer implements AutoCloseable {
 
@@ -57,8 +58,8 @@ public final class ArchiveServer implements AutoCloseable {
         WebServer web;
         try {
             web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),
-                    new WebServer.Routes(registry, PlainText.handler(200, "Quantum Safety audit archive: see /metrics"
-                            + "\n"), exchange -> PlainText.respond(exchange, archiver.ready() ? 200 : 503,
+                    new WebServer.Routes(registry, new ArchivePages(config.target()),
+                            exchange -> PlainText.respond(exchange, archiver.ready() ? 200 : 503,
                             archiver.ready() ? "Ready.\n" : "Not ready: Redis or PostgreSQL does not answer, or the "
                                     + "schema is not migrated yet.\n")), HTTP_THREADS);
         } catch (IOException | RuntimeException e) {

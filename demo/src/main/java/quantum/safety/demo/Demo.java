@@ -23,13 +23,16 @@ public final class Demo {
      * @param listenAddress where the exporter listens, as given ({@code :9105}, {@code 127.0.0.1:9179})
      * @param out           the guide, the live line and the last line
      * @param inPlace       rewrite the live line in place (a terminal) rather than print a line per tick
+     * @param archiveChoice where the audit archive writes, or off; a private PostgreSQL that cannot be started leaves
+     *                      the demo without it, said in one line
      * @throws DemoInputException when the listen address or the Redis cannot be used; nothing is left running
      */
-    public static void run(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, PrintWriter out,
-                           boolean inPlace) throws IOException, InterruptedException {
+    public static void run(DemoSettings settings, DemoRedisChoice redisChoice, DemoArchiveChoice archiveChoice,
+                           String listenAddress, PrintWriter out, boolean inPlace)
+            throws IOException, InterruptedException {
         StatusLine line = new StatusLine(out, inPlace);
 
-        DemoRun run = DemoRun.start(settings, redisChoice, listenAddress, line);
+        DemoRun run = DemoRun.start(settings, redisChoice, archiveChoice, listenAddress, line);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             run.close();
@@ -39,7 +42,7 @@ public final class Demo {
         try {
             DemoGuide.lines(run.redis(), ListenAddress.parse(listenAddress).host(), run.exporter().port(),
                     run.service().port(), settings,
-                    SymbolMix.standard().names()).forEach(out::println);
+                    SymbolMix.standard().names(), DemoArchiveGuide.lines(run)).forEach(out::println);
             out.flush();
             if (settings.duration().isPresent()) {
                 stopped.await(settings.duration().get().toMillis(), TimeUnit.MILLISECONDS);
@@ -54,8 +57,11 @@ public final class Demo {
                 // the hook is running or ran: it has closed the run
             }
         }
-        out.println("demo stopped: flow, exporter and " + (run.redis().isLocal() ? "the private Redis (and its files)"
-                : "the Redis connections") + " are gone");
+        run.archive().ifPresent(a -> out.println("archive: " + a.archived() + " events were archived in PostgreSQL"));
+        out.println("demo stopped: flow, exporter" + (run.archive().isPresent() ? ", archive" : "")
+                + (run.archive().filter(DemoArchive::isLocal).isPresent() ? ", the private PostgreSQL" : "") + " and "
+                + (run.redis().isLocal() ? "the private Redis (and their files)" : "the Redis connections")
+                + " are gone");
         out.flush();
     }
 }

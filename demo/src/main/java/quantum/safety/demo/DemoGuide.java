@@ -13,22 +13,25 @@ final class DemoGuide {
      * @param listenHost the host of {@code --web.listen-address}, empty for every interface
      * @param port       the port the exporter actually bound
      * @param servicePort the port the decision service bound on 127.0.0.1
+     * @param archive     the lines about the audit archive, after the service's
      */
     static List<String> lines(DemoRedis redis, Optional<String> listenHost, int port, int servicePort, DemoSettings s,
-                              List<String> symbols) {
+                              List<String> symbols, List<String> archive) {
         String host = listenHost.filter(h -> !h.isEmpty() && !h.equals("0.0.0.0") && !h.equals("::"))
                 .map(h -> h.contains(":") ? "[" + h + "]" : h).orElse("localhost");
         String web = host + ":" + port;
         String kernelFlags = "--window=" + s.windowSeconds() + "s --global-max=" + s.globalMax() + " --symbol-max="
                 + s.symbolMax() + " --cooldown=" + s.cooldownSeconds() + "s";
-        return List.of(
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "Quantum Safety demo: the safety kernel under simulated order flow, the exporter reading its state.",
                 "",
                 "  Redis     " + redis.address() + "  (" + redis.describe() + ")",
                 "  Exporter  http://" + web + "/          landing page: SAFE MODE and kill switch at a glance",
                 "            http://" + web + "/metrics   what Prometheus scrapes",
                 "  Service   http://127.0.0.1:" + servicePort + "/v1/decide   the decision service (kernel serve) on "
-                        + "the demo's kernel",
+                        + "the demo's kernel"));
+        lines.addAll(archive);
+        lines.addAll(List.of(
                 "  Flow      " + String.join(" ", symbols) + " from " + s.threads() + " threads, ~" + s.rate()
                         + " intents/s, 1 in 10 reduce-only; limits " + s.globalMax() + " per " + s.windowSeconds()
                         + "s window, " + s.symbolMax() + " per symbol",
@@ -54,7 +57,8 @@ final class DemoGuide {
                 "  then http://localhost:9090/alerts: QuantumSafeModeActive goes pending (it fires after 1m; "
                         + "try --cooldown=90s)",
                 "",
-                "Ctrl-C stops the flow, the exporter and the private Redis. Live status every "
-                        + s.statusEvery().toSeconds() + "s:");
+                "Ctrl-C stops the flow, the exporter, the archive and the private Redis and PostgreSQL. Live status every "
+                        + s.statusEvery().toSeconds() + "s:"));
+        return lines;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +45,8 @@ final class DemoRun implements AutoCloseable {
     private ExporterServer exporter;
     private DecisionService service;
     private StatusLine statusLine;
+    private Optional<DemoArchive> archive = Optional.empty();
+    private String archiveOff = "";
 
     private DemoRun() {
     }
@@ -52,11 +55,11 @@ final class DemoRun implements AutoCloseable {
      * Starts everything; on failure stops what was started and rethrows. A listen address that cannot be bound is a
      * {@link DemoInputException} that names a free alternative.
      */
-    static DemoRun start(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, StatusLine line)
-            throws IOException {
+    static DemoRun start(DemoSettings settings, DemoRedisChoice redisChoice, DemoArchiveChoice archiveChoice,
+                         String listenAddress, StatusLine line) throws IOException {
         DemoRun run = new DemoRun();
         try {
-            run.startAll(settings, redisChoice, listenAddress, line);
+            run.startAll(settings, redisChoice, archiveChoice, listenAddress, line);
             return run;
         } catch (IOException | RuntimeException e) {
             run.close();
@@ -64,8 +67,8 @@ final class DemoRun implements AutoCloseable {
         }
     }
 
-    private void startAll(DemoSettings settings, DemoRedisChoice redisChoice, String listenAddress, StatusLine line)
-            throws IOException {
+    private void startAll(DemoSettings settings, DemoRedisChoice redisChoice, DemoArchiveChoice archiveChoice,
+                          String listenAddress, StatusLine line) throws IOException {
         ListenAddress listen = parseListenAddress(listenAddress);
         redis = redisChoice.open();
         resources.push(redis);
@@ -76,6 +79,7 @@ final class DemoRun implements AutoCloseable {
                 .forDecisions(KernelConfig.DEFAULT_DECISION_TIMEOUT).open();
         resources.push(client);
         DemoState.prepare(client, schema, redis.isLocal());
+        startArchive(archiveChoice, schema);
 
         SafetyKernel kernel = SafetyKernel.create(KernelConfig.builder()
                 .windowSeconds(settings.windowSeconds())
@@ -88,7 +92,7 @@ final class DemoRun implements AutoCloseable {
         resources.push(kernel);
 
         exporter = startExporter(RedisConnector.to(redis.endpoint(), redis.credentials()), schema, settings, listen,
-                listenAddress);
+                listenAddress, archive.map(DemoArchive::baseUrl).orElse(null));
         resources.push(exporter);
 
         // The decision service on the same kernel, on a free loopback port: what 'kernel serve' runs for callers in
@@ -117,7 +121,7 @@ final class DemoRun implements AutoCloseable {
             try {
                 SafetyStatus status = reader.read();
                 if (status.reachable()) {
-                    line.show(DemoStatus.of(status));
+                    line.show(DemoStatus.of(status), archive.map(a -> "  | archived " + a.archived()).orElse(""));
                 } else {
                     LOG.warn("demo status could not be read: {}", status.redis().error().orElse("no answer"));
                 }
@@ -125,6 +129,31 @@ final class DemoRun implements AutoCloseable {
                 LOG.warn("demo status could not be read: {}", e.toString());
             }
         }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The archive, before the flow starts so that it sees every event; a PostgreSQL that cannot be started leaves the
+     * demo without an archive, and the reason for the guide.
+     */
+    private void startArchive(DemoArchiveChoice choice, RedisSchema schema) {
+        if (!choice.enabled()) {
+            archiveOff = "off (--archive.server=off)";
+            return;
+        }
+        try {
+            DemoArchive started = DemoArchive.start(choice, redis, schema);
+            resources.push(started);
+            archive = Optional.of(started);
+        } catch (IOException e) {
+            LOG.debug("demo: no archive", e);
+            archiveOff = "off: PostgreSQL could not be started (" + oneLine(e.getMessage()) + "); the demo goes on "
+                    + "without the audit archive";
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = String.valueOf(text).replaceAll("\\s+", " ").trim();
+        return line.length() > 240 ? line.substring(0, 239) + "…" : line;
     }
 
     private static ListenAddress parseListenAddress(String text) {
@@ -136,8 +165,10 @@ final class DemoRun implements AutoCloseable {
     }
 
     private static ExporterServer startExporter(RedisConnector connector, RedisSchema schema, DemoSettings settings,
-                                                ListenAddress listen, String listenText) throws IOException {
+                                                ListenAddress listen, String listenText, String archiveUrl)
+            throws IOException {
         ExporterConfig config = ExporterConfig.builder(connector)
+                .archiveUrl(archiveUrl)
                 .schema(schema)
                 .windowSeconds(settings.windowSeconds())
                 .listenAddresses(List.of(listenText))
@@ -163,6 +194,15 @@ final class DemoRun implements AutoCloseable {
 
     DecisionService service() {
         return service;
+    }
+
+    /** The running archive; empty when it is off, and then {@link #archiveOff()} says why. */
+    Optional<DemoArchive> archive() {
+        return archive;
+    }
+
+    String archiveOff() {
+        return archiveOff;
     }
 
     /** Stops everything once; later calls return at once. */

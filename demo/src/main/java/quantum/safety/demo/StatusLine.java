@@ -24,11 +24,16 @@ final class StatusLine {
     }
 
     synchronized void show(DemoStatus status) {
+        show(status, "");
+    }
+
+    /** @param extra appended to the line, e.g. the archive's count */
+    synchronized void show(DemoStatus status, String extra) {
         if (inPlace) {
-            out.print(ERASE_LINE + format(status));
+            out.print(ERASE_LINE + format(status) + extra);
             pending = true;
         } else {
-            out.println(format(status));
+            out.println(format(status) + extra);
         }
         out.flush();
     }

@@ -31,7 +31,8 @@ class DemoTest {
             DemoRedisChoice existing = DemoRedisChoice.existing(RedisEndpoint.standalone(redis.host(), redis.port()),
                     RedisCredentials.none());
 
-            assertThatThrownBy(() -> Demo.run(FAST, existing, "127.0.0.1:0", new PrintWriter(out), false))
+            assertThatThrownBy(() -> Demo.run(FAST, existing, DemoArchiveChoice.off(), "127.0.0.1:0",
+                    new PrintWriter(out), false))
                     .isInstanceOf(DemoInputException.class)
                     .hasMessageContaining("quantum:mode=LIVE").hasMessageContaining("leave --redis.addr out");
             assertThat(jedis.keys("*")).containsExactly("quantum:mode");
@@ -45,8 +46,8 @@ class DemoTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
 
-            assertThatThrownBy(() -> Demo.run(FAST, DemoRedisChoice.local(DemoRedis.Server.AUTO), "127.0.0.1:" + port,
-                    new PrintWriter(out), false))
+            assertThatThrownBy(() -> Demo.run(FAST, DemoRedisChoice.local(DemoRedis.Server.AUTO),
+                    DemoArchiveChoice.off(), "127.0.0.1:" + port, new PrintWriter(out), false))
                     .isInstanceOf(DemoInputException.class)
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + port)
                     .hasMessageContaining("--web.listen-address=127.0.0.1:" + (port + 1));

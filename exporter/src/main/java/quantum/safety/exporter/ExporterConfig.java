@@ -35,6 +35,7 @@ public final class ExporterConfig {
     private final Duration backoffInitial;
     private final Duration backoffMax;
     private final int maxHttpThreads;
+    private final Optional<java.net.URI> archiveUrl;
 
     private ExporterConfig(Builder b) {
         this.redis = b.redis;
@@ -54,6 +55,7 @@ public final class ExporterConfig {
         this.backoffInitial = b.backoffInitial;
         this.backoffMax = b.backoffMax;
         this.maxHttpThreads = b.maxHttpThreads;
+        this.archiveUrl = b.archiveUrl;
     }
 
     public static Builder builder(RedisConnector redis) {
@@ -130,6 +132,11 @@ public final class ExporterConfig {
         return maxHttpThreads;
     }
 
+    /** The audit archive's external base URL the status page links to ({@link ExporterSetting#ARCHIVE_URL}). */
+    public Optional<java.net.URI> archiveUrl() {
+        return archiveUrl;
+    }
+
     public static final class Builder {
         private final RedisConnector redis;
         private RedisSchema schema = RedisSchema.legacy();
@@ -148,6 +155,7 @@ public final class ExporterConfig {
         private Duration backoffInitial = Duration.ofMillis(250);
         private Duration backoffMax = Duration.ofSeconds(4);
         private int maxHttpThreads = 8;
+        private Optional<java.net.URI> archiveUrl = Optional.empty();
 
         private Builder(RedisConnector redis) {
             this.redis = Objects.requireNonNull(redis, "redis");
@@ -250,6 +258,12 @@ public final class ExporterConfig {
                 throw new IllegalArgumentException("at least one HTTP thread is needed");
             }
             this.maxHttpThreads = threads;
+            return this;
+        }
+
+        /** Null or blank: none. A URL that is not absolute http(s), or that carries a user, is refused. */
+        public Builder archiveUrl(String url) {
+            this.archiveUrl = ArchiveUrl.parse(url);
             return this;
         }
 

@@ -75,7 +75,7 @@ public final class ExporterServer implements AutoCloseable {
         try {
             WebServer web = WebServer.start(addresses, webConfig, config.webConfigFile().orElse(null),
                     HandlersFactory.routes(registry, coordinator, session, config.statusLimits(), config.build(),
-                            redisAddress),
+                            redisAddress, HandlersFactory.PAGE_BUDGET, config.archiveUrl()),
                     config.maxHttpThreads());
             ExporterServer server = new ExporterServer(session, legacyIndex, coordinator, web, registry);
             LOG.info("exporter listening on {} ({}), reading Redis at {} with key prefix {}",

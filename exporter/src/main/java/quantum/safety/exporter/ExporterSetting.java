@@ -30,6 +30,12 @@ public enum ExporterSetting implements SettingRow {
             .help("Longest a scrape may take; below it, Prometheus' X-Prometheus-Scrape-Timeout-Seconds minus a margin "
                     + "(a quarter, at most 500 ms). At the deadline the scrape answers with what is collected. "
                     + "Example: --web.max-scrape-timeout=2s")),
+    ARCHIVE_URL(Setting.builder().flag("--web.archive-url").env("QUANTUM_SAFETY_WEB_ARCHIVE_URL").unit("URL")
+            .shownDefault("none")
+            .help("The audit archive's external base URL (its --web.listen-address, as a browser reaches it); the "
+                    + "status page (/) links to the last 24 hours of audit events at <URL>/audit?since=24h, and says "
+                    + "the archive is not configured without it. http or https, no user or password. "
+                    + "Example: --web.archive-url=https://archive.example.com:9107")),
     WINDOW(KernelSetting.WINDOW.setting().toBuilder()
             .help("The kernels' rate window, whole seconds (10 or 10s), used while no kernel has published its "
                     + "settings: kernels of this version publish their window, which wins. Must match older kernels', "

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import quantum.safety.kernel.FaultEvent;
+import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -29,10 +30,13 @@ final class FaultQuery {
     private FaultQuery() {
     }
 
-    static Result newest(UnifiedJedis redis, String key, long sinceMillis, Predicate<FaultEvent> filter, int limit) {
+    /** The range's newest matching faults, from {@code sinceMillis} (inclusive) to {@code untilMillis} (exclusive). */
+    static Result newest(UnifiedJedis redis, String key, long sinceMillis, long untilMillis, Predicate<FaultEvent> filter,
+                         int limit) {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         String start = Math.max(0, sinceMillis) + "-0";
-        String end = "+";
+        // Exclusive: every id of the millisecond before untilMillis is in, none of untilMillis itself.
+        String end = "(" + Math.max(0, untilMillis) + "-0";
         List<FaultEvent> found = new ArrayList<>();
         long scanned = 0;
         while (true) {
@@ -61,6 +65,12 @@ final class FaultQuery {
     static Optional<String> lastId(UnifiedJedis redis, String key) {
         List<StreamEntry> newest = redis.xrevrange(key, "+", "-", 1);
         return newest.isEmpty() ? Optional.empty() : Optional.of(newest.get(0).getID().toString());
+    }
+
+    /** The id of the oldest entry the stream still holds (older ones were trimmed); empty when the stream is empty. */
+    static Optional<StreamEntryID> firstId(UnifiedJedis redis, String key) {
+        List<StreamEntry> oldest = redis.xrange(key, "-", "+", 1);
+        return oldest.isEmpty() ? Optional.empty() : Optional.of(oldest.get(0).getID());
     }
 
     private static Result result(List<FaultEvent> newestFirst, long scanned, boolean complete) {

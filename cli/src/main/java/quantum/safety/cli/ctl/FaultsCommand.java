@@ -1,25 +1,26 @@
 package quantum.safety.cli.ctl;
 
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.Main;
 import quantum.safety.cli.RedisOptions;
 import quantum.safety.cli.UsageException;
 import quantum.safety.exporter.status.StatusFormat;
 import quantum.safety.kernel.FaultEvent;
+import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.SafetyOperations;
 import quantum.safety.kernel.Text;
+import quantum.safety.web.audit.TimeBound;
 import quantum.safety.state.RedisClock;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
@@ -31,20 +32,33 @@ import redis.clients.jedis.exceptions.JedisDataException;
         sortOptions = false,
         description = {"Lists the trips (fault events) of a time range as a table, oldest first, and with --follow "
                 + "keeps printing new ones as they happen (blocking read) until Ctrl-C.",
-                "Filters match exactly. Reading stays bounded whatever the stream's length: newest first, in pages."},
+                "Filters match exactly. Reading stays bounded whatever the stream's length: newest first, in pages.",
+                "The Redis stream is trimmed (about the last " + RedisSchema.FAULT_STREAM_MAXLEN + " faults). When the "
+                        + "range reaches further back than "
+                        + "its oldest entry, that older part is read from the audit archive (--archive.url): one "
+                        + "list, each event once, filters and --limit applied to the whole range. Without an archive "
+                        + "the command says how far back the stream reaches. --follow reads the stream only."},
         footer = {"", "Examples:",
                 "  quantum-safety ctl faults",
                 "  quantum-safety ctl faults --since 15m --reason SYMBOL_RATE_EXCEEDED",
                 "  quantum-safety ctl faults --since 6h --symbol BTCUSDT --limit 100",
+                "  quantum-safety ctl faults --since 2026-03-01T09:00:00Z --until 2026-03-01T10:30:00Z --json",
+                "  quantum-safety ctl faults --since 30d --until 7d --archive.url=postgresql://archive-db/quantum",
                 "  quantum-safety ctl faults --follow --json"})
 final class FaultsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--since", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
-            description = "How far back to look, by the Redis server's clock. Default: ${DEFAULT-VALUE}. Example: --since 15m")
-    Duration since;
+    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = "1h", converter = TimeBoundConverter.class,
+            description = "Start of the range: a duration ago by the Redis server's clock, or an RFC 3339 timestamp. "
+                    + "Default: ${DEFAULT-VALUE}. Example: --since 15m, --since 2026-03-01T09:00:00Z")
+    TimeBound since;
+
+    @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBoundConverter.class,
+            description = "End of the range (exclusive), in the same forms as --since; must be later than --since. "
+                    + "Default: now. Example: --until 1h, --until 2026-03-01T10:30:00+01:00")
+    TimeBound until;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "Only faults of this symbol (exact). Example: --symbol BTCUSDT")
     String symbol;
@@ -67,6 +81,9 @@ final class FaultsCommand implements Callable<Integer> {
     @Mixin
     RedisOptions redis;
 
+    @Mixin
+    ArchiveSourceOptions archiveOptions;
+
     /** What ends --follow: the thread's interrupt (Ctrl-C ends the process anyway). */
     BooleanSupplier stop = () -> Thread.currentThread().isInterrupted();
 
@@ -75,42 +92,55 @@ final class FaultsCommand implements Callable<Integer> {
         if (limit < 1 || limit > 100_000) {
             throw new UsageException("--limit=" + limit + " must be between 1 and 100000, e.g. --limit 20");
         }
-        if (since.isZero() || since.isNegative()) {
-            throw new UsageException("--since must be positive, e.g. --since 1h");
-        }
         requirePlain("--symbol", symbol);
         requirePlain("--reason", reason);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String key = redis.schema().faultStream();
-        Predicate<FaultEvent> filter = e -> (symbol == null || symbol.equals(e.symbol()))
-                && (reason == null || reason.equals(e.reason()));
+        Map<String, String> filters = new LinkedHashMap<>();
+        Optional.ofNullable(symbol).ifPresent(v -> filters.put("symbol", v));
+        Optional.ofNullable(reason).ifPresent(v -> filters.put("reason", v));
+        // Before Redis: archive settings that cannot be used are bad input, whatever the stream holds.
+        Optional<FaultArchive> older = archiveOptions.open(System.getenv());
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             long now = serverMillis(client);
-            FaultQuery.Result result = FaultQuery.newest(client, key, now - since.toMillis(), filter, limit);
+            FaultRange range = FaultRange.of(since, until, now);
+            FaultHistory.Result result = FaultHistory.read(client, key, range.since(), range.until(), filters, limit,
+                    older);
             if (!json) {
                 out.println(FaultTable.HEADER);
             }
-            result.faults().forEach(printer(out));
+            result.faults().forEach(f -> print(out, f.event(), f.source()));
+            FaultSummary summary = new FaultSummary(range, limit, older.isPresent(),
+                    ArchiveSourceOptions.howToConfigure());
             if (!json) {
-                out.println(summary(result));
+                out.println(summary.line(result));
             }
             out.flush();
+            summary.note(result).ifPresent(note -> {
+                err.println(note);
+                err.flush();
+            });
+            if (result.archiveError().isPresent()) {
+                return Main.EXIT_FAILURE;
+            }
             if (follow) {
                 String after = FaultQuery.lastId(client, key).orElse("0-0");
                 if (!json) {
                     out.println("Following " + key + " (Ctrl-C to stop)…");
                     out.flush();
                 }
-                new FaultFollower(client, key).follow(after, filter, printer(out), stop);
+                new FaultFollower(client, key).follow(after, FaultHistory.matching(filters),
+                        e -> print(out, e, FaultHistory.Source.STREAM), stop);
             }
         } catch (JedisDataException e) {
             if (!String.valueOf(e.getMessage()).startsWith("WRONGTYPE")) {
                 throw e;
             }
-            spec.commandLine().getErr().println("error: the fault stream " + key + " is UNREADABLE: it holds another "
+            err.println("error: the fault stream " + key + " is UNREADABLE: it holds another "
                     + "type than a stream (" + StatusFormat.oneLine(e.getMessage(), 120) + "); see what wrote it with "
                     + "TYPE " + key + ", the kernel writes a stream there");
-            spec.commandLine().getErr().flush();
+            err.flush();
             return Main.EXIT_FAILURE;
         }
         return Main.EXIT_OK;
@@ -127,27 +157,17 @@ final class FaultsCommand implements Callable<Integer> {
         }
     }
 
-    private String summary(FaultQuery.Result result) {
-        String what = result.faults().size() + " fault" + (result.faults().size() == 1 ? "" : "s") + " in the last "
-                + StatusFormat.duration(since.toSeconds());
-        if (result.faults().size() >= limit) {
-            what += " (the newest " + limit + "; raise --limit for more)";
-        }
-        if (!result.complete()) {
-            what += "; stopped after scanning " + result.scanned() + " entries: narrow --since";
-        }
-        return what + ".";
-    }
-
-    private Consumer<FaultEvent> printer(PrintWriter out) {
-        return event -> {
-            if (json) {
-                out.println(CtlJson.write(StatusJson.fault(event)));
-            } else {
-                out.println(FaultTable.row(event));
+    private void print(PrintWriter out, FaultEvent event, FaultHistory.Source source) {
+        if (json) {
+            Map<String, Object> object = StatusJson.fault(event);
+            if (source == FaultHistory.Source.ARCHIVE) {
+                object.put("source", "archive");
             }
-            out.flush();
-        };
+            out.println(CtlJson.write(object));
+        } else {
+            out.println(FaultTable.row(event) + (source == FaultHistory.Source.ARCHIVE ? "  (archive)" : ""));
+        }
+        out.flush();
     }
 
     private static long serverMillis(UnifiedJedis client) {

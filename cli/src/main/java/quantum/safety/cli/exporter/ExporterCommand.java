@@ -45,6 +45,7 @@ import quantum.safety.exporter.ExporterServer;
                 "      --web.listen-address=127.0.0.1:9105",
                 "  quantum-safety exporter --redis.password-file=/etc/quantum/redis-password \\",
                 "      --deployment=prod-eu --web.config.file=/etc/quantum/web.yml --no-collector.top5-info",
+                "  quantum-safety exporter --web.archive-url=https://archive.example.com:9107",
                 "",
                 "Endpoints: / (summary), /metrics, /-/healthy, /-/ready (503 while Redis does not answer)."})
 public final class ExporterCommand implements Callable<Integer> {
@@ -84,6 +85,9 @@ public final class ExporterCommand implements Callable<Integer> {
 
     @Option(names = "--deployment", paramLabel = "NAME")
     String deployment;
+
+    @Option(names = "--web.archive-url", paramLabel = "URL")
+    String archiveUrl;
 
     @Override
     public Integer call() throws Exception {
@@ -129,7 +133,13 @@ public final class ExporterCommand implements Callable<Integer> {
             throw new UsageException("--web.listen-address is empty; use e.g. :9105");
         }
         BuildInfo build = BuildInfo.load();
-        return ExporterConfig.builder(redis.connector("quantum-safety-exporter"))
+        ExporterConfig.Builder config;
+        try {
+            config = ExporterConfig.builder(redis.connector("quantum-safety-exporter")).archiveUrl(archiveUrl);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        return config
                 .schema(redis.schema())
                 .windowSeconds((int) window.toSeconds())
                 .kernelLimits(kernelLimit(ExporterSetting.KERNEL_GLOBAL_MAX), kernelLimit(ExporterSetting.KERNEL_SYMBOL_MAX))

@@ -100,6 +100,8 @@ class DemoCommandTest {
         if (server.equals("embedded")) {
             assertThat(run.out()).contains("Redis 6.2 from the embedded-redis artifact");
         }
+        assertThat(run.out()).containsPattern("  Archive   postgresql://quantum@127\\.0\\.0\\.1:\\d+/quantum_archive")
+                .containsPattern("archive: [1-9]\\d* events were archived in PostgreSQL");
 
         int redisPort = redisPort(run.out());
         assertThatThrownBy(() -> new Socket("127.0.0.1", redisPort).close())
@@ -166,6 +168,12 @@ class DemoCommandTest {
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err()).contains("--window=1500ms is not a whole number of seconds");
         assertThat(run(List.of("demo", "--redis.server=docker")).err()).contains("--redis.server=docker is not auto, path or embedded");
+        Run archive = run(List.of("demo", "--archive.server=docker"));
+        assertThat(archive.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(archive.err()).contains("--archive.server=docker is not auto, local, embedded or off");
+        Run password = run(List.of("demo", "--archive.url=postgresql://quantum:hunter2@127.0.0.1:5432/x"));
+        assertThat(password.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(password.err()).contains("--archive.url").doesNotContain("hunter2");
     }
 
     @Test
@@ -174,11 +182,12 @@ class DemoCommandTest {
         assertThat(help.exitCode()).isZero();
         for (String flag : List.of("--web.listen-address", "--redis.addr", "--redis.server", "--duration", "--window",
                 "--cooldown", "--global-max", "--symbol-max", "--rate", "--threads", "--seed", "--status-interval",
-                "--log.level")) {
+                "--log.level", "--archive.server", "--archive.url", "--archive.password-file")) {
             assertThat(help.out()).contains(flag);
         }
         assertThat(help.out()).contains("QUANTUM_SAFETY_DEMO_LISTEN_ADDRESS", "QUANTUM_SAFETY_DEMO_REDIS_ADDR",
-                "QUANTUM_SAFETY_DEMO_SEED", "Examples:", "quantum-safety demo --web.listen-address=:9106");
+                "QUANTUM_SAFETY_DEMO_SEED", "QUANTUM_SAFETY_DEMO_ARCHIVE_SERVER", "QUANTUM_SAFETY_DEMO_ARCHIVE_URL",
+                "Examples:", "quantum-safety demo --web.listen-address=:9106", "quantum-safety demo --archive.server=off");
     }
 
     private static String scrape(int port) throws IOException, InterruptedException {

@@ -96,6 +96,15 @@ class ExporterCommandTest {
 
     /** An empty variable counts as unset, as it does for the kernel's own env reading. */
     @Test
+    void theArchiveUrlComesFromTheFlagOrItsEnvTwin() {
+        assertThat(parse().config().archiveUrl()).isEmpty();
+        assertThat(parse(Map.of("QUANTUM_SAFETY_WEB_ARCHIVE_URL", "https://archive.example:9107")).config().archiveUrl())
+                .hasValue(java.net.URI.create("https://archive.example:9107"));
+        assertThat(parse("--web.archive-url=http://10.0.0.7:9107/").config().archiveUrl())
+                .hasValue(java.net.URI.create("http://10.0.0.7:9107/"));
+    }
+
+    @Test
     void anEmptyEnvVariableCountsAsUnset() {
         assertThat(parse(Map.of("QUANTUM_SAFETY_WEB_LISTEN_ADDRESS", "", "PORT", "9200")).config().listenAddresses())
                 .containsExactly("9200");
@@ -110,7 +119,9 @@ class ExporterCommandTest {
                 List.of("--faults.top-symbols=-1"), "--faults.top-symbols=-1",
                 List.of("--web.max-scrape-timeout=0s"), "--web.max-scrape-timeout",
                 List.of("--web.listen-address=nowhere"), "'nowhere'",
-                List.of("--collector.top5-info=maybe"), "maybe");
+                List.of("--collector.top5-info=maybe"), "maybe",
+                List.of("--web.archive-url=archive:9107"), "--web.archive-url",
+                List.of("--web.archive-url=https://admin:secret@archive:9107"), "must not carry a user");
         cases.forEach((args, mention) -> {
             String[] argv = java.util.stream.Stream.concat(java.util.stream.Stream.of("exporter"), args.stream())
                     .toArray(String[]::new);

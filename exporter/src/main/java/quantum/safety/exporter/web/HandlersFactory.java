@@ -1,6 +1,8 @@
 package quantum.safety.exporter.web;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import quantum.safety.exporter.BuildIdentity;
@@ -11,6 +13,9 @@ import quantum.safety.web.http.WebServer;
 
 /** Builds the exporter's {@link WebServer.Routes}. */
 public final class HandlersFactory {
+
+    /** How long the status page waits for Redis: a person is waiting. */
+    public static final Duration PAGE_BUDGET = LandingPageHandler.BUDGET;
 
     private HandlersFactory() {
     }
@@ -26,8 +31,15 @@ public final class HandlersFactory {
     public static WebServer.Routes routes(PrometheusRegistry registry, ScrapeCoordinator coordinator,
                                           RedisSession session, StatusLimits limits, BuildIdentity build,
                                           String redisAddress, Duration pageBudget) {
+        return routes(registry, coordinator, session, limits, build, redisAddress, pageBudget, Optional.empty());
+    }
+
+    /** @param archiveUrl the audit archive's external base URL, linked from the status page; empty when not configured */
+    public static WebServer.Routes routes(PrometheusRegistry registry, ScrapeCoordinator coordinator,
+                                          RedisSession session, StatusLimits limits, BuildIdentity build,
+                                          String redisAddress, Duration pageBudget, Optional<URI> archiveUrl) {
         return new WebServer.Routes(registry,
-                new LandingPageHandler(coordinator, limits, build, redisAddress, pageBudget),
+                new LandingPageHandler(coordinator, limits, build, redisAddress, pageBudget, archiveUrl),
                 HealthHandlers.ready(session::ping));
     }
 }

@@ -1,8 +1,10 @@
 package quantum.safety.exporter.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +35,11 @@ final class LandingPageHandler implements HttpHandler {
     private final BuildIdentity build;
     private final String redisAddress;
     private final Duration budget;
+    private final Optional<URI> archiveUrl;
 
     LandingPageHandler(ScrapeCoordinator coordinator, StatusLimits limits, BuildIdentity build, String redisAddress,
-                       Duration budget) {
+                       Duration budget, Optional<URI> archiveUrl) {
+        this.archiveUrl = archiveUrl;
         this.coordinator = coordinator;
         this.limits = limits;
         this.build = build;
@@ -51,10 +55,10 @@ final class LandingPageHandler implements HttpHandler {
         }
         String page;
         try {
-            page = StatusPage.render(read(), build);
+            page = StatusPage.render(read(), build, archiveUrl);
         } catch (RuntimeException e) {
             LOG.warn("status page failed: {}", e.toString());
-            page = StatusPage.render(down("the status could not be read (see the exporter log)"), build);
+            page = StatusPage.render(down("the status could not be read (see the exporter log)"), build, archiveUrl);
         }
         HealthHandlers.respond(exchange, 200, "text/html; charset=utf-8", page);
     }

@@ -1,7 +1,9 @@
 package quantum.safety.exporter.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import quantum.safety.exporter.BuildIdentity;
 import quantum.safety.exporter.status.StatusFormat;
@@ -47,6 +49,11 @@ final class StatusPage {
     }
 
     static String render(SafetyStatus status, BuildIdentity build) {
+        return render(status, build, Optional.empty());
+    }
+
+    /** @param archiveUrl the audit archive's external base URL; empty when not configured (the page says so) */
+    static String render(SafetyStatus status, BuildIdentity build, Optional<URI> archiveUrl) {
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -61,6 +68,9 @@ final class StatusPage {
                     .append(html(status.redis().address())).append(": ")
                     .append(html(status.redis().error().orElse("no answer")))
                     .append(". SAFE MODE and the kill switch are unknown; kernels apply their fail policy.</small></div>\n");
+            b.append("<div class=\"grid\">\n");
+            AuditTrailSection.render(b, archiveUrl);
+            b.append("</div>\n");
         } else {
             banner(b, status);
             b.append("<div class=\"grid\">\n");
@@ -70,6 +80,7 @@ final class StatusPage {
             window(b, "Previous window", status.previous(), status.limits());
             kernels(b, status);
             faults(b, status);
+            AuditTrailSection.render(b, archiveUrl);
             decisions(b, status.kernel().decisions());
             redis(b, status);
             problems(b, status.problems());

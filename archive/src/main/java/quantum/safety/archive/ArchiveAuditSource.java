@@ -1,0 +1,30 @@
+package quantum.safety.archive;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+import quantum.safety.web.audit.AuditEntry;
+import quantum.safety.web.audit.AuditSource;
+
+/** The audit page's events: {@link ArchiveQuery} on the archive's own database, one connection per page. */
+final class ArchiveAuditSource implements AuditSource {
+
+    private final PostgresTarget target;
+
+    ArchiveAuditSource(PostgresTarget target) {
+        this.target = target;
+    }
+
+    @Override
+    public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, int limit) {
+        try {
+            return ArchiveQuery.of(ArchiveStream.ofLabel(stream), Instant.ofEpochMilli(sinceMillis),
+                            Instant.ofEpochMilli(untilMillis)).limit(limit).newestFirst().run(target).stream()
+                    .map(e -> new AuditEntry(e.stream().label(), e.id().toString(), e.time(), e.fields())).toList();
+        } catch (SQLException e) {
+            throw new Unavailable("PostgreSQL " + target.describe() + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim(), e);
+        }
+    }
+}

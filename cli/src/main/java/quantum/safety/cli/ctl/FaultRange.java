@@ -1,0 +1,36 @@
+package quantum.safety.cli.ctl;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import quantum.safety.cli.UsageException;
+import quantum.safety.exporter.status.StatusFormat;
+import quantum.safety.web.audit.TimeBound;
+
+/**
+ * The range {@code ctl faults} reads, {@code [since, until)} in Unix milliseconds on the Redis server's clock, with how
+ * the operator gave it, for the summary line.
+ */
+record FaultRange(long since, long until, TimeBound sinceBound, Optional<TimeBound> untilBound) {
+
+    /** Resolves the flags against the server's "now"; an empty or reversed range is a usage error (exit 2). */
+    static FaultRange of(TimeBound since, TimeBound until, long nowMillis) {
+        long from = since.millis(nowMillis);
+        long to = until == null ? nowMillis : until.millis(nowMillis);
+        if (to <= from) {
+            throw new UsageException("--until (" + (until == null ? "now" : until.describe()) + ") must be later than "
+                    + "--since (" + since.describe() + "), e.g. --since 6h --until 1h or --since "
+                    + "2026-03-01T09:00:00Z --until 2026-03-01T10:30:00Z");
+        }
+        return new FaultRange(from, to, since, Optional.ofNullable(until));
+    }
+
+    /** {@code in the last 1h 0m 0s}, or {@code from 2026-03-01 09:00:00Z to 2026-03-01 10:30:00Z}. */
+    String describe() {
+        if (sinceBound instanceof TimeBound.Ago ago && untilBound.isEmpty()) {
+            return "in the last " + StatusFormat.duration(ago.duration().toSeconds());
+        }
+        return "from " + StatusFormat.time(Instant.ofEpochMilli(since)) + " to "
+                + StatusFormat.time(Instant.ofEpochMilli(until));
+    }
+}

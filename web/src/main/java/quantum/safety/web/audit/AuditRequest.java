@@ -1,0 +1,74 @@
+package quantum.safety.web.audit;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json} asks for. Every parameter is
+ * optional; one that is malformed is an {@link IllegalArgumentException} whose message names it and the fix (the
+ * page answers 400 with it).
+ */
+record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, int limit, boolean json) {
+
+    static final String DEFAULT_SINCE = "24h";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    static AuditRequest parse(URI uri) {
+        Map<String, String> query = query(uri.getRawQuery());
+        String stream = query.getOrDefault("stream", "audit");
+        if (!stream.equals("audit") && !stream.equals("fault")) {
+            throw new IllegalArgumentException("stream=" + stream + " is not audit or fault; use e.g. stream=fault");
+        }
+        TimeBound since = bound("since", query.getOrDefault("since", DEFAULT_SINCE));
+        Optional<TimeBound> until = Optional.ofNullable(query.get("until")).filter(v -> !v.isBlank())
+                .map(v -> bound("until", v));
+        int limit;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", String.valueOf(DEFAULT_LIMIT)).trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be a number from 1 to " + MAX_LIMIT + ", e.g. limit=100");
+        }
+        String format = query.getOrDefault("format", "html");
+        if (!format.equals("html") && !format.equals("json")) {
+            throw new IllegalArgumentException("format=" + format + " is not html or json; use e.g. format=json");
+        }
+        return new AuditRequest(stream, since, until, limit, format.equals("json"));
+    }
+
+    private static TimeBound bound(String name, String value) {
+        try {
+            return TimeBound.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            values.putIfAbsent(name, decode(eq < 0 ? "" : pair.substring(eq + 1)));
+        }
+        return values;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query is not URL-encoded correctly; use e.g. ?since=24h", e);
+        }
+    }
+}

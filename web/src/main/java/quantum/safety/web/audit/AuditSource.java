@@ -1,0 +1,29 @@
+package quantum.safety.web.audit;
+
+import java.util.List;
+
+/**
+ * Where the audit page reads archived events: the audit archive's PostgreSQL table, by the archive's read API.
+ */
+public interface AuditSource {
+
+    /**
+     * The newest entries of {@code stream} ({@code fault} or {@code audit}) with a time in
+     * {@code [sinceMillis, untilMillis)}, newest first, at most {@code limit}.
+     *
+     * @throws Unavailable when the archive cannot answer; never an empty list in its place
+     */
+    List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, int limit);
+
+    /** The archive's current time in Unix milliseconds, which "24h ago" counts from. */
+    default long nowMillis() {
+        return System.currentTimeMillis();
+    }
+
+    /** The archive could not answer; the message says why, without secrets. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package quantum.safety.web.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * {@code /audit} over real HTTP, on a source that holds its events in memory the way the archive's table answers
+ * (a time range, newest first, a limit): escaping, paging, JSON, and the answers for bad input and a failing archive.
+ */
+class AuditPageHandlerTest {
+
+    private static final long NOW = Instant.parse("2026-03-01T12:00:00Z").toEpochMilli();
+
+    private final List<AuditEntry> events = new ArrayList<>();
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final List<long[]> asked = new ArrayList<>();
+    private HttpServer server;
+
+    private final AuditSource source = new AuditSource() {
+        @Override
+        public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, int limit) {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            asked.add(new long[] {sinceMillis, untilMillis, limit});
+            return events.stream().filter(e -> e.stream().equals(stream))
+                    .filter(e -> e.time().toEpochMilli() >= sinceMillis && e.time().toEpochMilli() < untilMillis)
+                    .sorted(Comparator.comparing(AuditEntry::time).reversed()).limit(limit).toList();
+        }
+
+        @Override
+        public long nowMillis() {
+            return NOW;
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
+        server.createContext("/", new AuditPageHandler(source));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort() + pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static AuditEntry audit(long millis, int seq, Map<String, String> fields) {
+        return new AuditEntry("audit", millis + "-" + seq, Instant.ofEpochMilli(millis), fields);
+    }
+
+    @Test
+    void hostileFieldsAreEscapedInTheTableAndExactInTheJson() throws Exception {
+        String hostile = "<script>alert('x')</script>\"&";
+        events.add(audit(NOW - 60_000, 0, Map.of("event", "KILL_ON", "actor", hostile, "reason", "<b>why</b>",
+                "note<img src=x>", "a\"b")));
+
+        HttpResponse<String> html = get("/audit?since=24h");
+        HttpResponse<String> json = get("/audit?since=24h&format=json");
+
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(html.body()).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;")
+                .contains("&lt;b&gt;why&lt;/b&gt;").contains("note&lt;img src=x&gt;=a&quot;b")
+                .doesNotContain("<script>").doesNotContain("<b>why").doesNotContain("<img");
+        JsonNode event = new ObjectMapper().readTree(json.body()).get("events").get(0);
+        assertThat(event.get("fields").get("actor").asText()).isEqualTo(hostile);
+        assertThat(event.get("id").asText()).isEqualTo((NOW - 60_000) + "-0");
+    }
+
+    @Test
+    void theDefaultIsTheLastDayOfTheAuditStreamAndFaultsAreTheirOwnStream() throws Exception {
+        events.add(audit(NOW - 25 * 3_600_000L, 0, Map.of("event", "SAFE_MODE_ON", "actor", "yesterday-and-more")));
+        events.add(audit(NOW - 3_600_000L, 0, Map.of("event", "SAFE_MODE_ON", "actor", "alice")));
+        events.add(new AuditEntry("fault", (NOW - 1000) + "-0", Instant.ofEpochMilli(NOW - 1000),
+                Map.of("reason", "GLOBAL_RATE_EXCEEDED", "symbol", "BTCUSDT")));
+
+        String audit = get("/audit").body();
+        String faults = get("/audit?stream=fault&since=1h").body();
+
+        assertThat(audit).contains("alice").doesNotContain("yesterday-and-more").doesNotContain("BTCUSDT")
+                .contains("1 event of the audit stream");
+        assertThat(asked.get(0)[0]).isEqualTo(NOW - 24 * 3_600_000L);
+        assertThat(faults).contains("BTCUSDT").contains("GLOBAL_RATE_EXCEEDED").doesNotContain("alice");
+    }
+
+    @Test
+    void rowsAreBoundedAndTheOlderLinksWalkTheRangeWithoutLossOrRepeat() throws Exception {
+        for (int i = 0; i < 250; i++) {
+            // Two events share each of some milliseconds, as two kernels tripping together would.
+            long millis = NOW - 3_600_000L + (i / 2) * 1000L;
+            events.add(audit(millis, i % 2, Map.of("event", "TRIP", "actor", "kernel:k" + i)));
+        }
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        String next = "/audit?since=2h&limit=100&format=json";
+        while (next != null) {
+            JsonNode page = new ObjectMapper().readTree(get(next).body());
+            page.get("events").forEach(e -> seen.add(e.get("fields").get("actor").asText()));
+            assertThat(page.get("events").size()).isLessThanOrEqualTo(100);
+            next = page.get("older").isNull() ? null : "/" + page.get("older").asText();
+            pages++;
+            assertThat(pages).isLessThan(10);
+        }
+        String firstHtml = get("/audit?since=2h&limit=100").body();
+        Matcher older = Pattern.compile("id=\"older\" href=\"audit\\?([^\"]+)\"").matcher(firstHtml);
+
+        assertThat(seen).hasSize(250);
+        assertThat(pages).isBetween(3, 4);
+        assertThat(firstHtml.split("<tr><td class=\"t\">", -1)).hasSize(101);
+        assertThat(older.find()).isTrue();
+        assertThat(older.group(1)).contains("until=").contains("&amp;limit=100");
+    }
+
+    @Test
+    void badParametersAnswer400WithTheFix() throws Exception {
+        assertThat(get("/audit?since=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?since=yesterday").body()).contains("since: &#39;yesterday&#39; is neither");
+        assertThat(get("/audit?stream=orders").body()).contains("stream=orders is not audit or fault");
+        assertThat(get("/audit?limit=100000&format=json").body()).contains("\"error\":\"limit must be a number from 1");
+        assertThat(get("/audit?since=1h&until=2h").body()).contains("must be later than since");
+        assertThat(get("/audit?since=%3Cscript%3E").body()).doesNotContain("<script>");
+        assertThat(get("/other").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anArchiveThatCannotAnswerIs503AndNotAnEmptyTable() throws Exception {
+        events.add(audit(NOW - 60_000, 0, Map.of("event", "KILL_ON")));
+        failure.set(new AuditSource.Unavailable("PostgreSQL at 127.0.0.1:5432 refused the connection", null));
+
+        HttpResponse<String> html = get("/audit");
+        HttpResponse<String> json = get("/audit?format=json");
+
+        assertThat(html.statusCode()).isEqualTo(503);
+        assertThat(html.body()).contains("The archive could not be read: PostgreSQL at 127.0.0.1:5432 refused")
+                .doesNotContain("no archived events");
+        assertThat(json.statusCode()).isEqualTo(503);
+        assertThat(json.body()).startsWith("{\"error\":");
+    }
+}
