@@ -288,7 +288,9 @@ class GrafanaDashboardTest {
         assertThat(install.path("useValueForTime").asBoolean()).isTrue();
         assertThat(install.path("titleFormat").asText()).contains("{{install_id}}");
         JsonNode rollback = annotation("ops rollback");
-        assertThat(rollback.path("expr").asText()).contains("offset 1m", "unless");
+        // the newest install seen in the last 5 minutes is newer than the live one, or none is live
+        assertThat(rollback.path("expr").asText()).startsWith("topk(1, max by (install_id) (max_over_time(")
+                .contains("quantum_safety_ops_install_timestamp_seconds[5m]", "unless");
         assertThat(rollback.path("useValueForTime").asBoolean()).isFalse();
         assertThat(rollback.path("titleFormat").asText()).contains("{{install_id}}");
 

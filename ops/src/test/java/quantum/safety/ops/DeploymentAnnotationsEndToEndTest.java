@@ -24,9 +24,9 @@ import quantum.safety.ops.prometheus.PrometheusApi.Sample;
 import quantum.safety.testkit.RequiresTools;
 
 /**
- * The dashboard's "ops install" and "ops rollback" annotation queries, as shipped, on a real Prometheus that two
- * installs and two rollbacks go through: each install is marked at its own time, each rollback names the install it
- * undid. Grafana runs these queries at each step of the dashboard's range; an instant query is one such step.
+ * The dashboard's "ops install" and "ops rollback" annotation queries, as shipped, on a real Prometheus that three
+ * installs and two rollbacks go through (back to nothing, and back to the install before): each install is marked at
+ * its own time, each rollback names the install it undid. Grafana runs these queries at each step of the dashboard's range; an instant query is one such step.
  */
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager"})
 class DeploymentAnnotationsEndToEndTest {
@@ -48,25 +48,31 @@ class DeploymentAnnotationsEndToEndTest {
         awaitAnswer(prometheus, installs, "the first install", first, firstAt * 1000.0);
         assertThat(prometheus.query(rollbacks)).as("an install is no rollback").isEmpty();
 
-        // A second install that changes something: the environment label of the job.
-        String second = install(env.install().jobEnvironment("staging"));
-        long secondAt = installedAt();
-        assertThat(second).isNotEqualTo(first);
-        awaitAnswer(prometheus, installs, "the second install", second, secondAt * 1000.0);
-        assertThat(prometheus.query(rollbacks)).as("a newer install is no rollback").isEmpty();
-
-        rollBack();
-        awaitAnswer(prometheus, rollbacks, "the rollback of the second install", second, secondAt);
-        awaitAnswer(prometheus, installs, "the first install, live again", first, firstAt * 1000.0);
-        // A rollback is marked for a minute after it, at each step of the range; then the next one can be told apart.
-        await("the first rollback's mark ends").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> prometheus.query(rollbacks).isEmpty());
-
+        // Back to nothing: the rule file goes, and its series with it.
         rollBack();
         awaitAnswer(prometheus, rollbacks, "the rollback of the first install", first, firstAt);
         await("no install is live").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> prometheus.query(installs).isEmpty());
         assertThat(env.rulesDir().resolve(DeploymentRule.FILE_NAME)).doesNotExist();
+
+        String second = install(env.install());
+        long secondAt = installedAt();
+        awaitAnswer(prometheus, installs, "the second install", second, secondAt * 1000.0);
+        await("a new install ends the rollback's mark").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> prometheus.query(rollbacks).isEmpty());
+
+        // A third install that changes something (the environment label of the jobs), then its rollback: the second
+        // install's rule file comes back.
+        String third = install(env.install().jobEnvironment("staging"));
+        long thirdAt = installedAt();
+        assertThat(List.of(first, second)).doesNotContain(third);
+        awaitAnswer(prometheus, installs, "the third install", third, thirdAt * 1000.0);
+        assertThat(prometheus.query(rollbacks)).as("a newer install is no rollback").isEmpty();
+
+        rollBack();
+        assertThat(installedAt()).isEqualTo(secondAt);
+        awaitAnswer(prometheus, rollbacks, "the rollback of the third install", third, thirdAt);
+        awaitAnswer(prometheus, installs, "the second install, live again", second, secondAt * 1000.0);
     }
 
     private String install(InstallRequest.Builder request) {

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * is the time of the install that wrote it and whose labels name it. Written only by an install that changes
  * something else (installing twice changes nothing), backed up and restored with the other files, so Prometheus'
  * history of this one series shows every install (a new {@code install_id} with a newer time) and every rollback (the
- * series gone, or back to an older install's). The dashboard's deployment annotations read it.
+ * series gone, or back to an older install's). The dashboard's deployment annotations read it. Evaluated every 10 s:
+ * Prometheus marks the series of a removed group stale only two intervals after the reload, and the rollback mark
+ * starts then.
  */
 public final class DeploymentRule {
 
@@ -36,7 +38,7 @@ public final class DeploymentRule {
                 # it. 'quantum-safety ops rollback' restores this file with the others, or removes it.
                 groups:
                   - name: %s
-                    interval: 30s
+                    interval: 10s
                     rules:
                       - record: %s
                         expr: vector(%d)
