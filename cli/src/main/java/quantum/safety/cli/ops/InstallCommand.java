@@ -46,7 +46,7 @@ import quantum.safety.ops.verify.HostPort;
                 "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
                 "  quantum-safety ops install … --job.decision-service=false --yes   # a host that runs no decision service",
-                "  quantum-safety ops install … --job.archive=false --yes            # a host that runs no audit archive",
+                "  quantum-safety ops install … --job.archive=false --yes # a host that runs no audit archive",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})

@@ -33,9 +33,10 @@ public final class DeploymentRule {
             throw new IllegalArgumentException("install id '" + installId + "' is not letters, digits, '_' and '-'");
         }
         return ("""
-                # Written by 'quantum-safety ops install' %s; do not edit. Its one rule says which install is live and
-                # since when (the value, in seconds since the epoch): the dashboard marks each install and rollback from
-                # it. 'quantum-safety ops rollback' restores this file with the others, or removes it.
+                # Written by 'quantum-safety ops install' (%s); do not edit.
+                # Its one rule says which install is live and since when (the value, in seconds since the epoch): the
+                # dashboard marks each install and rollback from it. 'quantum-safety ops rollback' restores this file
+                # with the others, or removes it.
                 groups:
                   - name: %s
                     interval: 10s
