@@ -21,15 +21,56 @@ class AlertRulesTest {
     /** The repository's runbooks, one section per alert; the test runs in monitoring/. */
     static final Path RUNBOOKS = Path.of("..", "docs", "runbooks.md");
 
+    /** The legacy group comes first and keeps the legacy alerts; later groups each hold one more part of the system. */
     @Test
     void theLegacyGroupAndFileNamesAreKept() {
         assertThat(Bundle.ALERT_RULES).endsWith("/quantum_safety_alerts.yml");
-        assertThat(RuleFiles.groups(Bundle.ALERT_RULES))
-                .singleElement()
-                .satisfies(g -> {
-                    assertThat(g.name()).isEqualTo("quantum_safety");
-                    assertThat(g.interval()).isEqualTo("30s");
-                });
+        List<RuleFiles.Group> groups = RuleFiles.groups(Bundle.ALERT_RULES);
+        assertThat(groups.get(0).name()).isEqualTo("quantum_safety");
+        assertThat(groups).extracting(RuleFiles.Group::name).doesNotHaveDuplicates().contains("quantum_safety_archive");
+        assertThat(groups).allSatisfy(g -> assertThat(g.interval()).as(g.name()).isEqualTo("30s"));
+        assertThat(RuleFiles.alerts()).filteredOn(a -> a.group().equals("quantum_safety")).extracting(RuleFiles.Alert::name)
+                .contains("QuantumSafeModeActive", "QuantumTelemetryExporterDown", "QuantumRedisConnectionLost",
+                        "QuantumSafetyFaultSpike");
+    }
+
+    /** Every alert about the archive lives in its own group, with its own component, and only there. */
+    @Test
+    void theArchiveAlertsHaveTheirOwnGroupAndComponent() {
+        assertThat(RuleFiles.alerts()).filteredOn(a -> a.group().equals("quantum_safety_archive"))
+                .extracting(RuleFiles.Alert::name).containsExactly("QuantumSafetyArchiveDown",
+                        "QuantumSafetyArchiveLagging", "QuantumSafetyArchiveGap", "QuantumSafetyArchivePostgresDown",
+                        "QuantumSafetyArchiveErrors", "QuantumSafetyArchiveInvalidEvents");
+        assertThat(RuleFiles.alerts()).filteredOn(a -> a.labels().get("component").equals("audit-archive"))
+                .allSatisfy(a -> assertThat(a.group()).isEqualTo("quantum_safety_archive")).hasSize(6);
+        // the archive's own families, its scrape's health and its start time only: no other job's metrics
+        Set<String> archiveMetrics = new java.util.HashSet<>(MetricVocabulary.ARCHIVE);
+        archiveMetrics.addAll(Set.of("up", "process_start_time_seconds"));
+        RuleFiles.alerts().stream().filter(a -> a.group().equals("quantum_safety_archive")).forEach(a ->
+                assertThat(MetricVocabulary.metricNames(a.expr())).as(a.name()).isSubsetOf(archiveMetrics));
+    }
+
+    /**
+     * Losing audit events pages; the archive being down, behind or cut off from PostgreSQL only raises tickets, since
+     * the streams still hold the events. No absent(): a host without the archive has no job and must stay quiet.
+     */
+    @Test
+    void aGapPagesAndWhatOnlyDelaysTheArchiveRaisesTickets() {
+        assertLegacy("QuantumSafetyArchiveGap", null, "0m", "critical", "audit-archive");
+        assertThat(RuleFiles.alert("QuantumSafetyArchiveGap").expr())
+                .contains("increase(quantum_safety_archive_gaps_total[15m]) > 0", "process_start_time_seconds");
+        assertLegacy("QuantumSafetyArchiveDown", null, "5m", "warning", "audit-archive");
+        assertThat(RuleFiles.alert("QuantumSafetyArchiveDown").expr())
+                .contains("up{job=\"quantum_safety_archive\"} == 0", "quantum_safety_archive_build_info")
+                .doesNotContain("absent");
+        assertLegacy("QuantumSafetyArchiveLagging", "quantum_safety_archive_lag_seconds > 300", "10m", "warning",
+                "audit-archive");
+        assertLegacy("QuantumSafetyArchivePostgresDown", "quantum_safety_archive_postgres_up == 0", "2m", "warning",
+                "audit-archive");
+        assertLegacy("QuantumSafetyArchiveErrors", "rate(quantum_safety_archive_errors_total[5m]) > 0", "15m", "warning",
+                "audit-archive");
+        assertLegacy("QuantumSafetyArchiveInvalidEvents", "increase(quantum_safety_archive_invalid_events_total[15m]) > 0",
+                "0m", "warning", "audit-archive");
     }
 
     @Test
@@ -77,7 +118,10 @@ class AlertRulesTest {
                 "QuantumSafeModeSLOBudgetFastBurn", "QuantumSafeModeSLOBudgetSlowBurn", "QuantumSafetyKernelLostEvents",
                 "QuantumSafetyKernelConfigError", "QuantumSafetyFlagUnreadable", "QuantumSafetyDecisionServiceDown",
                 "QuantumSafetyDecisionServiceNotReady", "QuantumSafetyDecisionServiceSlow",
-                "QuantumSafetyDecisionServiceOverloaded", "QuantumSafetyDecisionServiceMemoryHigh", "Watchdog");
+                "QuantumSafetyDecisionServiceOverloaded", "QuantumSafetyDecisionServiceMemoryHigh",
+                "QuantumSafetyArchiveDown", "QuantumSafetyArchiveLagging", "QuantumSafetyArchiveGap",
+                "QuantumSafetyArchivePostgresDown", "QuantumSafetyArchiveErrors", "QuantumSafetyArchiveInvalidEvents",
+                "Watchdog");
         assertThat(RuleFiles.alert("Watchdog").expr()).isEqualTo("vector(1)");
         assertThat(RuleFiles.alert("QuantumSafetyKernelFailingOpen").expr())
                 .contains("quantum_safety_decisions_total{reason=\"FAIL_OPEN_ERROR\"}");

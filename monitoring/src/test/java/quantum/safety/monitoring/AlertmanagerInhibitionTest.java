@@ -105,6 +105,28 @@ class AlertmanagerInhibitionTest {
                         .containsEntry("QuantumSafetyDecisionServiceOverloaded@" + b, "suppressed"));
     }
 
+    @Test
+    void archiveDownAndPostgresDownMuteWhatFollowsFromThemButNeverAGap() throws Exception {
+        String a = InhibitRulesTest.ARCHIVE_A;
+        String b = InhibitRulesTest.ARCHIVE_B;
+        post(List.of(
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchiveDown", a),
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchiveLagging", a, "stream", "audit"),
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchiveGap", a, "stream", "audit"),
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchivePostgresDown", b),
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchiveLagging", b, "stream", "fault"),
+                InhibitRulesTest.archiveAlert("QuantumSafetyArchiveErrors", b, "stage", "redis")));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(states()).containsEntry("QuantumSafetyArchiveDown@" + a, "active")
+                        .containsEntry("QuantumSafetyArchiveLagging@" + a, "suppressed")
+                        .containsEntry("QuantumSafetyArchiveGap@" + a, "active")
+                        // B runs but cannot reach PostgreSQL: that explains its lag, not its Redis errors
+                        .containsEntry("QuantumSafetyArchivePostgresDown@" + b, "active")
+                        .containsEntry("QuantumSafetyArchiveLagging@" + b, "suppressed")
+                        .containsEntry("QuantumSafetyArchiveErrors@" + b, "active"));
+    }
+
     /** alertname@instance → Alertmanager's state (active, suppressed). */
     private Map<String, String> states() throws Exception {
         HttpResponse<String> response = get("/api/v2/alerts");

@@ -33,7 +33,7 @@ class AlertmanagerToolTest {
     void checkConfigAcceptsTheConfigWithItsInhibitionsReceiversAndTemplates() throws IOException {
         Tool check = Tool.run(alertmanager(), "amtool", "check-config", "alertmanager.yml");
         assertThat(check.succeeded()).as(check.describe()).isTrue();
-        assertThat(check.output()).contains("5 inhibit rules").contains("3 receivers").contains("1 templates");
+        assertThat(check.output()).contains("7 inhibit rules").contains("3 receivers").contains("1 templates");
     }
 
     /** Every alert of the rules goes where its severity says: critical pages, warning tickets, Watchdog heartbeats. */

@@ -54,7 +54,8 @@ final class DashboardModel {
 
     /** A query with the dashboard variables replaced by values Prometheus accepts. */
     static String resolved(String expr) {
-        return expr.replace("$service_instance", ".*").replace("$job", "quantum_safety_telemetry")
+        return expr.replace("$service_instance", ".*").replace("$archive_instance", ".*")
+                .replace("$job", "quantum_safety_telemetry")
                 .replace("$instance", ".*");
     }
 }

@@ -15,6 +15,9 @@ class InhibitRulesTest {
     /** Two decision services, on the hosts of the two exporters. */
     static final String SERVICE_A = "10.0.0.1:9106";
     static final String SERVICE_B = "10.0.0.2:9106";
+    /** Two audit archives, on the same hosts. */
+    static final String ARCHIVE_A = "10.0.0.1:9107";
+    static final String ARCHIVE_B = "10.0.0.2:9107";
 
     /** The labels an alert of the rules file carries when it fires for one exporter instance. */
     static Map<String, String> alert(String name, String instance) {
@@ -35,6 +38,17 @@ class InhibitRulesTest {
         Map<String, String> labels = alert(name, instance);
         labels.put("job", "quantum_safety_kernel");
         labels.put("service", "safety-kernel");
+        return labels;
+    }
+
+    /** The labels an alert about one audit archive carries: its own job and target labels, and {@code extra}. */
+    static Map<String, String> archiveAlert(String name, String instance, String... extra) {
+        Map<String, String> labels = alert(name, instance);
+        labels.put("job", "quantum_safety_archive");
+        labels.put("service", "safety-archive");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            labels.put(extra[i], extra[i + 1]);
+        }
         return labels;
     }
 
@@ -126,6 +140,50 @@ class InhibitRulesTest {
                 assertThat(InhibitRules.inhibits(alert(source.name(), SERVICE_A), serviceAlert(target, SERVICE_A)))
                         .as(source.name() + " muting " + target).isFalse();
             }
+        }
+    }
+
+    @Test
+    void archiveDownMutesItsLagPostgresAndErrorAlertsOnThatInstanceButNeverAGap() {
+        Map<String, String> down = archiveAlert("QuantumSafetyArchiveDown", ARCHIVE_A);
+        for (String dependent : new String[] {"QuantumSafetyArchiveLagging", "QuantumSafetyArchivePostgresDown",
+                "QuantumSafetyArchiveErrors"}) {
+            assertThat(InhibitRules.inhibits(down, archiveAlert(dependent, ARCHIVE_A))).as(dependent + " on A").isTrue();
+            assertThat(InhibitRules.inhibits(down, archiveAlert(dependent, ARCHIVE_B))).as(dependent + " on B").isFalse();
+        }
+        // events lost are news whatever else is going on; invalid entries come from another writer
+        assertThat(InhibitRules.inhibits(down, archiveAlert("QuantumSafetyArchiveGap", ARCHIVE_A, "stream", "audit")))
+                .isFalse();
+        assertThat(InhibitRules.inhibits(down, archiveAlert("QuantumSafetyArchiveInvalidEvents", ARCHIVE_A))).isFalse();
+        // the archive and the exporter are different jobs on the same host
+        assertThat(InhibitRules.inhibits(alert("QuantumTelemetryExporterDown", ARCHIVE_A),
+                archiveAlert("QuantumSafetyArchiveLagging", ARCHIVE_A))).isFalse();
+        assertThat(InhibitRules.inhibits(down, alert("QuantumSafeModeActive", ARCHIVE_A))).isFalse();
+    }
+
+    @Test
+    void archivePostgresDownMutesItsLagAndPostgresErrorsButNotRedisErrorsOrAGap() {
+        Map<String, String> postgres = archiveAlert("QuantumSafetyArchivePostgresDown", ARCHIVE_A);
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveLagging", ARCHIVE_A, "stream",
+                "audit"))).isTrue();
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveErrors", ARCHIVE_A, "stage",
+                "postgres"))).isTrue();
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveErrors", ARCHIVE_A, "stage",
+                "redis"))).as("Redis errors have another cause").isFalse();
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveLagging", ARCHIVE_B, "stream",
+                "audit"))).isFalse();
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveGap", ARCHIVE_A, "stream",
+                "fault"))).isFalse();
+        assertThat(InhibitRules.inhibits(postgres, archiveAlert("QuantumSafetyArchiveDown", ARCHIVE_A))).isFalse();
+    }
+
+    /** A hole in the audit trail reaches people whatever else fires. */
+    @Test
+    void nothingEverMutesAnArchiveGap() {
+        for (RuleFiles.Alert source : RuleFiles.alerts()) {
+            Map<String, String> gap = archiveAlert("QuantumSafetyArchiveGap", ARCHIVE_A, "stream", "audit");
+            assertThat(InhibitRules.inhibits(archiveAlert(source.name(), ARCHIVE_A), gap)).as(source.name()).isFalse();
+            assertThat(InhibitRules.inhibits(alert(source.name(), ARCHIVE_A), gap)).as(source.name()).isFalse();
         }
     }
 

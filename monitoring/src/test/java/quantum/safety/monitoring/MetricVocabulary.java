@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The metric names the bundle may query: the exporter's families (legacy contract §3 and the new ones the exporter
- * exports, see the README), the decision service's, Prometheus' own {@code up}, the JVM/process metrics client_java
- * exposes, and the bundle's recording rules. A query naming anything else is a typo, or a metric nobody exports.
+ * exports, see the README), the decision service's, the audit archive's, Prometheus' own {@code up}, the JVM/process
+ * metrics client_java exposes, and the bundle's recording rules. A query naming anything else is a typo, or a metric nobody exports.
  */
 final class MetricVocabulary {
 
@@ -47,8 +47,27 @@ final class MetricVocabulary {
             "quantum_safety_service_in_flight", "quantum_safety_service_queue_capacity", "quantum_safety_service_ready",
             "quantum_safety_service_kernel_failures_total", "quantum_safety_service_build_info");
 
+    /**
+     * The audit archive's families ({@code quantum-safety archive}, job quantum_safety_archive), as its contract names
+     * them.
+     */
+    static final Set<String> ARCHIVE = Set.of(
+            "quantum_safety_archive_events_total", "quantum_safety_archive_lag_events",
+            "quantum_safety_archive_lag_seconds", "quantum_safety_archive_gaps_total",
+            "quantum_safety_archive_gap_events_total", "quantum_safety_archive_invalid_events_total",
+            "quantum_safety_archive_errors_total", "quantum_safety_archive_redis_up",
+            "quantum_safety_archive_postgres_up", "quantum_safety_archive_last_archived_timestamp_seconds",
+            "quantum_safety_archive_build_info");
+
+    /**
+     * Written by {@code quantum-safety ops install} into a rule file of its own (not part of the bundle): which install
+     * is live and since when, for the dashboard's install and rollback annotations.
+     */
+    static final Set<String> OPS = Set.of("quantum_safety_ops_install_timestamp_seconds");
+
     /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
-    static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");
+    static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "process_start_time_seconds",
+            "jvm_memory_used_bytes");
 
     /** Counters: the only families rate() and increase() may be applied to. */
     static final Set<String> COUNTERS = Set.of(
@@ -58,7 +77,9 @@ final class MetricVocabulary {
             "quantum_safety_service_requests_total", "quantum_safety_service_decision_duration_seconds_bucket",
             "quantum_safety_service_decision_duration_seconds_count",
             "quantum_safety_service_decision_duration_seconds_sum", "quantum_safety_service_rejected_total",
-            "quantum_safety_service_kernel_failures_total");
+            "quantum_safety_service_kernel_failures_total", "quantum_safety_archive_events_total",
+            "quantum_safety_archive_gaps_total", "quantum_safety_archive_gap_events_total",
+            "quantum_safety_archive_invalid_events_total", "quantum_safety_archive_errors_total");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");
@@ -68,6 +89,7 @@ final class MetricVocabulary {
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
     private static final Pattern LABEL_LISTS =
             Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern OFFSETS = Pattern.compile("\\boffset\\s+-?(\\d+(ms|[smhdwy]))+");
     private static final Pattern VARIABLES = Pattern.compile("\\$\\{?\\w+}?");
     private static final Pattern NUMBERS = Pattern.compile("(?<![\\w:])\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
@@ -80,6 +102,8 @@ final class MetricVocabulary {
         names.addAll(LEGACY);
         names.addAll(NEW);
         names.addAll(SERVICE);
+        names.addAll(ARCHIVE);
+        names.addAll(OPS);
         names.addAll(PLATFORM);
         RuleFiles.recordings().forEach(r -> names.add(r.name()));
         return names;
@@ -87,11 +111,12 @@ final class MetricVocabulary {
 
     /**
      * Metric names in a PromQL expression: identifiers that are not inside strings, label matchers, ranges or
-     * by/on label lists, not functions or aggregations (followed by '('), not keywords, numbers or Grafana variables.
+     * by/on label lists or offsets, not functions or aggregations (followed by '('), not keywords, numbers or Grafana variables.
      */
     static Set<String> metricNames(String expr) {
         String s = STRINGS.matcher(expr).replaceAll("\"\"");
         s = VARIABLES.matcher(s).replaceAll(" ");
+        s = OFFSETS.matcher(s).replaceAll(" ");
         s = MATCHERS.matcher(s).replaceAll(" ");
         s = RANGES.matcher(s).replaceAll(" ");
         s = LABEL_LISTS.matcher(s).replaceAll(" ");

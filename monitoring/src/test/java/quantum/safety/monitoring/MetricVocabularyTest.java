@@ -17,6 +17,13 @@ class MetricVocabularyTest {
     }
 
     @Test
+    void skipsTheDurationOfAnOffset() {
+        assertThat(MetricVocabulary.metricNames("count by (version) (quantum_safety_kernel_info) unless "
+                + "count by (version) (quantum_safety_kernel_info offset 2m) or up offset 1h30m"))
+                .containsExactly("quantum_safety_kernel_info", "up");
+    }
+
+    @Test
     void findsWhatRateAndIncreaseAreAppliedTo() {
         assertThat(MetricVocabulary.ratedMetrics("increase(quantum_safety_faults_last_1h[5m]) > 5 "
                 + "or rate( quantum_trade_intents_total[1m])"))
@@ -30,5 +37,15 @@ class MetricVocabularyTest {
                 .hasSize(6).allSatisfy(n -> assertThat(MetricVocabulary.COUNTERS).contains(n));
         assertThat(MetricVocabulary.COUNTERS).doesNotContain("quantum_safety_service_ready",
                 "quantum_safety_service_in_flight", "quantum_safety_service_queue_capacity");
+    }
+
+    /** The archive's counters (its _total families) may be rated; its gauges (lag, up, timestamps) may not. */
+    @Test
+    void theArchiveCountersAreCountersAndItsGaugesAreNot() {
+        assertThat(MetricVocabulary.ARCHIVE.stream().filter(n -> n.endsWith("_total")))
+                .hasSize(5).allSatisfy(n -> assertThat(MetricVocabulary.COUNTERS).contains(n));
+        assertThat(MetricVocabulary.COUNTERS).doesNotContain("quantum_safety_archive_lag_seconds",
+                "quantum_safety_archive_lag_events", "quantum_safety_archive_postgres_up",
+                "quantum_safety_archive_last_archived_timestamp_seconds");
     }
 }

@@ -16,9 +16,9 @@ import org.yaml.snakeyaml.Yaml;
 class PrometheusConfigTest {
 
     @Test
-    void theScrapeJobSnippetHoldsTheExporterAndTheDecisionServiceJobsInThatOrder() {
+    void theScrapeJobSnippetHoldsTheExporterTheDecisionServiceAndTheArchiveJobsInThatOrder() {
         assertThat(jobs()).extracting(j -> j.get("job_name"))
-                .containsExactly("quantum_safety_telemetry", "quantum_safety_kernel");
+                .containsExactly("quantum_safety_telemetry", "quantum_safety_kernel", "quantum_safety_archive");
     }
 
     @Test
@@ -30,6 +30,12 @@ class PrometheusConfigTest {
     @Test
     void theDecisionServiceJobScrapesItsDefaultListenAddressWithTheSameTimings() {
         assertJob(jobs().get(1), "quantum_safety_kernel", "127.0.0.1:9106", "safety-kernel");
+    }
+
+    /** quantum-safety archive listens on 127.0.0.1:9107 by default, next to the exporter and the decision service. */
+    @Test
+    void theArchiveJobScrapesItsDefaultListenAddressWithTheSameTimings() {
+        assertJob(jobs().get(2), "quantum_safety_archive", "127.0.0.1:9107", "safety-archive");
     }
 
     @Test

@@ -31,8 +31,9 @@ final class InstallBackup {
     private InstallBackup() {
     }
 
-    static Manifest write(InstallRequest request, Planner.Plan plan, ManifestStore store, OpsListener events) {
-        BackupStamp stamp = BackupStamp.now(request.tag(), request.clock());
+    /** {@code id}: the manifest's, made from {@code stamp} before planning, since the deployment rule names it. */
+    static Manifest write(InstallRequest request, Planner.Plan plan, ManifestStore store, OpsListener events,
+                          BackupStamp stamp, String id) {
         InstallSetup setup = request.setup();
         List<FileChange> changes = new ArrayList<>();
         List<Path> made = new ArrayList<>();
@@ -58,7 +59,7 @@ final class InstallBackup {
             if (!Files.isDirectory(store.dir())) {
                 made.add(store.dir());
             }
-            Manifest manifest = new Manifest(store.newId(stamp), Manifest.KIND_INSTALL, stamp.tag(),
+            Manifest manifest = new Manifest(id, Manifest.KIND_INSTALL, stamp.tag(),
                     LocalDateTime.now(request.clock()).withNano(0).toString(), request.configPath().toString(), changes,
                     plan.missingDirectories().stream().map(Path::toString).toList(), null, setup);
             store.save(manifest);

@@ -10,6 +10,7 @@ import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.ManifestStore;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.ScrapeJob;
@@ -25,6 +26,7 @@ import quantum.safety.ops.verify.HostResolver;
  * @param decisionServiceJob whether prometheus.yml gets the decision service's scrape job; false, for a host that
  *                        runs no decision service, leaves it out and takes out one an earlier install added (one
  *                        install did not add stays)
+ * @param archiveJob      the same for the audit archive's scrape job ({@code --job.archive})
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
@@ -32,7 +34,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
                              Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
-                             boolean decisionServiceJob, BundleSource bundle, Optional<Path> backupDir,
+                             boolean decisionServiceJob, boolean archiveJob, BundleSource bundle,
+                             Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
                              Duration verifyTimeout, String promtool, String amtool, Clock clock,
                              HostResolver resolver, Predicate<InstallPlan> confirm) {
@@ -68,6 +71,11 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         });
     }
 
+    /** Whether prometheus.yml gets {@code service}'s scrape job (when the bundle has it). */
+    boolean wants(ServiceJob service) {
+        return service.equals(ServiceJob.ARCHIVE) ? archiveJob : decisionServiceJob;
+    }
+
     /** Every address and file this install uses, as its manifest records them. */
     InstallSetup setup() {
         return InstallSetup.builder()
@@ -82,12 +90,13 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                 .bundleDir(bundle.directory().orElse(null))
                 .backupDir(manifestDir())
                 .decisionServiceJob(decisionServiceJob)
+                .archiveJob(archiveJob)
                 .build();
     }
 
     /**
-     * Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, the decision service's job
-     * in, reload and verify on.
+     * Defaults: bundle from the classpath, Prometheus on 127.0.0.1:9090, tag {@code qs}, the decision service's and
+     * the audit archive's jobs in, reload and verify on.
      */
     public static final class Builder {
         private Path prometheusConfig;
@@ -100,6 +109,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private HostPort exporterAddress;
         private String jobEnvironment;
         private boolean decisionServiceJob = true;
+        private boolean archiveJob = true;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -129,6 +139,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder jobEnvironment(String v) { jobEnvironment = v; return this; }
         /** False: no decision service scrape job, and one an earlier install added is taken out. */
         public Builder decisionServiceJob(boolean v) { decisionServiceJob = v; return this; }
+        /** False: no audit archive scrape job, and one an earlier install added is taken out. */
+        public Builder archiveJob(boolean v) { archiveJob = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -149,7 +161,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
                     Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
-                    Optional.ofNullable(jobEnvironment), decisionServiceJob, bundle,
+                    Optional.ofNullable(jobEnvironment), decisionServiceJob, archiveJob, bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);
         }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import quantum.safety.ops.backup.AtomicFiles;
+import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.Manifest;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.event.OpsEvent.DryRunEnded;
 import quantum.safety.ops.event.OpsEvent.FileWritten;
@@ -58,7 +60,10 @@ public final class Installer {
         Path config = request.configPath();
         events.on(new InstallStarted(request.bundle().describe(), config));
         Planner planner = new Planner(request);
-        Planner.Plan files = planner.plan();
+        // One stamp names the manifest, the backups and the deployment rule, so the rule names this very install.
+        BackupStamp stamp = BackupStamp.now(request.tag(), request.clock());
+        String installId = new ManifestStore(request.manifestDir()).newId(stamp);
+        Planner.Plan files = planner.plan(installId, request.clock().instant());
         Promtool promtool = Promtool.locate(request.promtool());
         Optional<Amtool> amtool = request.alertmanagerConfig().isPresent()
                 ? Optional.of(Amtool.locate(request.amtool())) : Optional.empty();
@@ -90,7 +95,7 @@ public final class Installer {
         }
         ManifestStore store = new ManifestStore(plan.manifestDir());
         boolean storeIsNew = !Files.isDirectory(store.dir());
-        Manifest manifest = InstallBackup.write(request, files, store, events);
+        Manifest manifest = InstallBackup.write(request, files, store, events, stamp, installId);
         Attempt attempt = new Attempt(manifest, store, storeIsNew, new Rollback(rollbackRequest(store), events));
         return applyAndCheck(changed, attempt);
     }
@@ -176,6 +181,7 @@ public final class Installer {
                 .resolver(request.resolver())
                 .setup(request.setup())
                 .serviceJob(ServiceJobToCheck.of(request.setup(), request.bundle()).orElse(null))
+                .archiveJob(ServiceJobToCheck.of(ServiceJob.ARCHIVE, request.setup(), request.bundle()).orElse(null))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +15,14 @@ import java.util.regex.Pattern;
 
 import quantum.safety.ops.backup.WritableCheck;
 import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.plan.FileKind;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.plan.PlannedReload;
 import quantum.safety.ops.plan.PlannedVerification;
 import quantum.safety.ops.plan.Service;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
+import quantum.safety.ops.prometheus.DeploymentRule;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
 import quantum.safety.ops.prometheus.ScrapeJob;
@@ -65,7 +68,11 @@ final class Planner {
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
     }
 
-    Plan plan() {
+    /**
+     * The files of the install {@code installId} made at {@code at}: the bundle's, and the deployment rule naming this
+     * install when anything else changes ({@link DeploymentRule}).
+     */
+    Plan plan(String installId, Instant at) {
         checkFolders();
         Path config = request.configPath();
         Path rulesDir = request.rulesDir().toAbsolutePath().normalize();
@@ -82,6 +89,8 @@ final class Planner {
                 files.add(file(FileKind.RULES, target, content.get(), List.of("rules from the bundle")));
             }
         }
+        Path deployment = rulesDir.resolve(DeploymentRule.FILE_NAME);
+        ruleTargets.add(deployment);
         addMissing(missing, rulesDir);
 
         if (request.grafanaDashboardsDir().isPresent()) {
@@ -121,13 +130,24 @@ final class Planner {
                         .alertmanagerAddress(request.alertmanagerUrl().map(u -> java.net.URI.create(u).getRawAuthority())
                                 .orElse(null))
                         .force(request.force())
-                        .leaveOut(request.decisionServiceJob() ? List.of() : List.of(BundlePaths.SERVICE_JOB_NAME))
+                        .leaveOut(ServiceJob.ALL.stream().filter(s -> !request.wants(s)).map(ServiceJob::jobName).toList())
                         .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
                 configChanges(merged)));
+        files.add(deploymentRule(deployment, files, installId, at));
         files.sort(Comparator.comparing(PlannedFile::kind));
         return new Plan(List.copyOf(files), List.copyOf(missing));
+    }
+
+    /** The deployment rule as it is when nothing else changes, else naming this install. */
+    private static PlannedFile deploymentRule(Path target, List<PlannedFile> others, String installId, Instant at) {
+        PlannedFile current = file(FileKind.RULES, target, new byte[0], List.of());
+        if (current.before().isPresent() && others.stream().noneMatch(PlannedFile::changed)) {
+            return file(FileKind.RULES, target, current.before().get(), List.of("deployment record, unchanged"));
+        }
+        return file(FileKind.RULES, target, DeploymentRule.render(installId, at),
+                List.of("deployment record: " + DeploymentRule.METRIC + " names " + installId));
     }
 
     /** What the merge changes and leaves, in words. */
@@ -138,10 +158,10 @@ final class Planner {
     }
 
     /**
-     * The bundle's scrape jobs as this install writes them: the exporter's at {@code --exporter.address}, the decision
-     * service's (unless {@code --job.decision-service=false}) at the target prometheus.yml already gives it (no flag
-     * sets that one: an operator who moved the service edits its target, and a later install keeps it), both with
-     * {@code --job.environment}.
+     * The bundle's scrape jobs as this install writes them: the exporter's at {@code --exporter.address}, each
+     * service's (the decision service's unless {@code --job.decision-service=false}, the audit archive's unless
+     * {@code --job.archive=false}) at the target prometheus.yml already gives it (no flag sets those: an operator who
+     * moved a service edits its target, and a later install keeps it), all with {@code --job.environment}.
      */
     private List<ScrapeJob> jobs(String original, Path config) {
         BundleScrapeJobs bundleJobs = BundleScrapeJobs.of(request.bundle());
@@ -150,9 +170,11 @@ final class Planner {
             exporter = exporter.withTargets(List.of(request.exporterAddress().get().toString()));
         }
         List<ScrapeJob> jobs = new ArrayList<>(List.of(exporter));
-        bundleJobs.service().filter(service -> request.decisionServiceJob())
-                .map(service -> operatorsTargets(original, config, service.name())
-                        .map(service::withTargets).orElse(service)).ifPresent(jobs::add);
+        for (ServiceJob wanted : ServiceJob.ALL) {
+            bundleJobs.job(wanted).filter(service -> request.wants(wanted))
+                    .map(service -> operatorsTargets(original, config, service.name())
+                            .map(service::withTargets).orElse(service)).ifPresent(jobs::add);
+        }
         return jobs.stream().map(j -> request.jobEnvironment().map(env -> j.withLabel("environment", env)).orElse(j))
                 .toList();
     }
@@ -187,12 +209,13 @@ final class Planner {
                         .orElse(ReloadStep.MANUAL_ALERTMANAGER_RELOAD)));
             }
         }
-        boolean serviceChecked = plan.files().stream().filter(f -> f.kind() == FileKind.PROMETHEUS_CONFIG).findFirst()
-                .flatMap(f -> ServiceJobToCheck.of(request.decisionServiceJob(), request.bundle(),
-                        Optional.of(new String(f.after(), StandardCharsets.UTF_8)))).isPresent();
+        Optional<String> config = plan.files().stream().filter(f -> f.kind() == FileKind.PROMETHEUS_CONFIG).findFirst()
+                .map(f -> new String(f.after(), StandardCharsets.UTF_8));
         PlannedVerification verification = !request.reload() || !request.verify() ? null
                 : new PlannedVerification(Verifier.verifyChecks().stream()
-                        .filter(c -> serviceChecked || !(c instanceof ServiceTargetCheck)).map(Check::title).toList(),
+                        .filter(c -> !(c instanceof ServiceTargetCheck s) || config.flatMap(text -> ServiceJobToCheck.of(
+                                s.service(), request.wants(s.service()), request.bundle(), Optional.of(text))).isPresent())
+                        .map(Check::title).toList(),
                         request.verifyTimeout().toSeconds(), live);
         return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),
                 live ? plan.missingDirectories() : List.of(),

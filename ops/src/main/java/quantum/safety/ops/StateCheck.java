@@ -23,7 +23,8 @@ import quantum.safety.ops.verify.Section;
 /**
  * After a rollback: Prometheus runs what the restored files say. If the restored prometheus.yml has no job of ours,
  * no target of that job is active; our rule files are loaded exactly when they exist and rule_files names them. The
- * exporter's job is always reported; the decision service's when the file had it before the rollback or has it after.
+ * exporter's job is always reported; each service's (the decision service's, the audit archive's) when the file had it
+ * before the rollback or has it after.
  */
 final class StateCheck {
 
@@ -33,7 +34,7 @@ final class StateCheck {
     /** Our jobs, exporter's first, that {@code config} has (none when it cannot be read). */
     static Set<String> ourJobs(Path config) {
         Set<String> jobs = new LinkedHashSet<>();
-        for (String job : List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME)) {
+        for (String job : List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME, BundlePaths.ARCHIVE_JOB_NAME)) {
             if (hasJob(config, job)) {
                 jobs.add(job);
             }
@@ -46,8 +47,10 @@ final class StateCheck {
                                    Duration timeout) {
         Set<String> expected = ourJobs(config);
         List<String> reported = new ArrayList<>(List.of(BundlePaths.JOB_NAME));
-        if (expected.contains(BundlePaths.SERVICE_JOB_NAME) || jobsBefore.contains(BundlePaths.SERVICE_JOB_NAME)) {
-            reported.add(BundlePaths.SERVICE_JOB_NAME);
+        for (String service : List.of(BundlePaths.SERVICE_JOB_NAME, BundlePaths.ARCHIVE_JOB_NAME)) {
+            if (expected.contains(service) || jobsBefore.contains(service)) {
+                reported.add(service);
+            }
         }
         Instant deadline = Instant.now().plus(timeout);
         while (true) {

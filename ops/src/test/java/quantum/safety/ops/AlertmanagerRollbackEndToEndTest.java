@@ -102,7 +102,7 @@ class AlertmanagerRollbackEndToEndTest {
         assertThat(template.getParent()).as("the folder the install created").doesNotExist();
         assertThat(alertmanager().runningReceivers()).containsExactly("oncall", "mail-ops");
         assertThat(result.summary()).contains("Prometheus reloaded and runs the restored files",
-                "Alertmanager reloaded and runs the restored receivers", "rolled back (Prometheus 3 files, Alertmanager 2 files);");
+                "Alertmanager reloaded and runs the restored receivers", "rolled back (Prometheus 4 files, Alertmanager 2 files);");
     }
 
     @Test

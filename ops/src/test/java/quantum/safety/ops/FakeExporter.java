@@ -20,7 +20,8 @@ import quantum.safety.ops.verify.HostPort;
  * text at /metrics, and /-/ready and /-/healthy with settable status codes.
  *
  * <p>With {@link #SERVICE_EXPOSITION} it also stands in for the decision service ({@code quantum-safety kernel
- * serve}), which lives in a module ops does not depend on: what Prometheus scrapes from it is its /metrics only.
+ * serve}), which lives in a module ops does not depend on: what Prometheus scrapes from it is its /metrics only. With
+ * {@link #ARCHIVE_EXPOSITION}, for the audit archive ({@code quantum-safety archive}) the same way.
  */
 public final class FakeExporter implements AutoCloseable {
 
@@ -80,6 +81,45 @@ public final class FakeExporter implements AutoCloseable {
             quantum_safety_service_kernel_failures_total{kind="lost_event"} 0
             # TYPE quantum_safety_service_build_info gauge
             quantum_safety_service_build_info{version="0.1.0-SNAPSHOT",revision="abc1234"} 1
+            """;
+
+    /**
+     * What the audit archive's /metrics serves (its contract's families and labels), on an archive that is caught up:
+     * both streams archived, nothing waiting, no gap, no error, Redis and PostgreSQL reachable, started long ago.
+     */
+    public static final String ARCHIVE_EXPOSITION = """
+            # TYPE quantum_safety_archive_events_total counter
+            quantum_safety_archive_events_total{stream="fault"} 120
+            quantum_safety_archive_events_total{stream="audit"} 480
+            # TYPE quantum_safety_archive_lag_events gauge
+            quantum_safety_archive_lag_events{stream="fault"} 0
+            quantum_safety_archive_lag_events{stream="audit"} 0
+            # TYPE quantum_safety_archive_lag_seconds gauge
+            quantum_safety_archive_lag_seconds{stream="fault"} 0
+            quantum_safety_archive_lag_seconds{stream="audit"} 0
+            # TYPE quantum_safety_archive_gaps_total counter
+            quantum_safety_archive_gaps_total{stream="fault"} 0
+            quantum_safety_archive_gaps_total{stream="audit"} 0
+            # TYPE quantum_safety_archive_gap_events_total counter
+            quantum_safety_archive_gap_events_total{stream="fault"} 0
+            quantum_safety_archive_gap_events_total{stream="audit"} 0
+            # TYPE quantum_safety_archive_invalid_events_total counter
+            quantum_safety_archive_invalid_events_total{stream="fault"} 0
+            quantum_safety_archive_invalid_events_total{stream="audit"} 0
+            # TYPE quantum_safety_archive_errors_total counter
+            quantum_safety_archive_errors_total{stage="redis"} 0
+            quantum_safety_archive_errors_total{stage="postgres"} 0
+            # TYPE quantum_safety_archive_redis_up gauge
+            quantum_safety_archive_redis_up 1
+            # TYPE quantum_safety_archive_postgres_up gauge
+            quantum_safety_archive_postgres_up 1
+            # TYPE quantum_safety_archive_last_archived_timestamp_seconds gauge
+            quantum_safety_archive_last_archived_timestamp_seconds{stream="fault"} 1764583200
+            quantum_safety_archive_last_archived_timestamp_seconds{stream="audit"} 1764583260
+            # TYPE quantum_safety_archive_build_info gauge
+            quantum_safety_archive_build_info{version="0.1.0-SNAPSHOT"} 1
+            # TYPE process_start_time_seconds gauge
+            process_start_time_seconds 1764500000
             """;
 
     private final HttpServer server;

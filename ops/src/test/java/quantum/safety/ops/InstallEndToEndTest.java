@@ -67,7 +67,7 @@ class InstallEndToEndTest {
         InstallPlan plan = events.first(InstallPlanned.class).plan();
         assertThat(plan.toChange()).extracting(FileStep::path).containsExactlyInAnyOrder(
                 env.rulesDir().resolve("quantum_safety_alerts.yml"), env.rulesDir().resolve("quantum_safety_recording.yml"),
-                grafanaDashboards.resolve("quantum_safety_telemetry.json"), grafanaProvisioning.resolve("quantum_safety.yaml"),
+                env.rulesDir().resolve("quantum_safety_deployment.yml"), grafanaDashboards.resolve("quantum_safety_telemetry.json"), grafanaProvisioning.resolve("quantum_safety.yaml"),
                 amConfig.resolveSibling("templates/quantum_safety.tmpl"), amConfig, env.config());
         assertThat(plan.backUp()).containsExactly(env.config());
         assertThat(plan.reloads()).extracting(r -> r.service()).containsExactly(Service.PROMETHEUS, Service.ALERTMANAGER);

@@ -59,7 +59,8 @@ class InstallWithoutReloadTest {
         assertThat(plan.verification()).as("--no-reload: nothing to verify against").isNull();
         assertThat(events.all(FileWritten.class)).extracting(FileWritten::file)
                 .containsExactly(tmp.resolve("rules/quantum_safety_alerts.yml"),
-                        tmp.resolve("rules/quantum_safety_recording.yml"), tmp.resolve("prometheus.yml"));
+                        tmp.resolve("rules/quantum_safety_recording.yml"),
+                        tmp.resolve("rules/quantum_safety_deployment.yml"), tmp.resolve("prometheus.yml"));
         ReloadLeftToOperator left = events.first(ReloadLeftToOperator.class);
         assertThat(left.reason()).isEqualTo(ReloadLeftToOperator.Reason.NOT_ASKED);
         assertThat(left.then()).contains("quantum-safety ops verify");

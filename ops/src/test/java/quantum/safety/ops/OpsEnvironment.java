@@ -82,6 +82,15 @@ public final class OpsEnvironment implements AutoCloseable {
      * every second, at {@code target}.
      */
     public void addServiceJobToTheBundle(String target) throws IOException {
+        addJobToTheBundle(BundlePaths.SERVICE_JOB_NAME, "safety-kernel", target);
+    }
+
+    /** The same for the audit archive's job. */
+    public void addArchiveJobToTheBundle(String target) throws IOException {
+        addJobToTheBundle(BundlePaths.ARCHIVE_JOB_NAME, "safety-archive", target);
+    }
+
+    private void addJobToTheBundle(String name, String service, String target) throws IOException {
         Path scrapeJob = bundle.directory().orElseThrow().resolve("prometheus/scrape-job.yml");
         Files.writeString(scrapeJob, Files.readString(scrapeJob) + """
                   - job_name: %s
@@ -90,9 +99,9 @@ public final class OpsEnvironment implements AutoCloseable {
                     static_configs:
                       - targets: ['%s']
                         labels:
-                          service: safety-kernel
+                          service: %s
                           component: quantum-trader
-                """.formatted(BundlePaths.SERVICE_JOB_NAME, target));
+                """.formatted(name, target, service));
     }
 
     /** A loopback port nothing listens on: a service "not deployed". */

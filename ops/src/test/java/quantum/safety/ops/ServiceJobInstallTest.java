@@ -23,9 +23,9 @@ import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.testkit.RequiresTools;
 
 /**
- * The packaged bundle's two scrape jobs through install and rollback ({@code --no-reload}: real files and a real
- * promtool, no Prometheus): the exporter's at {@code --exporter.address}, the decision service's at its own target,
- * both with the environment label, and both gone after the rollback.
+ * The packaged bundle's three scrape jobs through install and rollback ({@code --no-reload}: real files and a real
+ * promtool, no Prometheus): the exporter's at {@code --exporter.address}, the decision service's and the audit
+ * archive's at their own targets, all with the environment label, and all gone after the rollback.
  */
 @RequiresTools({"promtool"})
 class ServiceJobInstallTest {
@@ -53,7 +53,7 @@ class ServiceJobInstallTest {
     }
 
     @Test
-    void installAddsBothJobsWithTheEnvironmentAndRollbackTakesBothOut() throws Exception {
+    void installAddsEveryJobWithTheEnvironmentAndRollbackTakesThemOut() throws Exception {
         Files.writeString(config(), ORIGINAL);
 
         OpsResult installed = new Installer(install().build(), events).install();
@@ -63,10 +63,14 @@ class ServiceJobInstallTest {
                 "add scrape job quantum_safety_telemetry [127.0.0.1:19105] labels {service=safety-telemetry, "
                         + "component=quantum-trader, environment=staging}",
                 "add scrape job quantum_safety_kernel [127.0.0.1:9106] labels {service=safety-kernel, "
+                        + "component=quantum-trader, environment=staging}",
+                "add scrape job quantum_safety_archive [127.0.0.1:9107] labels {service=safety-archive, "
                         + "component=quantum-trader, environment=staging}");
         String text = Files.readString(config());
-        assertThat(jobNames(text)).containsExactly("node", "quantum_safety_telemetry", "quantum_safety_kernel");
-        assertThat(text).contains("# Quantum Safety decision service: added by 'quantum-safety ops install'.");
+        assertThat(jobNames(text)).containsExactly("node", "quantum_safety_telemetry", "quantum_safety_kernel",
+                "quantum_safety_archive");
+        assertThat(text).contains("# Quantum Safety decision service: added by 'quantum-safety ops install'.",
+                "# Quantum Safety audit archive: added by 'quantum-safety ops install'.");
         assertThat(ScrapeJob.find(text, "quantum_safety_kernel", "prometheus.yml").orElseThrow().labels())
                 .containsEntry("environment", "staging");
         events.clear();

@@ -78,7 +78,7 @@ class ServiceJobOptOutTest {
         assertThat(new Installer(request, events).install().exitCode()).as(events.toString()).isZero();
 
         assertThat(jobNames(Files.readString(config())))
-                .containsExactly("node", "quantum_safety_telemetry");
+                .containsExactly("node", "quantum_safety_telemetry", "quantum_safety_archive");
         assertThat(changesToConfig()).noneMatch(c -> c.contains(SERVICE_JOB));
         assertThat(new Installer(request, events).verifySettings().serviceJob()).isEmpty();
         assertThat(new ManifestStore(ManifestStore.defaultDirFor(config())).newest().orElseThrow().setup()
@@ -95,7 +95,7 @@ class ServiceJobOptOutTest {
         run(install().decisionServiceJob(false));
 
         String without = Files.readString(config());
-        assertThat(jobNames(without)).containsExactly("node", "quantum_safety_telemetry");
+        assertThat(jobNames(without)).containsExactly("node", "quantum_safety_telemetry", "quantum_safety_archive");
         assertThat(without).doesNotContain("decision service");
         assertThat(changesToConfig()).containsExactly(
                 "remove scrape job quantum_safety_kernel [127.0.0.1:9106]: an earlier install added it, this one "
@@ -138,7 +138,7 @@ class ServiceJobOptOutTest {
         assertThat(new Installer(request, events).install().exitCode()).as(events.toString()).isZero();
 
         assertThat(jobNames(Files.readString(config())))
-                .containsExactly("node", SERVICE_JOB, "quantum_safety_telemetry");
+                .containsExactly("node", SERVICE_JOB, "quantum_safety_telemetry", "quantum_safety_archive");
         assertThat(changesToConfig()).anySatisfy(c -> assertThat(c)
                 .startsWith("keep scrape job quantum_safety_kernel [10.0.0.7:9106], which this install leaves out"));
         assertThat(new Installer(request, events).verifySettings().serviceJob()).contains(SERVICE_JOB);

@@ -18,6 +18,7 @@ import quantum.safety.ops.Installer;
 import quantum.safety.ops.backup.BackupStamp;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.verify.HostPort;
 
@@ -45,6 +46,7 @@ import quantum.safety.ops.verify.HostPort;
                 "      --grafana.provisioning-dir=/etc/grafana/provisioning/dashboards \\",
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
                 "  quantum-safety ops install … --job.decision-service=false --yes   # a host that runs no decision service",
+                "  quantum-safety ops install … --job.archive=false --yes # a host that runs no audit archive",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})
@@ -62,6 +64,10 @@ public final class InstallCommand implements Callable<Integer> {
     /** Null: neither the flag nor its env twin given, so the newest install's choice applies. */
     @Option(names = "--job.decision-service", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
     Boolean decisionServiceJob;
+
+    /** Null: neither the flag nor its env twin given, so the newest install's choice applies. */
+    @Option(names = "--job.archive", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
+    Boolean archiveJob;
 
     @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
@@ -102,7 +108,8 @@ public final class InstallCommand implements Callable<Integer> {
 
     /**
      * Install takes the setup as given, from flags and env only: it is the command that records one. The one thing it
-     * recalls is whether the decision service's job goes in, an operator's choice that a later install must not undo.
+     * recalls is whether the decision service's and the audit archive's jobs go in, an operator's choice that a later
+     * install must not undo.
      */
     private InstallRequest request() {
         BackupStamp.requireValidTag(tag);
@@ -113,7 +120,8 @@ public final class InstallCommand implements Callable<Integer> {
                 .prometheusConfig(config)
                 .rulesDir(required(given.rulesDir(), OpsSetting.PROMETHEUS_RULES_DIR, "the folder of Prometheus rule "
                         + "files", "/etc/prometheus/rules"))
-                .decisionServiceJob(decisionServiceJob(given))
+                .decisionServiceJob(chosen(decisionServiceJob, given, ServiceJob.DECISION_SERVICE))
+                .archiveJob(chosen(archiveJob, given, ServiceJob.ARCHIVE))
                 .prometheusUrl(given.prometheusUrlOrDefault())
                 .alertmanagerConfig(path(given.alertmanagerConfig()))
                 .alertmanagerUrl(given.alertmanagerUrl())
@@ -137,11 +145,11 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     /** The flag (or its env twin), else the choice of the newest install recorded where this one records, else on. */
-    private boolean decisionServiceJob(InstallSetup given) {
-        if (decisionServiceJob != null) {
-            return decisionServiceJob;
+    private static boolean chosen(Boolean flag, InstallSetup given, ServiceJob service) {
+        if (flag != null) {
+            return flag;
         }
-        return RecalledSetup.recall(given).setup().decisionServiceJobOrDefault();
+        return RecalledSetup.recall(given).setup().chosen(service);
     }
 
     private static Path required(String value, OpsSetting setting, String what, String example) {

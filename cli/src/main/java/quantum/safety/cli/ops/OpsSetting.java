@@ -71,6 +71,14 @@ public enum OpsSetting implements SettingRow {
                     + "(a job of that name install did not add stays, and the plan says so); the manifest remembers the "
                     + "choice, so later installs without the flag keep it, and verify and doctor then do not look for "
                     + "the service. Example: --job.decision-service=false")),
+    JOB_ARCHIVE(Setting.builder().flag("--job.archive").env("QUANTUM_SAFETY_JOB_ARCHIVE")
+            .shownDefault("the newest install's, else true").unit("true|false")
+            .help("Whether install puts the audit archive's scrape job (quantum_safety_archive, quantum-safety archive "
+                    + "on 127.0.0.1:9107) into prometheus.yml. Turn it off on a host that runs no archive, where the "
+                    + "job's target is never up and QuantumSafetyArchiveDown would raise a ticket. Off also takes out the "
+                    + "job an earlier install added (a job of that name install did not add stays, and the plan says "
+                    + "so); the manifest remembers the choice, so later installs without the flag keep it, and verify "
+                    + "and doctor then do not look for the archive. Example: --job.archive=false")),
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "

@@ -16,6 +16,7 @@ import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
 import quantum.safety.ops.bundle.BundleSource;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.HostPort;
@@ -89,6 +90,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 .expectedRules(ExpectedRules.fromBundle(bundle))
                 .alertmanagerUrl(setup.alertmanagerUrl())
                 .serviceJob(ServiceJobToCheck.of(setup, bundle).orElse(null))
+                .archiveJob(ServiceJobToCheck.of(ServiceJob.ARCHIVE, setup, bundle).orElse(null))
                 .setup(setup)
                 .build();
     }

@@ -137,7 +137,7 @@ class OpsCommandTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("+++ " + config.toAbsolutePath(), "+  - job_name: quantum_safety_telemetry",
-                "dry run: 3 file(s) would change; nothing was changed");
+                "dry run: 4 file(s) would change; nothing was changed");
         assertThat(Files.readString(config)).isEqualTo("# mine\nscrape_configs: []\n");
     }
 
@@ -155,8 +155,10 @@ class OpsCommandTest {
                 .endsWith("FileValidated", "DryRunEnded", "Finished");
         JsonNode plan = first(lines, "InstallPlanned").path("plan");
         assertThat(plan.path("prometheusConfig").asText()).isEqualTo(config.toAbsolutePath().toString());
-        assertThat(plan.path("files")).hasSize(3).allSatisfy(f -> assertThat(f.path("action").asText()).isIn("CREATE", "MODIFY"));
-        JsonNode configStep = plan.path("files").get(2);
+        // the bundle's two rule files, the deployment record naming this install, prometheus.yml
+        assertThat(plan.path("files")).hasSize(4).allSatisfy(f -> assertThat(f.path("action").asText()).isIn("CREATE", "MODIFY"));
+        assertThat(plan.path("files").get(2).path("path").asText()).endsWith("/rules/quantum_safety_deployment.yml");
+        JsonNode configStep = plan.path("files").get(3);
         assertThat(configStep.path("kind").asText()).isEqualTo("PROMETHEUS_CONFIG");
         assertThat(configStep.path("diff").asText()).contains("+++ " + config.toAbsolutePath(),
                 "+  - job_name: quantum_safety_telemetry");
@@ -164,10 +166,10 @@ class OpsCommandTest {
                 .isEqualTo(tmp.resolve("rules").toString());
         assertThat(plan.path("verification").path("rollBackOnFailure").asBoolean()).isTrue();
         assertThat(first(lines, "FileValidated").path("command").asText()).contains("promtool check rules");
-        assertThat(first(lines, "DryRunEnded").path("wouldChange")).hasSize(3);
+        assertThat(first(lines, "DryRunEnded").path("wouldChange")).hasSize(4);
         JsonNode finished = lines.get(lines.size() - 1);
         assertThat(finished.path("exitCode").asInt()).isZero();
-        assertThat(finished.path("summary").asText()).isEqualTo("dry run: 3 file(s) would change; nothing was changed");
+        assertThat(finished.path("summary").asText()).isEqualTo("dry run: 4 file(s) would change; nothing was changed");
         assertThat(Files.readString(config)).isEqualTo("# mine\nscrape_configs: []\n");
     }
 

@@ -95,6 +95,29 @@ class OpsSettingsTest {
                 "runs no decision service");
     }
 
+    /** As the decision service's: unset leaves the choice to the manifest; a bare flag turns the job on. */
+    @Test
+    void theArchiveJobComesFromItsFlagElseItsEnvTwinElseIsLeftToTheManifest() {
+        Map<String, String> off = Map.of("QUANTUM_SAFETY_JOB_ARCHIVE", "false");
+
+        assertThat(((InstallCommand) parse(Map.of(), "ops", "install")).archiveJob).isNull();
+        assertThat(((InstallCommand) parse(Map.of("QUANTUM_SAFETY_JOB_ARCHIVE", ""), "ops", "install"))
+                .archiveJob).as("empty counts as unset").isNull();
+        assertThat(((InstallCommand) parse(off, "ops", "install")).archiveJob).isFalse();
+        assertThat(((InstallCommand) parse(off, "ops", "install")).decisionServiceJob).as("the other one").isNull();
+        assertThat(((InstallCommand) parse(off, "ops", "install", "--job.archive")).archiveJob).isTrue();
+        assertThat(((InstallCommand) parse(Map.of(), "ops", "install", "--job.archive=false")).archiveJob).isFalse();
+        assertThat(help("ops", "install", "--help").replaceAll("\\s+", " ")).contains(
+                "Env: QUANTUM_SAFETY_JOB_ARCHIVE. Default: the newest install's, else true.",
+                "runs no archive", "--job.archive=false --yes");
+
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.newCommandLine(Map.of());
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("ops", "install", "--job.archive=sometimes")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(err.toString()).contains("--job.archive", "sometimes");
+    }
+
     @Test
     void aDecisionServiceJobValueThatIsNotTrueOrFalseExitsTwoNamingIt() {
         StringWriter err = new StringWriter();

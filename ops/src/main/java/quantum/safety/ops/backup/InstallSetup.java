@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import quantum.safety.ops.bundle.ServiceJob;
+
 /**
  * Every address and file an install used, as the operator gave them (paths absolute): recorded in its manifest so
  * that verify, doctor, backups and rollback find the same Prometheus, exporter and Alertmanager without being told
@@ -13,14 +15,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * <p>{@code decisionServiceJob} is the operator's choice of {@code --job.decision-service}: whether install puts the
  * decision service's scrape job into prometheus.yml. Null: not given, or not recorded (installs from before the choice
- * put the job in, so null means on).
+ * put the job in, so null means on). {@code archiveJob} is the same for {@code --job.archive} and the audit archive's
+ * job.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InstallSetup(String prometheusUrl, String prometheusConfig, String rulesDir, String exporterAddress,
                            String alertmanagerUrl, String alertmanagerConfig, String grafanaProvisioningDir,
                            String grafanaDashboardsDir, String bundleDir, String backupDir,
-                           Boolean decisionServiceJob) {
+                           Boolean decisionServiceJob, Boolean archiveJob) {
 
     /** Prometheus' HTTP address when neither a flag, its env twin nor a manifest names one. */
     public static final String DEFAULT_PROMETHEUS_URL = "http://127.0.0.1:9090";
@@ -45,7 +48,8 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
                 pick(alertmanagerConfig, fallback.alertmanagerConfig),
                 pick(grafanaProvisioningDir, fallback.grafanaProvisioningDir),
                 pick(grafanaDashboardsDir, fallback.grafanaDashboardsDir), pick(bundleDir, fallback.bundleDir),
-                pick(backupDir, fallback.backupDir), pick(decisionServiceJob, fallback.decisionServiceJob));
+                pick(backupDir, fallback.backupDir), pick(decisionServiceJob, fallback.decisionServiceJob),
+                pick(archiveJob, fallback.archiveJob));
     }
 
     /** The same setup with the manifest folder it was found in. */
@@ -68,6 +72,16 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         return !Boolean.FALSE.equals(decisionServiceJob);
     }
 
+    /** Whether the audit archive's scrape job is installed: the choice given or recorded, else on. */
+    public boolean archiveJobOrDefault() {
+        return !Boolean.FALSE.equals(archiveJob);
+    }
+
+    /** Whether {@code service}'s scrape job is installed: the choice given or recorded, else on. */
+    public boolean chosen(ServiceJob service) {
+        return service.equals(ServiceJob.ARCHIVE) ? archiveJobOrDefault() : decisionServiceJobOrDefault();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prometheusUrl = prometheusUrl;
@@ -81,6 +95,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         b.bundleDir = bundleDir;
         b.backupDir = backupDir;
         b.decisionServiceJob = decisionServiceJob;
+        b.archiveJob = archiveJob;
         return b;
     }
 
@@ -101,6 +116,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         private String bundleDir;
         private String backupDir;
         private Boolean decisionServiceJob;
+        private Boolean archiveJob;
 
         private Builder() {
         }
@@ -117,11 +133,13 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         public Builder backupDir(Path v) { backupDir = path(v); return this; }
         /** Whether install puts the decision service's scrape job in; null: not given (then on). */
         public Builder decisionServiceJob(Boolean v) { decisionServiceJob = v; return this; }
+        /** Whether install puts the audit archive's scrape job in; null: not given (then on). */
+        public Builder archiveJob(Boolean v) { archiveJob = v; return this; }
 
         public InstallSetup build() {
             return new InstallSetup(prometheusUrl, prometheusConfig, rulesDir, exporterAddress, alertmanagerUrl,
                     alertmanagerConfig, grafanaProvisioningDir, grafanaDashboardsDir, bundleDir, backupDir,
-                    decisionServiceJob);
+                    decisionServiceJob, archiveJob);
         }
 
         private static String path(Path p) {

@@ -29,6 +29,12 @@ public final class BundlePaths {
      */
     public static final String SERVICE_JOB_NAME = "quantum_safety_kernel";
 
+    /**
+     * The audit archive's job ({@code quantum-safety archive}), the third item of {@link #SCRAPE_JOB}; bundles older
+     * than the archive lack it.
+     */
+    public static final String ARCHIVE_JOB_NAME = "quantum_safety_archive";
+
     private BundlePaths() {
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import quantum.safety.ops.backup.InstallSetup;
+import quantum.safety.ops.bundle.ServiceJob;
 
 /**
  * The {@code quantum-safety} commands printed for the operator, built from the setup an install used (or the one a
@@ -13,7 +14,9 @@ import quantum.safety.ops.backup.InstallSetup;
 public final class OperatorCommands {
 
     /** The install flag that leaves the decision service's scrape job out. */
-    public static final String NO_DECISION_SERVICE_JOB = "--job.decision-service=false";
+    public static final String NO_DECISION_SERVICE_JOB = ServiceJob.DECISION_SERVICE.leaveOutFlag();
+    /** The install flag that leaves the audit archive's scrape job out. */
+    public static final String NO_ARCHIVE_JOB = ServiceJob.ARCHIVE.leaveOutFlag();
 
     private final InstallSetup setup;
 
@@ -51,7 +54,7 @@ public final class OperatorCommands {
 
     /**
      * Installs (again) with every file and address of this setup; where none is known, Debian's locations. A setup
-     * that left the decision service's job out keeps it out. {@code exporterAddress} replaces the recorded target
+     * that left the decision service's or the audit archive's job out keeps it out. {@code exporterAddress} replaces the recorded target
      * (null keeps it); {@code extra} flags go before --yes.
      */
     public String install(String exporterAddress, String... extra) {
@@ -68,8 +71,10 @@ public final class OperatorCommands {
         add(words, "--grafana.dashboards-dir", setup.grafanaDashboardsDir());
         add(words, "--bundle.dir", setup.bundleDir());
         add(words, "--backup.dir", setup.backupDir());
-        if (!setup.decisionServiceJobOrDefault() && !List.of(extra).contains(NO_DECISION_SERVICE_JOB)) {
-            words.add(NO_DECISION_SERVICE_JOB);
+        for (ServiceJob service : ServiceJob.ALL) {
+            if (!setup.chosen(service) && !List.of(extra).contains(service.leaveOutFlag())) {
+                words.add(service.leaveOutFlag());
+            }
         }
         words.addAll(List.of(extra));
         words.add("--yes");

@@ -36,7 +36,9 @@ public final class Doctor {
         Instant start = clock.instant();
         List<CheckResult> results = new ArrayList<>();
         results.addAll(new Verifier(settings.verify(), List.of(new quantum.safety.ops.verify.TargetHealthCheck(),
-                new quantum.safety.ops.verify.ServiceTargetCheck(), new quantum.safety.ops.verify.ValueMatchCheck(), new quantum.safety.ops.verify.RuleGroupCheck(),
+                new quantum.safety.ops.verify.ServiceTargetCheck(),
+                new quantum.safety.ops.verify.ServiceTargetCheck(quantum.safety.ops.bundle.ServiceJob.ARCHIVE),
+                new quantum.safety.ops.verify.ValueMatchCheck(), new quantum.safety.ops.verify.RuleGroupCheck(),
                 new quantum.safety.ops.verify.AlertmanagerCheck(), new quantum.safety.ops.verify.ListenAddressCheck(),
                 new quantum.safety.ops.verify.ExporterCheck(), new ExporterHygieneCheck())).run());
         results.addAll(DashboardChecks.run(settings));

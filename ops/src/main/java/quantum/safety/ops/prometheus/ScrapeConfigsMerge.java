@@ -46,6 +46,7 @@ final class ScrapeConfigsMerge {
         String what = switch (jobName) {
             case BundlePaths.JOB_NAME -> "exporter";
             case BundlePaths.SERVICE_JOB_NAME -> "decision service";
+            case BundlePaths.ARCHIVE_JOB_NAME -> "audit archive";
             default -> "job " + jobName;
         };
         return "# Quantum Safety " + what + ": added by 'quantum-safety ops install'.";

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import quantum.safety.ops.bundle.ServiceJob;
+
 /** Runs checks over one round of observations; {@link #runUntilPassed} retries while Prometheus catches up. */
 public final class Verifier {
 
@@ -18,8 +20,9 @@ public final class Verifier {
 
     /** The checks of {@code ops verify}. */
     public static List<Check> verifyChecks() {
-        return List.of(new TargetHealthCheck(), new ServiceTargetCheck(), new ListenAddressCheck(), new RuleGroupCheck(),
-                new AlertmanagerCheck(), new ExporterCheck(), new ValueMatchCheck());
+        return List.of(new TargetHealthCheck(), new ServiceTargetCheck(), new ServiceTargetCheck(ServiceJob.ARCHIVE),
+                new ListenAddressCheck(), new RuleGroupCheck(), new AlertmanagerCheck(), new ExporterCheck(),
+                new ValueMatchCheck());
     }
 
     public VerifySettings settings() {

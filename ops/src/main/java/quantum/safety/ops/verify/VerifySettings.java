@@ -5,6 +5,7 @@ import java.util.Optional;
 import quantum.safety.ops.Http;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.bundle.BundlePaths;
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.commands.OperatorCommands;
 import quantum.safety.ops.prometheus.ExpectedRules;
 import quantum.safety.ops.prometheus.PrometheusApi;
@@ -18,10 +19,12 @@ import quantum.safety.ops.prometheus.PrometheusApi;
  * @param serviceJob          the decision service's job, when the bundle has one and the install put it in (or the
  *                            operator keeps one of their own; {@link ServiceJobToCheck}): its targets are checked, and
  *                            only warned about ({@link ServiceTargetCheck}); empty: not looked at
+ * @param archiveJob          the same for the audit archive's job
  */
 public record VerifySettings(PrometheusApi prometheus, Optional<String> alertmanagerUrl, HostPort exporter,
                              String jobName, ExpectedRules expectedRules, HostResolver resolver,
-                             boolean requireAlertmanager, Http http, InstallSetup setup, Optional<String> serviceJob) {
+                             boolean requireAlertmanager, Http http, InstallSetup setup, Optional<String> serviceJob,
+                             Optional<String> archiveJob) {
 
     /** Rejects settings without something to check, naming the missing part. */
     public VerifySettings {
@@ -38,6 +41,12 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The job of {@code service} to look at: {@link #serviceJob()} or {@link #archiveJob()}. */
+    public Optional<String> jobOf(ServiceJob service) {
+        return service.equals(ServiceJob.ARCHIVE) ? archiveJob : service.equals(ServiceJob.DECISION_SERVICE)
+                ? serviceJob : Optional.empty();
     }
 
     /** The commands a fix prints: complete, with the install's files and addresses. */
@@ -60,6 +69,7 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         private Http http;
         private InstallSetup setup = InstallSetup.NONE;
         private String serviceJob;
+        private String archiveJob;
 
         private Builder() {
         }
@@ -77,6 +87,8 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
         public Builder setup(InstallSetup v) { setup = v; return this; }
         /** The decision service's job name; null (the default): the service is not looked at. */
         public Builder serviceJob(String v) { serviceJob = v; return this; }
+        /** The audit archive's job name; null (the default): the archive is not looked at. */
+        public Builder archiveJob(String v) { archiveJob = v; return this; }
 
         /** Builds the settings; throws {@link IllegalArgumentException} naming what is missing. */
         public VerifySettings build() {
@@ -87,7 +99,7 @@ public record VerifySettings(PrometheusApi prometheus, Optional<String> alertman
                     .exporterAddress(exporter == null ? null : exporter.toString()).alertmanagerUrl(alertmanagerUrl).build();
             return new VerifySettings(prometheus, Optional.ofNullable(alertmanagerUrl), exporter, jobName,
                     expectedRules, resolver, requireAlertmanager, client, checked.orElse(setup),
-                    Optional.ofNullable(serviceJob));
+                    Optional.ofNullable(serviceJob), Optional.ofNullable(archiveJob));
         }
     }
 }

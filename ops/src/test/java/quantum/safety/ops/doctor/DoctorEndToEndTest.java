@@ -189,6 +189,9 @@ class DoctorEndToEndTest {
                 "QuantumSafeModeActive", "QuantumSafeModeSLOBudgetSlowBurn", "job:quantum_safety_slo_safe_mode:error_budget_remaining30d",
                 "PASSED: job quantum_safety_kernel scraped and up", service.address() + "/metrics health=up",
                 "QuantumSafetyDecisionServiceDown");
+        // the audit archive's group is among the groups doctor expects loaded
+        assertThat(ExpectedRules.fromBundle(bundle).byGroup()).containsKey("quantum_safety_alerts.yml:quantum_safety_archive");
+        assertThat(md).contains("QuantumSafetyArchiveDown", "QuantumSafetyArchiveGap", "QuantumSafetyArchiveInvalidEvents");
         Files.writeString(Path.of("target/doctor-sample-real.md"), md);
     }
 

@@ -23,7 +23,7 @@ import quantum.safety.monitoring.Bundle;
  *       ({@code /quantum-safety/pager}, {@code /ticket}, {@code /watchdog});</li>
  *   <li>prometheus.yml is written here: 1 s scrape and evaluation intervals, the bundle's rule files, the test's
  *       Alertmanager, and the bundle's scrape jobs (job names and labels as shipped) pointing at the test exporter
- *       and the test's decision service.</li>
+ *       and the test's decision service and audit archive.</li>
  * </ul>
  */
 final class FastBundle {
@@ -56,15 +56,17 @@ final class FastBundle {
 
     /**
      * Writes {@code prometheus/prometheus.yml} under {@code dir} (after {@link #write}), the bundle's jobs scraping
-     * the test's exporter and decision service, and returns its path.
+     * the test's exporter, decision service and audit archive, and returns its path.
      */
-    static Path writePrometheusConfig(Path dir, String exporterTarget, String serviceTarget, int alertmanagerPort)
-            throws IOException {
+    static Path writePrometheusConfig(Path dir, String exporterTarget, String serviceTarget, String archiveTarget,
+                                      int alertmanagerPort) throws IOException {
 
         String job = Files.readString(dir.resolve(Bundle.SCRAPE_JOB));
-        assertThat(job).contains("'127.0.0.1:9105'", "'127.0.0.1:9106'", "scrape_interval: 15s", "scrape_timeout: 10s");
+        assertThat(job).contains("'127.0.0.1:9105'", "'127.0.0.1:9106'", "'127.0.0.1:9107'", "scrape_interval: 15s",
+                "scrape_timeout: 10s");
         String fastJob = job.replace("'127.0.0.1:9105'", "'" + exporterTarget + "'")
                 .replace("'127.0.0.1:9106'", "'" + serviceTarget + "'")
+                .replace("'127.0.0.1:9107'", "'" + archiveTarget + "'")
                 .replace("scrape_interval: 15s", "scrape_interval: 1s").replace("scrape_timeout: 10s", "scrape_timeout: 1s")
                 .lines().map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElseThrow();
         Path config = dir.resolve(Bundle.PROMETHEUS_CONFIG);

@@ -33,8 +33,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The monitoring bundle's end-to-end proof: kernel → Redis → exporter → Prometheus (real rules) → Alertmanager (real routing and
- * inhibition) → a webhook, and every Grafana panel query answered by that Prometheus (the decision service's row by
- * a stand-in serving its metrics, whose going away pages). {@code for:} durations are
+ * inhibition) → a webhook, and every Grafana panel query answered by that Prometheus (the decision service's and the
+ * audit archive's rows by stand-ins serving their contracts' metrics; the decision service's going away pages). {@code for:} durations are
  * shortened in the test's copy of the rules only (see {@link FastBundle}); promtool's unit tests cover the real ones.
  */
 @RequiresTools({"prometheus", "prometheus-alertmanager"})
@@ -46,7 +46,7 @@ class MonitoringEndToEndTest {
 
     /**
      * Panel titles allowed to answer no data in this setup, each with the reason. Empty: every panel gets data from the
-     * demo traffic and one trip, and the decision service's row from its stand-in.
+     * demo traffic and one trip, the decision service's and the audit archive's rows from their stand-ins.
      */
     private static final Map<String, String> PANELS_WITHOUT_DATA = Map.of();
 

@@ -19,7 +19,8 @@ import quantum.safety.testkit.WebhookReceiver;
 /**
  * The whole pipeline on loopback: a real Redis, the real exporter in-process, a real Prometheus scraping it with the
  * real rule files ({@link FastBundle}), a real Alertmanager with the real routing posting to a {@link WebhookReceiver}.
- * Prometheus also scrapes a stand-in for the decision service ({@link FakeExporter#SERVICE_EXPOSITION}).
+ * Prometheus also scrapes stand-ins for the decision service ({@link FakeExporter#SERVICE_EXPOSITION}) and the audit
+ * archive ({@link FakeExporter#ARCHIVE_EXPOSITION}), services of their own that ops does not depend on.
  */
 final class MonitoringStack implements AutoCloseable {
 
@@ -27,6 +28,7 @@ final class MonitoringStack implements AutoCloseable {
     final LocalRedis redis;
     final RealExporter exporter;
     final FakeExporter service;
+    final FakeExporter archive;
     final WebhookReceiver webhook;
     final PrometheusStack stack;
     final AlertmanagerProcess alertmanager;
@@ -38,11 +40,12 @@ final class MonitoringStack implements AutoCloseable {
         this.redis = LocalRedis.start();
         this.exporter = RealExporter.startOnLoopbackV4(redis);
         this.service = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.SERVICE_EXPOSITION);
+        this.archive = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.ARCHIVE_EXPOSITION);
         this.webhook = WebhookReceiver.start();
         FastBundle.write(dir, webhook.url("").replaceAll("/$", ""));
         this.stack = PrometheusStack.start(dir.resolve("alertmanager/alertmanager.yml"), (prometheusPort, alertmanagerPort) ->
                 FastBundle.writePrometheusConfig(dir, exporter.address().toString(), service.address().toString(),
-                        alertmanagerPort));
+                        archive.address().toString(), alertmanagerPort));
         this.alertmanager = stack.alertmanager();
         this.prometheus = stack.prometheus();
         this.api = new PrometheusApi(prometheus.url(), new Http(Duration.ofSeconds(5)));
@@ -58,6 +61,7 @@ final class MonitoringStack implements AutoCloseable {
         webhook.close();
         exporter.close();
         service.close();
+        archive.close();
         redis.close();
         ChildProcess.deleteQuietly(dir);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.prometheus.PrometheusApi.Target;
 import quantum.safety.ops.verify.Observations.Attempt;
 
@@ -104,9 +105,58 @@ class ServiceTargetCheckTest {
     }
 
     @Test
-    void verifyRunsItRightAfterTheExportersTargetCheck() {
+    void verifyRunsItRightAfterTheExportersTargetCheckThenTheArchives() {
         List<Check> checks = Verifier.verifyChecks();
         assertThat(checks.get(0)).isInstanceOf(TargetHealthCheck.class);
-        assertThat(checks.get(1)).isInstanceOf(ServiceTargetCheck.class);
+        assertThat(checks.get(1)).isInstanceOf(ServiceTargetCheck.class)
+                .satisfies(c -> assertThat(((ServiceTargetCheck) c).service()).isEqualTo(ServiceJob.DECISION_SERVICE));
+        assertThat(checks.get(2)).isInstanceOf(ServiceTargetCheck.class)
+                .satisfies(c -> assertThat(((ServiceTargetCheck) c).service()).isEqualTo(ServiceJob.ARCHIVE));
+    }
+
+    private static VerifySettings archiveSettings(String archiveJob) {
+        return VerifySettings.builder().prometheusUrl("http://127.0.0.1:9090").exporter(new HostPort("127.0.0.1", 9105))
+                .expectedRules(quantum.safety.ops.prometheus.ExpectedRules.contract()).serviceJob("quantum_safety_kernel")
+                .archiveJob(archiveJob).build();
+    }
+
+    /** The archive's job is looked at by its own check only: the decision service's check ignores it, and back. */
+    @Test
+    void theArchiveUpPassesAndEachCheckLooksAtItsOwnJobOnly() {
+        Observations up = targets(EXPORTER, target("quantum_safety_archive", "http://127.0.0.1:9107/metrics", "up", ""),
+                target("quantum_safety_kernel", "http://127.0.0.1:9106/metrics", "down", "connection refused"));
+
+        assertThat(new ServiceTargetCheck(ServiceJob.ARCHIVE).run(up, archiveSettings("quantum_safety_archive")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.status()).isEqualTo(Status.PASSED);
+                    assertThat(r.name()).isEqualTo("job quantum_safety_archive scraped and up");
+                    assertThat(r.evidence()).startsWith("http://127.0.0.1:9107/metrics health=up").doesNotContain("9106");
+                });
+        assertThat(new ServiceTargetCheck().run(up, archiveSettings("quantum_safety_archive"))).singleElement()
+                .satisfies(r -> assertThat(r.evidence()).doesNotContain("9107"));
+        assertThat(new ServiceTargetCheck(ServiceJob.ARCHIVE).run(up, archiveSettings(null))).isEmpty();
+    }
+
+    @Test
+    void anArchiveDownIsAWarningThatSaysHowToStartItOrLeaveItsJobOut() {
+        List<CheckResult> results = new ServiceTargetCheck(ServiceJob.ARCHIVE).run(targets(EXPORTER,
+                target("quantum_safety_archive", "http://127.0.0.1:9107/metrics", "down", "connection refused")),
+                archiveSettings("quantum_safety_archive"));
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.WARNING);
+            assertThat(r.evidence()).contains("health=down", "the audit archive is not deployed there, down, or not "
+                    + "scraped yet");
+            assertThat(r.fix()).contains("systemctl enable --now quantum-safety-archive",
+                    "it listens on 127.0.0.1:9107 by default", "QuantumSafetyArchiveDown raises a ticket",
+                    "--job.archive=false --yes", "docs/runbooks.md#quantumsafetyarchivedown")
+                    .doesNotContain("--job.decision-service=false");
+        });
+        CheckResult none = new ServiceTargetCheck(ServiceJob.ARCHIVE).run(targets(EXPORTER),
+                archiveSettings("quantum_safety_archive")).get(0);
+        assertThat(none.evidence()).contains("no active target of job quantum_safety_archive",
+                "the audit archive is not monitored");
+        assertThat(none.fix()).contains("on a host that runs no audit archive, leave the job out instead: ",
+                "--job.archive=false --yes");
     }
 }
