@@ -25,7 +25,8 @@ public record ServiceJob(String jobName, String what, String flag, String unit, 
 
     /** {@code quantum-safety archive}: the streams keep the events while it is down, so that raises a ticket. */
     public static final ServiceJob ARCHIVE = new ServiceJob(BundlePaths.ARCHIVE_JOB_NAME, "audit archive",
-            "--job.archive", "quantum-safety-archive", "127.0.0.1:9107", null, "QuantumSafetyArchiveDown",
+            "--job.archive", "quantum-safety-archive", "127.0.0.1:9107", "QUANTUM_SAFETY_ARCHIVE_LISTEN_ADDRESS",
+            "QuantumSafetyArchiveDown",
             "raises a ticket");
 
     /** In the order of {@link BundlePaths#SCRAPE_JOB}, after the exporter's. */

@@ -148,7 +148,7 @@ class ServiceTargetCheckTest {
             assertThat(r.evidence()).contains("health=down", "the audit archive is not deployed there, down, or not "
                     + "scraped yet");
             assertThat(r.fix()).contains("systemctl enable --now quantum-safety-archive",
-                    "it listens on 127.0.0.1:9107 by default", "QuantumSafetyArchiveDown raises a ticket",
+                    "it listens on 127.0.0.1:9107 unless QUANTUM_SAFETY_ARCHIVE_LISTEN_ADDRESS says otherwise", "QuantumSafetyArchiveDown raises a ticket",
                     "--job.archive=false --yes", "docs/runbooks.md#quantumsafetyarchivedown")
                     .doesNotContain("--job.decision-service=false");
         });
