@@ -50,6 +50,15 @@ final class MetricVocabulary {
     /** Not the exporter's own: the scrape's health and client_java's JVM/process collectors. */
     static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "jvm_memory_used_bytes");
 
+    /**
+     * Prometheus' own remote-write metrics (2.x names), which the long-term storage alerts read from a job scraping
+     * Prometheus itself.
+     */
+    static final Set<String> PROMETHEUS_REMOTE_WRITE = Set.of(
+            "prometheus_remote_storage_samples_failed_total", "prometheus_remote_storage_samples_pending",
+            "prometheus_remote_storage_highest_timestamp_in_seconds",
+            "prometheus_remote_storage_queue_highest_sent_timestamp_seconds");
+
     /** Counters: the only families rate() and increase() may be applied to. */
     static final Set<String> COUNTERS = Set.of(
             "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
@@ -58,7 +67,7 @@ final class MetricVocabulary {
             "quantum_safety_service_requests_total", "quantum_safety_service_decision_duration_seconds_bucket",
             "quantum_safety_service_decision_duration_seconds_count",
             "quantum_safety_service_decision_duration_seconds_sum", "quantum_safety_service_rejected_total",
-            "quantum_safety_service_kernel_failures_total");
+            "quantum_safety_service_kernel_failures_total", "prometheus_remote_storage_samples_failed_total");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");
@@ -81,6 +90,7 @@ final class MetricVocabulary {
         names.addAll(NEW);
         names.addAll(SERVICE);
         names.addAll(PLATFORM);
+        names.addAll(PROMETHEUS_REMOTE_WRITE);
         RuleFiles.recordings().forEach(r -> names.add(r.name()));
         return names;
     }

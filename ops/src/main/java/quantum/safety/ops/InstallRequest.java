@@ -12,6 +12,7 @@ import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
+import quantum.safety.ops.prometheus.RemoteWrite;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -25,6 +26,8 @@ import quantum.safety.ops.verify.HostResolver;
  * @param decisionServiceJob whether prometheus.yml gets the decision service's scrape job; false, for a host that
  *                        runs no decision service, leaves it out and takes out one an earlier install added (one
  *                        install did not add stays)
+ * @param remoteWrite     the remote_write entry to install; empty: none, and the one an earlier install added is
+ *                        taken out (one install did not add stays)
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
@@ -32,7 +35,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
                              Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
-                             boolean decisionServiceJob, BundleSource bundle, Optional<Path> backupDir,
+                             boolean decisionServiceJob, Optional<RemoteWrite> remoteWrite, BundleSource bundle,
+                             Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
                              Duration verifyTimeout, String promtool, String amtool, Clock clock,
                              HostResolver resolver, Predicate<InstallPlan> confirm) {
@@ -100,6 +104,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private HostPort exporterAddress;
         private String jobEnvironment;
         private boolean decisionServiceJob = true;
+        private RemoteWrite remoteWrite;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -129,6 +134,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder jobEnvironment(String v) { jobEnvironment = v; return this; }
         /** False: no decision service scrape job, and one an earlier install added is taken out. */
         public Builder decisionServiceJob(boolean v) { decisionServiceJob = v; return this; }
+        /** The remote_write entry to install; null: none (the one an earlier install added is taken out). */
+        public Builder remoteWrite(RemoteWrite v) { remoteWrite = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -149,7 +156,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
                     Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
-                    Optional.ofNullable(jobEnvironment), decisionServiceJob, bundle,
+                    Optional.ofNullable(jobEnvironment), decisionServiceJob, Optional.ofNullable(remoteWrite), bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);
         }

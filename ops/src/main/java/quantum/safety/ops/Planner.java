@@ -22,9 +22,11 @@ import quantum.safety.ops.plan.Service;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
+import quantum.safety.ops.prometheus.RemoteWriteFiles;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.GrafanaFiles;
 import quantum.safety.ops.verify.Check;
+import quantum.safety.ops.verify.RemoteWriteCheck;
 import quantum.safety.ops.verify.ServiceJobToCheck;
 import quantum.safety.ops.verify.ServiceTargetCheck;
 import quantum.safety.ops.verify.Verifier;
@@ -63,6 +65,7 @@ final class Planner {
         }
         requireWritable(config.getParent(), rulesDir);
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
+        request.remoteWrite().ifPresent(RemoteWriteFiles::check);
     }
 
     Plan plan() {
@@ -122,6 +125,7 @@ final class Planner {
                                 .orElse(null))
                         .force(request.force())
                         .leaveOut(request.decisionServiceJob() ? List.of() : List.of(BundlePaths.SERVICE_JOB_NAME))
+                        .remoteWrite(request.remoteWrite().orElse(null))
                         .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
@@ -192,7 +196,9 @@ final class Planner {
                         Optional.of(new String(f.after(), StandardCharsets.UTF_8)))).isPresent();
         PlannedVerification verification = !request.reload() || !request.verify() ? null
                 : new PlannedVerification(Verifier.verifyChecks().stream()
-                        .filter(c -> serviceChecked || !(c instanceof ServiceTargetCheck)).map(Check::title).toList(),
+                        .filter(c -> serviceChecked || !(c instanceof ServiceTargetCheck))
+                        .filter(c -> request.remoteWrite().isPresent() || !(c instanceof RemoteWriteCheck))
+                        .map(Check::title).toList(),
                         request.verifyTimeout().toSeconds(), live);
         return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),
                 live ? plan.missingDirectories() : List.of(),

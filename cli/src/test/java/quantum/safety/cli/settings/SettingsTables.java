@@ -14,6 +14,7 @@ import quantum.safety.cli.ctl.CtlSetting;
 import quantum.safety.cli.demo.DemoSetting;
 import quantum.safety.cli.doctor.DoctorSetting;
 import quantum.safety.cli.ops.OpsSetting;
+import quantum.safety.cli.ops.RemoteWriteSetting;
 import quantum.safety.exporter.ExporterSetting;
 import quantum.safety.kernel.KernelSetting;
 import quantum.safety.kernel.redis.RedisSetting;
@@ -25,7 +26,7 @@ final class SettingsTables {
 
     static final List<Class<? extends SettingRow>> ALL = List.of(KernelSetting.class, RedisSetting.class,
             ExporterSetting.class, LoggingSetting.class, DemoSetting.class, OpsSetting.class, DoctorSetting.class,
-            CtlSetting.class, ServiceSetting.class);
+            CtlSetting.class, ServiceSetting.class, RemoteWriteSetting.class);
 
     /**
      * One generated table: the settings tables whose rows it lists, in this order, and whether each row starts with
@@ -42,7 +43,8 @@ final class SettingsTables {
             "ops", new Section(List.of(OpsSetting.class), true),
             "doctor", new Section(List.of(DoctorSetting.class), false),
             "ctl", new Section(List.of(CtlSetting.class), true),
-            "service", new Section(List.of(ServiceSetting.class), false));
+            "service", new Section(List.of(ServiceSetting.class), false),
+            "remote_write", new Section(List.of(RemoteWriteSetting.class), true));
 
     /** The repository's root, from the cli module where the tests run. */
     static final Path ROOT = Path.of("..");

@@ -1,0 +1,129 @@
+package quantum.safety.ops.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+import quantum.safety.ops.Http;
+import quantum.safety.ops.prometheus.RemoteWrite;
+
+/**
+ * When Prometheus runs our remote_write entry ({@link RemoteWrite#NAME}), how it is doing, from Prometheus' own
+ * {@code /metrics}: samples refused for good ({@code prometheus_remote_storage_samples_failed_total}), retried,
+ * pending, and how far the newest delivered sample lags the newest one Prometheus holds. Then whether Prometheus
+ * scrapes those metrics itself, without which the remote-write alerts cannot fire. Warnings only: the long-term store
+ * is not what local monitoring and alerting depend on, so it never rolls an install back. Nothing is reported when
+ * Prometheus runs no such entry.
+ */
+public final class RemoteWriteCheck implements Check {
+
+    static final String DELIVERS = "remote write " + RemoteWrite.NAME + " delivers samples";
+    static final String SELF_SCRAPED = "Prometheus scrapes its own remote-write metrics (for the alerts)";
+    /** Evidence of a queue that has done nothing yet: worth waiting for, right after a reload. */
+    static final String NOTHING_YET = "nothing sent yet";
+    /** The lag above which the queue counts as behind, as QuantumSafetyRemoteWriteBehind has it. */
+    static final double BEHIND_SECONDS = 120;
+
+    @Override
+    public String title() {
+        return "remote write delivers samples (when installed; warns only)";
+    }
+
+    @Override
+    public boolean settling(List<CheckResult> results) {
+        return results.stream().anyMatch(r -> r.status() == Status.WARNING && r.evidence().contains(NOTHING_YET));
+    }
+
+    @Override
+    public List<CheckResult> run(Observations o, VerifySettings s) {
+        Optional<String> url;
+        String metrics;
+        try {
+            url = ourUrl(s.prometheus().config());
+            if (url.isEmpty()) {
+                return List.of();
+            }
+            Http.Response response = s.http().get(s.prometheus().baseUrl() + "/metrics");
+            if (!response.ok()) {
+                return List.of(CheckResult.skipped(Section.PROMETHEUS_SCRAPING, DELIVERS, "GET "
+                        + s.prometheus().baseUrl() + "/metrics -> " + response.status()));
+            }
+            metrics = response.body();
+        } catch (Http.UnreachableException e) {
+            // The other checks report Prometheus unreachable; there is nothing to say about its queue.
+            return List.of();
+        }
+        List<CheckResult> results = new ArrayList<>();
+        results.add(delivery(Exposition.parse(metrics), url.get(), s));
+        results.add(selfScraped(s));
+        return results;
+    }
+
+    private static CheckResult delivery(Exposition metrics, String url, VerifySettings s) {
+        double failed = ours(metrics, "prometheus_remote_storage_samples_failed_total");
+        double retried = ours(metrics, "prometheus_remote_storage_samples_retried_total");
+        double pending = ours(metrics, "prometheus_remote_storage_samples_pending");
+        double sent = ours(metrics, "prometheus_remote_storage_queue_highest_sent_timestamp_seconds");
+        double newest = metrics.value("prometheus_remote_storage_highest_timestamp_in_seconds").orElse(0.0);
+        String counts = String.format("%s: failed %.0f, retried %.0f, pending %.0f", url, failed, retried, pending);
+        String logs = " (Prometheus' log names the receiver's answer: journalctl -u prometheus | grep remote)";
+        if (failed > 0) {
+            return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, counts + "; the receiver refuses samples "
+                    + "for good, and Prometheus drops them", "check the credentials (the password or token file, "
+                    + "readable by the user Prometheus runs as), the tenant header and the URL" + logs
+                    + " (docs/runbooks.md#quantumsafetyremotewritefailing)");
+        }
+        if (sent <= 0) {
+            return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, counts + "; " + (retried > 0
+                            ? "nothing delivered: the receiver does not accept (5xx, 429, unreachable), Prometheus retries"
+                            : NOTHING_YET + " (Prometheus sends within batch_send_deadline, 5 s, of a scrape)"),
+                    "make sure the receiver runs and answers at that URL from this host" + logs
+                            + " (docs/runbooks.md#quantumsafetyremotewritebehind)");
+        }
+        double lag = Math.max(0, newest - sent);
+        String evidence = counts + String.format("; newest sample delivered %.0f s behind the newest held", lag);
+        if (lag > BEHIND_SECONDS) {
+            return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, evidence, "the receiver is slow or "
+                    + "refuses part of the load; see docs/runbooks.md#quantumsafetyremotewritebehind");
+        }
+        return CheckResult.passed(Section.PROMETHEUS_SCRAPING, DELIVERS, evidence);
+    }
+
+    /** The alerts read {@code prometheus_remote_storage_*} from Prometheus' own TSDB: is it there? */
+    private static CheckResult selfScraped(VerifySettings s) {
+        String query = "prometheus_remote_storage_highest_timestamp_in_seconds";
+        try {
+            if (!s.prometheus().query(query).isEmpty()) {
+                return CheckResult.passed(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, query + " is in Prometheus");
+            }
+        } catch (Http.UnreachableException e) {
+            return CheckResult.skipped(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "Prometheus unreachable: "
+                    + e.getMessage());
+        }
+        String self = java.net.URI.create(s.prometheus().baseUrl()).getRawAuthority();
+        return CheckResult.warning(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "Prometheus holds no " + query
+                + ": it does not scrape itself, so QuantumSafetyRemoteWriteFailing and QuantumSafetyRemoteWriteBehind "
+                + "cannot fire", "add a job scraping Prometheus to scrape_configs in prometheus.yml "
+                + "(- job_name: prometheus, static_configs: [{targets: ['" + self + "']}]) and reload it");
+    }
+
+    /** The value of a series of our queue; 0 when Prometheus shows none (a gauge not set yet). */
+    private static double ours(Exposition metrics, String name) {
+        return metrics.named(name).stream().filter(x -> RemoteWrite.NAME.equals(x.labels().get("remote_name")))
+                .mapToDouble(Exposition.Series::value).sum();
+    }
+
+    /** The URL of the remote_write entry named ours in the config Prometheus runs, if it has one. */
+    static Optional<String> ourUrl(String runningYaml) {
+        Object loaded = new Yaml(new LoaderOptions()).load(runningYaml);
+        if (!(loaded instanceof Map<?, ?> config) || !(config.get("remote_write") instanceof List<?> entries)) {
+            return Optional.empty();
+        }
+        return entries.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
+                .filter(e -> RemoteWrite.NAME.equals(e.get("name"))).map(e -> String.valueOf(e.get("url"))).findFirst();
+    }
+}
