@@ -14,7 +14,10 @@ import quantum.safety.ops.prometheus.RemoteWrite;
 /**
  * When Prometheus runs our remote_write entry ({@link RemoteWrite#NAME}), how it is doing, from Prometheus' own
  * {@code /metrics}: samples refused for good ({@code prometheus_remote_storage_samples_failed_total}), retried,
- * pending, and how far the newest delivered sample lags the newest one Prometheus holds. Then whether Prometheus
+ * pending, and how far the newest sample sent lags the newest one Prometheus holds. Prometheus counts a batch the
+ * receiver refused as sent too, so any refused sample is a warning: the counter only grows until Prometheus restarts
+ * (or the entry changes), and a check that said "fine" while samples were being dropped would be worse than one that
+ * keeps reminding of a fixed loss; the alerts judge rates over time. Then whether Prometheus
  * scrapes those metrics itself, without which the remote-write alerts cannot fire. Warnings only: the long-term store
  * is not what local monitoring and alerting depend on, so it never rolls an install back. Nothing is reported when
  * Prometheus runs no such entry.
@@ -72,10 +75,12 @@ public final class RemoteWriteCheck implements Check {
         String counts = String.format("%s: failed %.0f, retried %.0f, pending %.0f", url, failed, retried, pending);
         String logs = " (Prometheus' log names the receiver's answer: journalctl -u prometheus | grep remote)";
         if (failed > 0) {
-            return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, counts + "; the receiver refuses samples "
-                    + "for good, and Prometheus drops them", "check the credentials (the password or token file, "
-                    + "readable by the user Prometheus runs as), the tenant header and the URL" + logs
-                    + " (docs/runbooks.md#quantumsafetyremotewritefailing)");
+            return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, counts + "; the receiver refused samples "
+                    + "for good, and Prometheus dropped them: they are missing from the store", "check the credentials "
+                    + "(the password or token file, readable by the user Prometheus runs as), the tenant header and "
+                    + "the URL" + logs + ". The count only grows until Prometheus restarts or the entry changes: after "
+                    + "a fix, the receiver's data and QuantumSafetyRemoteWriteFailing (a rate) say whether refusals go "
+                    + "on (docs/runbooks.md#quantumsafetyremotewritefailing)");
         }
         if (sent <= 0) {
             return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, counts + "; " + (retried > 0
@@ -85,7 +90,7 @@ public final class RemoteWriteCheck implements Check {
                             + " (docs/runbooks.md#quantumsafetyremotewritebehind)");
         }
         double lag = Math.max(0, newest - sent);
-        String evidence = counts + String.format("; newest sample delivered %.0f s behind the newest held", lag);
+        String evidence = counts + String.format("; newest sample sent %.0f s behind the newest held", lag);
         if (lag > BEHIND_SECONDS) {
             return CheckResult.warning(Section.PROMETHEUS_SCRAPING, DELIVERS, evidence, "the receiver is slow or "
                     + "refuses part of the load; see docs/runbooks.md#quantumsafetyremotewritebehind");
@@ -118,7 +123,7 @@ public final class RemoteWriteCheck implements Check {
     }
 
     /** The URL of the remote_write entry named ours in the config Prometheus runs, if it has one. */
-    static Optional<String> ourUrl(String runningYaml) {
+    public static Optional<String> ourUrl(String runningYaml) {
         Object loaded = new Yaml(new LoaderOptions()).load(runningYaml);
         if (!(loaded instanceof Map<?, ?> config) || !(config.get("remote_write") instanceof List<?> entries)) {
             return Optional.empty();
