@@ -22,6 +22,7 @@ import quantum.safety.ops.plan.Service;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
+import quantum.safety.ops.prometheus.PrometheusProcessUser;
 import quantum.safety.ops.prometheus.RemoteWriteFiles;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.GrafanaFiles;
@@ -65,7 +66,7 @@ final class Planner {
         }
         requireWritable(config.getParent(), rulesDir);
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
-        request.remoteWrite().ifPresent(RemoteWriteFiles::check);
+        request.remoteWrite().ifPresent(rw -> RemoteWriteFiles.check(rw, PrometheusProcessUser.running(config)));
     }
 
     Plan plan() {

@@ -21,6 +21,7 @@ import quantum.safety.ops.event.OpsEvent.CheckWarned;
 import quantum.safety.ops.event.OpsEvent.InstallPlanned;
 import quantum.safety.ops.plan.FileStep;
 import quantum.safety.ops.prometheus.PrometheusApi;
+import quantum.safety.ops.prometheus.PrometheusProcessUser;
 import quantum.safety.ops.prometheus.RemoteWrite;
 import quantum.safety.ops.prometheus.RemoteWriteInput;
 import quantum.safety.ops.verify.CheckResult;
@@ -62,6 +63,8 @@ class RemoteWriteEndToEndTest {
         assertThat(env.events().first(InstallPlanned.class).plan().verification().checks())
                 .contains(new RemoteWriteCheck().title());
         String config = Files.readString(env.config());
+        assertThat(PrometheusProcessUser.running(env.config())).as("the files were checked as this Prometheus reads")
+                .get().extracting(PrometheusProcessUser::uid).isEqualTo(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         assertThat(config).contains("password_file: " + remoteWrite.passwordFile().orElseThrow())
                 .doesNotContain(RemoteWriteReceiver.PASSWORD);
         await("the receiver answers a query for our series").atMost(Duration.ofSeconds(30))
@@ -116,6 +119,33 @@ class RemoteWriteEndToEndTest {
         // The refused samples stay counted until Prometheus restarts: the loss is still told.
         assertThat(results).filteredOn(r -> r.name().equals(DELIVERS)).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(Status.WARNING));
+    }
+
+    /** The bundle does not add a job scraping Prometheus: without the operator's, verify says the alerts are blind. */
+    @Test
+    void aPrometheusThatDoesNotScrapeItselfGetsAWarningNamingTheJobToAdd() throws Exception {
+        start();
+        String withoutSelf = Files.readString(env.config()).replace("""
+                  # Prometheus itself
+                  - job_name: prometheus
+                    static_configs:
+                      - targets: ["%s"]
+                """.formatted(env.prometheus().address()), "");
+        assertThat(withoutSelf).doesNotContain("job_name: prometheus");
+        Files.writeString(env.config(), withoutSelf);
+        assertThat(new PrometheusApi(env.prometheus().url(), Http.withDefaults()).reload().outcome())
+                .isEqualTo(PrometheusApi.ReloadOutcome.RELOADED);
+
+        OpsResult installed = new Installer(env.install().remoteWrite(remoteWrite(passwordFile(
+                RemoteWriteReceiver.PASSWORD))).build(), env.events()).install();
+
+        assertThat(installed.exitCode()).as(env.events().toString()).isZero();
+        CheckWarned warned = env.events().all(CheckWarned.class).stream()
+                .filter(w -> w.name().equals("Prometheus scrapes its own remote-write metrics (for the alerts)"))
+                .findFirst().orElseThrow();
+        assertThat(warned.evidence()).contains("it does not scrape itself", "QuantumSafetyRemoteWriteBehind");
+        assertThat(warned.fix()).contains("- job_name: prometheus", env.prometheus().address());
+        assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name).contains(DELIVERS);
     }
 
     private void start() throws IOException {

@@ -9,6 +9,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import quantum.safety.ops.Http;
+import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.RemoteWrite;
 
 /**
@@ -62,7 +63,7 @@ public final class RemoteWriteCheck implements Check {
         }
         List<CheckResult> results = new ArrayList<>();
         results.add(delivery(Exposition.parse(metrics), url.get(), s));
-        results.add(selfScraped(s));
+        results.add(selfScraped(o, s));
         return results;
     }
 
@@ -98,8 +99,21 @@ public final class RemoteWriteCheck implements Check {
         return CheckResult.passed(Section.PROMETHEUS_SCRAPING, DELIVERS, evidence);
     }
 
-    /** The alerts read {@code prometheus_remote_storage_*} from Prometheus' own TSDB: is it there? */
-    private static CheckResult selfScraped(VerifySettings s) {
+    /**
+     * The alerts read {@code prometheus_remote_storage_*} from Prometheus' own TSDB: does Prometheus scrape itself? An
+     * active target at its own address says so at once (right after a reload the TSDB may not hold the queue's
+     * series yet); else the series in the TSDB, scraped under another name of the host, say so too.
+     */
+    private static CheckResult selfScraped(Observations o, VerifySettings s) {
+        String self = java.net.URI.create(s.prometheus().baseUrl()).getRawAuthority();
+        if (o.targets().ok()) {
+            Optional<PrometheusApi.Target> target = o.targets().value().stream()
+                    .filter(t -> self.equals(authority(t.scrapeUrl()))).findFirst();
+            if (target.isPresent()) {
+                return CheckResult.passed(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "job " + target.get().job()
+                        + " scrapes " + target.get().scrapeUrl());
+            }
+        }
         String query = "prometheus_remote_storage_highest_timestamp_in_seconds";
         try {
             if (!s.prometheus().query(query).isEmpty()) {
@@ -109,11 +123,19 @@ public final class RemoteWriteCheck implements Check {
             return CheckResult.skipped(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "Prometheus unreachable: "
                     + e.getMessage());
         }
-        String self = java.net.URI.create(s.prometheus().baseUrl()).getRawAuthority();
-        return CheckResult.warning(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "Prometheus holds no " + query
-                + ": it does not scrape itself, so QuantumSafetyRemoteWriteFailing and QuantumSafetyRemoteWriteBehind "
-                + "cannot fire", "add a job scraping Prometheus to scrape_configs in prometheus.yml "
-                + "(- job_name: prometheus, static_configs: [{targets: ['" + self + "']}]) and reload it");
+        return CheckResult.warning(Section.PROMETHEUS_SCRAPING, SELF_SCRAPED, "no target scrapes " + self
+                + " and Prometheus holds no " + query + ": it does not scrape itself, so "
+                + "QuantumSafetyRemoteWriteFailing and QuantumSafetyRemoteWriteBehind cannot fire", "add a job scraping "
+                + "Prometheus to scrape_configs in prometheus.yml (- job_name: prometheus, static_configs: [{targets: ['"
+                + self + "']}]) and reload it");
+    }
+
+    private static String authority(String url) {
+        try {
+            return java.net.URI.create(url).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** The value of a series of our queue; 0 when Prometheus shows none (a gauge not set yet). */
