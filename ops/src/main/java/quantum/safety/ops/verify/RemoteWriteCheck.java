@@ -62,12 +62,12 @@ public final class RemoteWriteCheck implements Check {
             return List.of();
         }
         List<CheckResult> results = new ArrayList<>();
-        results.add(delivery(Exposition.parse(metrics), url.get(), s));
+        results.add(delivery(Exposition.parse(metrics), url.get()));
         results.add(selfScraped(o, s));
         return results;
     }
 
-    private static CheckResult delivery(Exposition metrics, String url, VerifySettings s) {
+    private static CheckResult delivery(Exposition metrics, String url) {
         double failed = ours(metrics, "prometheus_remote_storage_samples_failed_total");
         double retried = ours(metrics, "prometheus_remote_storage_samples_retried_total");
         double pending = ours(metrics, "prometheus_remote_storage_samples_pending");
