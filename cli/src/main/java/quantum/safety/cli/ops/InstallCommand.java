@@ -50,7 +50,7 @@ import quantum.safety.ops.verify.HostPort;
                 "  quantum-safety ops install … --job.decision-service=false --yes   # a host that runs no decision service",
                 "  quantum-safety ops install … --remote-write.url=https://mimir.example.com/api/v1/push \\",
                 "      --remote-write.username=trading --remote-write.password-file=/etc/prometheus/secrets/mimir \\",
-                "      --remote-write.header=X-Scope-OrgID=trading --yes   # also send our series to a long-term store",
+                "      --remote-write.header=X-Scope-OrgID=trading --yes",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})
