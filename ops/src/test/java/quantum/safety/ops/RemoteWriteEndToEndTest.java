@@ -85,12 +85,18 @@ class RemoteWriteEndToEndTest {
                         + receiver.writeUrl()));
         assertThat(runningEntry()).as("Prometheus runs no entry of ours any more").isFalse();
 
+        env.events().clear();
         assertThat(new Rollback(env.rollback().build(), env.events()).run().exitCode()).isZero();
         assertThat(Files.readString(env.config())).as("the removal undone").isEqualTo(config);
-        await().atMost(Duration.ofSeconds(30)).until(this::runningEntry);
+        assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name)
+                .contains("remote_write quantum_safety present");
+        assertThat(runningEntry()).isTrue();
+        env.events().clear();
         assertThat(new Rollback(env.rollback().build(), env.events()).run().exitCode()).isZero();
         assertThat(env.configBytes()).as("the first install undone").isEqualTo(env.original());
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runningEntry());
+        assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name)
+                .contains("job quantum_safety_telemetry gone", "remote_write quantum_safety gone");
+        assertThat(runningEntry()).isFalse();
     }
 
     @Test
