@@ -69,6 +69,15 @@ final class MetricVocabulary {
     static final Set<String> PLATFORM = Set.of("up", "process_resident_memory_bytes", "process_start_time_seconds",
             "jvm_memory_used_bytes");
 
+    /**
+     * Prometheus' own remote-write metrics (2.x names), which the long-term storage alerts read from a job scraping
+     * Prometheus itself.
+     */
+    static final Set<String> PROMETHEUS_REMOTE_WRITE = Set.of(
+            "prometheus_remote_storage_samples_failed_total", "prometheus_remote_storage_samples_pending",
+            "prometheus_remote_storage_highest_timestamp_in_seconds",
+            "prometheus_remote_storage_queue_highest_sent_timestamp_seconds");
+
     /** Counters: the only families rate() and increase() may be applied to. */
     static final Set<String> COUNTERS = Set.of(
             "quantum_safety_faults_total", "quantum_trade_intents_total", "quantum_safety_decisions_total",
@@ -79,7 +88,8 @@ final class MetricVocabulary {
             "quantum_safety_service_decision_duration_seconds_sum", "quantum_safety_service_rejected_total",
             "quantum_safety_service_kernel_failures_total", "quantum_safety_archive_events_total",
             "quantum_safety_archive_gaps_total", "quantum_safety_archive_gap_events_total",
-            "quantum_safety_archive_invalid_events_total", "quantum_safety_archive_errors_total");
+            "quantum_safety_archive_invalid_events_total", "quantum_safety_archive_errors_total",
+            "prometheus_remote_storage_samples_failed_total");
 
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "and", "or", "unless", "bool", "offset", "inf", "nan");
@@ -105,6 +115,7 @@ final class MetricVocabulary {
         names.addAll(ARCHIVE);
         names.addAll(OPS);
         names.addAll(PLATFORM);
+        names.addAll(PROMETHEUS_REMOTE_WRITE);
         RuleFiles.recordings().forEach(r -> names.add(r.name()));
         return names;
     }

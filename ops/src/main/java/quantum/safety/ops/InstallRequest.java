@@ -13,6 +13,7 @@ import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
+import quantum.safety.ops.prometheus.RemoteWrite;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -27,6 +28,8 @@ import quantum.safety.ops.verify.HostResolver;
  *                        runs no decision service, leaves it out and takes out one an earlier install added (one
  *                        install did not add stays)
  * @param archiveJob      the same for the audit archive's scrape job ({@code --job.archive})
+ * @param remoteWrite     the remote_write entry to install; empty: none, and the one an earlier install added is
+ *                        taken out (one install did not add stays)
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
@@ -34,7 +37,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
                              Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
-                             boolean decisionServiceJob, boolean archiveJob, BundleSource bundle,
+                             boolean decisionServiceJob, boolean archiveJob, Optional<RemoteWrite> remoteWrite,
+                             BundleSource bundle,
                              Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
                              Duration verifyTimeout, String promtool, String amtool, Clock clock,
@@ -110,6 +114,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private String jobEnvironment;
         private boolean decisionServiceJob = true;
         private boolean archiveJob = true;
+        private RemoteWrite remoteWrite;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -141,6 +146,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder decisionServiceJob(boolean v) { decisionServiceJob = v; return this; }
         /** False: no audit archive scrape job, and one an earlier install added is taken out. */
         public Builder archiveJob(boolean v) { archiveJob = v; return this; }
+        /** The remote_write entry to install; null: none (the one an earlier install added is taken out). */
+        public Builder remoteWrite(RemoteWrite v) { remoteWrite = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -161,7 +168,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
                     Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
-                    Optional.ofNullable(jobEnvironment), decisionServiceJob, archiveJob, bundle,
+                    Optional.ofNullable(jobEnvironment), decisionServiceJob, archiveJob, Optional.ofNullable(remoteWrite),
+                    bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);
         }

@@ -25,9 +25,12 @@ import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.DeploymentRule;
 import quantum.safety.ops.prometheus.MergeResult;
 import quantum.safety.ops.prometheus.PrometheusConfigMerger;
+import quantum.safety.ops.prometheus.PrometheusProcessUser;
+import quantum.safety.ops.prometheus.RemoteWriteFiles;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.validate.GrafanaFiles;
 import quantum.safety.ops.verify.Check;
+import quantum.safety.ops.verify.RemoteWriteCheck;
 import quantum.safety.ops.verify.ServiceJobToCheck;
 import quantum.safety.ops.verify.ServiceTargetCheck;
 import quantum.safety.ops.verify.Verifier;
@@ -66,6 +69,7 @@ final class Planner {
         }
         requireWritable(config.getParent(), rulesDir);
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
+        request.remoteWrite().ifPresent(rw -> RemoteWriteFiles.check(rw, PrometheusProcessUser.running(config)));
     }
 
     /**
@@ -131,6 +135,7 @@ final class Planner {
                                 .orElse(null))
                         .force(request.force())
                         .leaveOut(ServiceJob.ALL.stream().filter(s -> !request.wants(s)).map(ServiceJob::jobName).toList())
+                        .remoteWrite(request.remoteWrite().orElse(null))
                         .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),
@@ -215,6 +220,7 @@ final class Planner {
                 : new PlannedVerification(Verifier.verifyChecks().stream()
                         .filter(c -> !(c instanceof ServiceTargetCheck s) || config.flatMap(text -> ServiceJobToCheck.of(
                                 s.service(), request.wants(s.service()), request.bundle(), Optional.of(text))).isPresent())
+                        .filter(c -> request.remoteWrite().isPresent() || !(c instanceof RemoteWriteCheck))
                         .map(Check::title).toList(),
                         request.verifyTimeout().toSeconds(), live);
         return new InstallPlan(request.configPath(), plan.files().stream().map(PlannedFile::step).toList(),

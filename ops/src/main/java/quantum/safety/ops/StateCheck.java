@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 import quantum.safety.ops.bundle.BundlePaths;
 import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.PrometheusApi.RuleGroup;
+import quantum.safety.ops.prometheus.RemoteWrite;
+import quantum.safety.ops.verify.RemoteWriteCheck;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.Section;
 
@@ -24,20 +26,32 @@ import quantum.safety.ops.verify.Section;
  * After a rollback: Prometheus runs what the restored files say. If the restored prometheus.yml has no job of ours,
  * no target of that job is active; our rule files are loaded exactly when they exist and rule_files names them. The
  * exporter's job is always reported; each service's (the decision service's, the audit archive's) when the file had it
- * before the rollback or has it after.
+ * before the rollback or has it after, and so is our remote_write entry: Prometheus runs it exactly when the restored
+ * file has it.
  */
 final class StateCheck {
 
     private StateCheck() {
     }
 
-    /** Our jobs, exporter's first, that {@code config} has (none when it cannot be read). */
+    /** What stands for our remote_write entry among {@link #ourJobs}. */
+    static final String REMOTE_WRITE = "remote_write " + RemoteWrite.NAME;
+
+    /**
+     * Our jobs, exporter's first, that {@code config} has, and {@link #REMOTE_WRITE} when it has our remote_write entry
+     * (none when it cannot be read).
+     */
     static Set<String> ourJobs(Path config) {
         Set<String> jobs = new LinkedHashSet<>();
         for (String job : List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME, BundlePaths.ARCHIVE_JOB_NAME)) {
             if (hasJob(config, job)) {
                 jobs.add(job);
             }
+        }
+        Object loaded = load(config);
+        if (loaded instanceof Map<?, ?> map && map.get("remote_write") instanceof List<?> entries
+                && entries.stream().anyMatch(e -> e instanceof Map<?, ?> entry && RemoteWrite.NAME.equals(entry.get("name")))) {
+            jobs.add(REMOTE_WRITE);
         }
         return jobs;
     }
@@ -52,9 +66,13 @@ final class StateCheck {
                 reported.add(service);
             }
         }
+        boolean remoteWrite = expected.contains(REMOTE_WRITE) || jobsBefore.contains(REMOTE_WRITE);
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             List<CheckResult> results = check(prometheus, config, ruleFiles, reported, expected);
+            if (remoteWrite) {
+                results.add(remoteWrite(prometheus, config, expected.contains(REMOTE_WRITE)));
+            }
             if (results.stream().allMatch(r -> r.status() == quantum.safety.ops.verify.Status.PASSED)
                     || Instant.now().isAfter(deadline)) {
                 return results;
@@ -108,6 +126,21 @@ final class StateCheck {
                     "start Prometheus; it reads the restored files when it starts"));
         }
         return results;
+    }
+
+    private static CheckResult remoteWrite(PrometheusApi prometheus, Path config, boolean expected) {
+        String name = REMOTE_WRITE + (expected ? " present" : " gone");
+        try {
+            boolean running = RemoteWriteCheck.ourUrl(prometheus.config()).isPresent();
+            String evidence = "restored " + config.getFileName() + (expected ? " has" : " has no") + " remote_write entry "
+                    + RemoteWrite.NAME + "; Prometheus " + (running ? "runs" : "does not run") + " one";
+            return running == expected ? CheckResult.passed(Section.ROLLBACK_READINESS, name, evidence)
+                    : CheckResult.failed(Section.ROLLBACK_READINESS, name, evidence,
+                    "reload Prometheus: " + ReloadStep.MANUAL_RELOAD);
+        } catch (Http.UnreachableException e) {
+            return CheckResult.failed(Section.ROLLBACK_READINESS, name, e.getMessage(),
+                    "start Prometheus; it reads the restored files when it starts");
+        }
     }
 
     private static boolean expected(Path config, Path ruleFile) {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A server process started on a loopback port, ready once its {@code /-/ready} answers 200. Shared by
@@ -73,11 +74,21 @@ public abstract class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code Authorization} header value {@code /-/ready} needs, for a server behind basic auth; empty (the
+     * default): none.
+     */
+    protected Optional<String> readyAuthorization() {
+        return Optional.empty();
+    }
+
     /** True when {@code /-/ready} answers 200 right now. */
     public final boolean isReady() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
-                    .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
+                    .timeout(Duration.ofSeconds(1));
+            readyAuthorization().ifPresent(value -> request.header("Authorization", value));
+            HttpResponse<Void> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

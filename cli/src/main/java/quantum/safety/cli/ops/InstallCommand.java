@@ -36,6 +36,9 @@ import quantum.safety.ops.verify.HostPort;
                         + "reloaded, and that Alertmanager (when given) is ready; a failed try leaves no backup or "
                         + "manifest. The manifest records every address and file used, for verify, doctor, backups and "
                         + "rollback.",
+                "With --remote-write.url it also adds one remote_write entry (ours, by name and marker comment) "
+                        + "sending our jobs' series to a long-term store (Thanos Receive, Mimir, VictoriaMetrics…), "
+                        + "credentials only from files; an install without it takes that entry out again.",
                 "Installing twice changes nothing the second time."},
         footer = {"", "Examples:",
                 "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
@@ -47,6 +50,9 @@ import quantum.safety.ops.verify.HostPort;
                 "      --grafana.dashboards-dir=/var/lib/grafana/dashboards/quantum --yes",
                 "  quantum-safety ops install … --job.decision-service=false --yes   # a host that runs no decision service",
                 "  quantum-safety ops install … --job.archive=false --yes # a host that runs no audit archive",
+                "  quantum-safety ops install … --remote-write.url=https://mimir.example.com/api/v1/push \\",
+                "      --remote-write.username=trading --remote-write.password-file=/etc/prometheus/secrets/mimir \\",
+                "      --remote-write.header=X-Scope-OrgID=trading --yes",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})
@@ -68,6 +74,8 @@ public final class InstallCommand implements Callable<Integer> {
     /** Null: neither the flag nor its env twin given, so the newest install's choice applies. */
     @Option(names = "--job.archive", arity = "0..1", fallbackValue = "true", paramLabel = "true|false")
     Boolean archiveJob;
+    @Mixin
+    RemoteWriteOptions remoteWrite;
 
     @Option(names = "--backup.tag", paramLabel = "TAG")
     String tag;
@@ -122,6 +130,7 @@ public final class InstallCommand implements Callable<Integer> {
                         + "files", "/etc/prometheus/rules"))
                 .decisionServiceJob(chosen(decisionServiceJob, given, ServiceJob.DECISION_SERVICE))
                 .archiveJob(chosen(archiveJob, given, ServiceJob.ARCHIVE))
+                .remoteWrite(remoteWrite.remoteWrite().orElse(null))
                 .prometheusUrl(given.prometheusUrlOrDefault())
                 .alertmanagerConfig(path(given.alertmanagerConfig()))
                 .alertmanagerUrl(given.alertmanagerUrl())

@@ -33,7 +33,10 @@ import quantum.safety.ops.verify.VerifyStep;
                 + "listens on 127.0.0.1 is caught); the decision service's job is scraped and up (a warning only, since "
                 + "the service may be deployed later or elsewhere; not looked at when the install left the job out); "
                 + "the rule groups are loaded with every expected rule and no evaluation error; Alertmanager is configured and ready; the exporter serves build info and is ready; and "
-                + "Prometheus holds the values the exporter serves now.",
+                + "Prometheus holds the values the exporter serves now; and, when Prometheus runs the remote_write entry "
+                + "install adds with --remote-write.url, that it delivers samples (refused, retried, pending, lag; from "
+                + "Prometheus' own /metrics) and that Prometheus scrapes itself so the remote-write alerts can fire "
+                + "(warnings only).",
                 "Each check prints PASSED, WARNING, FAILED or SKIPPED with its evidence; a WARNING (untidy, e.g. an empty "
                         + "deployment label) comes with its fix and does not fail the command.",
                 "Addresses not given come from the newest install's manifest (--backup.dir, else next to "

@@ -16,6 +16,7 @@ import quantum.safety.cli.demo.DemoSetting;
 import quantum.safety.cli.doctor.DoctorSetting;
 import quantum.safety.cli.ops.OpsSetting;
 import quantum.safety.cli.ops.backtest.BacktestSetting;
+import quantum.safety.cli.ops.RemoteWriteSetting;
 import quantum.safety.exporter.ExporterSetting;
 import quantum.safety.kernel.KernelSetting;
 import quantum.safety.kernel.redis.RedisSetting;
@@ -27,7 +28,8 @@ final class SettingsTables {
 
     static final List<Class<? extends SettingRow>> ALL = List.of(KernelSetting.class, RedisSetting.class,
             ExporterSetting.class, LoggingSetting.class, DemoSetting.class, OpsSetting.class, DoctorSetting.class,
-            CtlSetting.class, ServiceSetting.class, BacktestSetting.class, ArchiveSetting.class);
+            CtlSetting.class, ServiceSetting.class, BacktestSetting.class, ArchiveSetting.class,
+            RemoteWriteSetting.class);
 
     /**
      * One generated table: the settings tables whose rows it lists, in this order, and whether each row starts with
@@ -46,7 +48,8 @@ final class SettingsTables {
             "ctl", new Section(List.of(CtlSetting.class), true),
             "service", new Section(List.of(ServiceSetting.class), false),
             "backtest", new Section(List.of(BacktestSetting.class), false),
-            "archive", new Section(List.of(ArchiveSetting.class), false));
+            "archive", new Section(List.of(ArchiveSetting.class), false),
+            "remote_write", new Section(List.of(RemoteWriteSetting.class), true));
 
     /** The repository's root, from the cli module where the tests run. */
     static final Path ROOT = Path.of("..");

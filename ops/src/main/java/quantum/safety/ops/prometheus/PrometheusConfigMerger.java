@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import quantum.safety.ops.OpsInputException;
 
 /**
- * Puts our scrape jobs, our rule files and (optionally) an Alertmanager into an operator's prometheus.yml, touching
+ * Puts our scrape jobs, our rule files and (optionally) an Alertmanager and our remote_write entry
+ * ({@link RemoteWriteMerge}) into an operator's prometheus.yml, touching
  * nothing else: SnakeYAML parses the file to find where things are and decide, then minimal text edits insert or
  * replace our blocks, so every other byte (comments, order, quoting, blank lines) stays as it was.
  *
@@ -37,9 +38,11 @@ public final class PrometheusConfigMerger {
      * @param alertmanagerAddress host:port for a new alerting section; empty: none is added
      * @param force               replace a job of our name that scrapes another target
      * @param leftOut             names of jobs of ours this merge does not add, taken out where an install added them
+     * @param remoteWrite         our remote_write entry; empty: none, and the one an install added is taken out
      */
     public record Request(List<ScrapeJob> jobs, List<Path> ruleFiles, Path configDir,
-                          Optional<String> alertmanagerAddress, boolean force, List<String> leftOut) {
+                          Optional<String> alertmanagerAddress, boolean force, List<String> leftOut,
+                          Optional<RemoteWrite> remoteWrite) {
 
         /** Rejects a request without a job to merge or the folder its rule files are relative to. */
         public Request {
@@ -63,7 +66,7 @@ public final class PrometheusConfigMerger {
             return new Builder();
         }
 
-        /** Defaults: no rule files, no Alertmanager, no force, no job left out. */
+        /** Defaults: no rule files, no Alertmanager, no force, no job left out, no remote write. */
         public static final class Builder {
             private List<ScrapeJob> jobs = List.of();
             private List<Path> ruleFiles = List.of();
@@ -71,6 +74,7 @@ public final class PrometheusConfigMerger {
             private String alertmanagerAddress;
             private boolean force;
             private List<String> leftOut = List.of();
+            private RemoteWrite remoteWrite;
 
             private Builder() {
             }
@@ -85,10 +89,13 @@ public final class PrometheusConfigMerger {
             public Builder force(boolean v) { force = v; return this; }
             /** Names of jobs of ours not to merge: taken out where an install added them, else left and noted. */
             public Builder leaveOut(List<String> v) { leftOut = v; return this; }
+            /** Our remote_write entry; null: none (the one an install added is taken out). */
+            public Builder remoteWrite(RemoteWrite v) { remoteWrite = v; return this; }
 
             /** Builds the request; throws {@link IllegalArgumentException} naming what is missing. */
             public Request build() {
-                return new Request(jobs, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force, leftOut);
+                return new Request(jobs, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force, leftOut,
+                        Optional.ofNullable(remoteWrite));
             }
         }
     }
@@ -112,6 +119,7 @@ public final class PrometheusConfigMerger {
         Optional<NodeTuple> scrapeConfigs = root.flatMap(r -> YamlText.entry(r, "scrape_configs"));
         Optional<NodeTuple> ruleFiles = root.flatMap(r -> YamlText.entry(r, "rule_files"));
         Optional<NodeTuple> alerting = root.flatMap(r -> YamlText.entry(r, "alerting"));
+        Optional<NodeTuple> remoteWrite = root.flatMap(r -> YamlText.entry(r, "remote_write"));
         int endOfText = original.length();
         String leadIn = original.isEmpty() || original.endsWith("\n") || original.endsWith("\r") ? "" : nl;
         int newKeysAt = scrapeConfigs.map(yaml::beforeKeyWithComments).orElse(endOfText);
@@ -159,6 +167,9 @@ public final class PrometheusConfigMerger {
             jobs.merge(scrapeConfigs.get(), request.jobs(), request.force());
             jobs.leaveOut(scrapeConfigs.get(), request.leftOut(), notes);
         }
+        // Remote write last: a new key goes at the end, after a scrape_configs added there (which ends with a break).
+        new RemoteWriteMerge(yaml, source, edits, changes, order).merge(remoteWrite, request.remoteWrite(),
+                request.force(), scrapeConfigs.isEmpty() ? "" : leadIn, notes);
         return new MergeResult(TextEdit.apply(original, edits), changes, notes);
     }
 

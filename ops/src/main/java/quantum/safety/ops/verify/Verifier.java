@@ -22,7 +22,7 @@ public final class Verifier {
     public static List<Check> verifyChecks() {
         return List.of(new TargetHealthCheck(), new ServiceTargetCheck(), new ServiceTargetCheck(ServiceJob.ARCHIVE),
                 new ListenAddressCheck(), new RuleGroupCheck(), new AlertmanagerCheck(), new ExporterCheck(),
-                new ValueMatchCheck());
+                new ValueMatchCheck(), new RemoteWriteCheck());
     }
 
     public VerifySettings settings() {
@@ -30,24 +30,36 @@ public final class Verifier {
     }
 
     public List<CheckResult> run() {
+        return round().results();
+    }
+
+    /** One round's results, and whether a check said they may still change by themselves ({@link Check#settling}). */
+    private record Round(List<CheckResult> results, boolean settling) {
+    }
+
+    private Round round() {
         Observations observations = Observations.gather(settings.prometheus(), settings.http(), settings.exporter());
         List<CheckResult> results = new ArrayList<>();
+        boolean settling = false;
         for (Check check : checks) {
-            results.addAll(check.run(observations, settings));
+            List<CheckResult> mine = check.run(observations, settings);
+            settling |= check.settling(mine);
+            results.addAll(mine);
         }
-        return results;
+        return new Round(results, settling);
     }
 
     /**
-     * Runs rounds until nothing fails or {@code timeout} passes, and returns the last round. After a reload
-     * Prometheus applies new targets within about 5 s and scrapes each once per interval, so a first round often
-     * fails for want of a sample, not for a fault.
+     * Runs rounds until nothing fails and nothing is still settling, or {@code timeout} passes, and returns the last
+     * round. After a reload Prometheus applies new targets within about 5 s and scrapes each once per interval, so a
+     * first round often fails for want of a sample, not for a fault.
      */
     public List<CheckResult> runUntilPassed(Duration timeout, Duration every) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            List<CheckResult> results = run();
-            if (passed(results) || !Instant.now().plus(every).isBefore(deadline)) {
+            Round round = round();
+            List<CheckResult> results = round.results();
+            if (passed(results) && !round.settling() || !Instant.now().plus(every).isBefore(deadline)) {
                 return results;
             }
             try {
