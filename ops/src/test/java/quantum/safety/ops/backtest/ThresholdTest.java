@@ -46,6 +46,14 @@ class ThresholdTest {
         BUNDLE.put("QuantumSafeModeSLOBudgetFastBurn", 4);
         BUNDLE.put("QuantumSafeModeSLOBudgetSlowBurn", 4);
         BUNDLE.put("Watchdog", 0);
+        BUNDLE.put("QuantumSafetyArchiveDown", 2);
+        BUNDLE.put("QuantumSafetyArchiveLagging", "> 300");
+        BUNDLE.put("QuantumSafetyArchiveGap", 3);
+        BUNDLE.put("QuantumSafetyArchivePostgresDown", "== 0");
+        BUNDLE.put("QuantumSafetyArchiveErrors", "> 0");
+        BUNDLE.put("QuantumSafetyArchiveInvalidEvents", "> 0");
+        BUNDLE.put("QuantumSafetyRemoteWriteFailing", "> 0");
+        BUNDLE.put("QuantumSafetyRemoteWriteBehind", "> 120");
     }
 
     @Test
