@@ -8,12 +8,15 @@ import java.util.function.Predicate;
 
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.ManifestStore;
+import quantum.safety.ops.backup.RecordedRemoteWrite;
+import quantum.safety.ops.backup.RemoteWriteRecall;
 import quantum.safety.ops.bundle.BundleSource;
 import quantum.safety.ops.bundle.ClasspathBundleSource;
 import quantum.safety.ops.bundle.ServiceJob;
 import quantum.safety.ops.plan.InstallPlan;
 import quantum.safety.ops.prometheus.BundleScrapeJobs;
 import quantum.safety.ops.prometheus.RemoteWrite;
+import quantum.safety.ops.prometheus.RemoteWriteChoice;
 import quantum.safety.ops.prometheus.ScrapeJob;
 import quantum.safety.ops.verify.HostPort;
 import quantum.safety.ops.verify.HostResolver;
@@ -28,8 +31,9 @@ import quantum.safety.ops.verify.HostResolver;
  *                        runs no decision service, leaves it out and takes out one an earlier install added (one
  *                        install did not add stays)
  * @param archiveJob      the same for the audit archive's scrape job ({@code --job.archive})
- * @param remoteWrite     the remote_write entry to install; empty: none, and the one an earlier install added is
- *                        taken out (one install did not add stays)
+ * @param remoteWriteChoice the remote_write entry to install and why; without one, the one an earlier install added
+ *                        is taken out (one install did not add stays). Not given: {@link Installer} keeps the entry
+ *                        the install in place recorded ({@link RemoteWriteRecall})
  * @param backupDir       where backups and the manifest go; empty: next to prometheus.yml
  * @param confirm         shown the plan before anything changes; false aborts. The CLI asks on a terminal unless --yes
  */
@@ -37,7 +41,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                              Optional<Path> alertmanagerConfig, Optional<String> alertmanagerUrl,
                              Optional<Path> grafanaProvisioningDir, Optional<Path> grafanaDashboardsDir,
                              Optional<HostPort> exporterAddress, Optional<String> jobEnvironment,
-                             boolean decisionServiceJob, boolean archiveJob, Optional<RemoteWrite> remoteWrite,
+                             boolean decisionServiceJob, boolean archiveJob, RemoteWriteChoice remoteWriteChoice,
                              BundleSource bundle,
                              Optional<Path> backupDir,
                              String tag, boolean dryRun, boolean force, boolean reload, boolean verify,
@@ -56,6 +60,20 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The remote_write entry to install; empty: none. */
+    Optional<RemoteWrite> remoteWrite() {
+        return remoteWriteChoice.entry();
+    }
+
+    /** This request with the remote write the install in place recorded, when none was given. */
+    InstallRequest withRemoteWriteRecalled() {
+        RemoteWriteChoice recalled = RemoteWriteRecall.recall(remoteWriteChoice, new ManifestStore(manifestDir()));
+        return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, alertmanagerConfig, alertmanagerUrl,
+                grafanaProvisioningDir, grafanaDashboardsDir, exporterAddress, jobEnvironment, decisionServiceJob,
+                archiveJob, recalled, bundle, backupDir, tag, dryRun, force, reload, verify, verifyTimeout, promtool,
+                amtool, clock, resolver, confirm);
     }
 
     Path configPath() {
@@ -95,6 +113,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
                 .backupDir(manifestDir())
                 .decisionServiceJob(decisionServiceJob)
                 .archiveJob(archiveJob)
+                .remoteWrite(remoteWrite().map(RecordedRemoteWrite::of).orElse(null))
                 .build();
     }
 
@@ -114,7 +133,7 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         private String jobEnvironment;
         private boolean decisionServiceJob = true;
         private boolean archiveJob = true;
-        private RemoteWrite remoteWrite;
+        private RemoteWriteChoice remoteWrite = RemoteWriteChoice.NOT_GIVEN;
         private BundleSource bundle = ClasspathBundleSource.packaged();
         private Path backupDir;
         private String tag = "qs";
@@ -146,8 +165,13 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
         public Builder decisionServiceJob(boolean v) { decisionServiceJob = v; return this; }
         /** False: no audit archive scrape job, and one an earlier install added is taken out. */
         public Builder archiveJob(boolean v) { archiveJob = v; return this; }
-        /** The remote_write entry to install; null: none (the one an earlier install added is taken out). */
-        public Builder remoteWrite(RemoteWrite v) { remoteWrite = v; return this; }
+        /** The remote_write entry the flags give; null: none given, so the one the install in place recorded stays. */
+        public Builder remoteWrite(RemoteWrite v) {
+            remoteWrite = v == null ? RemoteWriteChoice.NOT_GIVEN : RemoteWriteChoice.given(v);
+            return this;
+        }
+        /** The remote_write entry given, none ({@code --remote-write.url=none}), or not given (then recalled). */
+        public Builder remoteWriteChoice(RemoteWriteChoice v) { remoteWrite = v; return this; }
         public Builder bundle(BundleSource v) { bundle = v; return this; }
         public Builder backupDir(Path v) { backupDir = v; return this; }
         public Builder tag(String v) { tag = v; return this; }
@@ -168,7 +192,8 @@ public record InstallRequest(Path prometheusConfig, Path rulesDir, String promet
             return new InstallRequest(prometheusConfig, rulesDir, prometheusUrl, Optional.ofNullable(alertmanagerConfig),
                     Optional.ofNullable(alertmanagerUrl), Optional.ofNullable(grafanaProvisioningDir),
                     Optional.ofNullable(grafanaDashboardsDir), Optional.ofNullable(exporterAddress),
-                    Optional.ofNullable(jobEnvironment), decisionServiceJob, archiveJob, Optional.ofNullable(remoteWrite),
+                    Optional.ofNullable(jobEnvironment), decisionServiceJob, archiveJob,
+                    remoteWrite == null ? RemoteWriteChoice.NOT_GIVEN : remoteWrite,
                     bundle,
                     Optional.ofNullable(backupDir), tag, dryRun, force, reload, verify, verifyTimeout, promtool, amtool,
                     clock, resolver, confirm);

@@ -49,8 +49,9 @@ public final class Installer {
     private final OpsListener events;
     private final Http http = Http.withDefaults();
 
+    /** Reads the manifests when {@code request} gives no remote write, to keep the one the install in place recorded. */
     public Installer(InstallRequest request, OpsListener listener) {
-        this.request = request;
+        this.request = request.withRemoteWriteRecalled();
         this.events = OpsListener.guarded(listener);
     }
 

@@ -69,7 +69,9 @@ final class Planner {
         }
         requireWritable(config.getParent(), rulesDir);
         WritableCheck.requireWritableDir("--backup.dir", request.manifestDir());
-        request.remoteWrite().ifPresent(rw -> RemoteWriteFiles.check(rw, PrometheusProcessUser.running(config)));
+        if (request.remoteWrite().isPresent()) {
+            RemoteWriteFiles.check(request.remoteWriteChoice(), PrometheusProcessUser.running(config));
+        }
     }
 
     /**
@@ -135,7 +137,7 @@ final class Planner {
                                 .orElse(null))
                         .force(request.force())
                         .leaveOut(ServiceJob.ALL.stream().filter(s -> !request.wants(s)).map(ServiceJob::jobName).toList())
-                        .remoteWrite(request.remoteWrite().orElse(null))
+                        .remoteWriteChoice(request.remoteWriteChoice())
                         .build());
         files.add(new PlannedFile(FileKind.PROMETHEUS_CONFIG, config,
                 Optional.of(original.getBytes(StandardCharsets.UTF_8)), merged.text().getBytes(StandardCharsets.UTF_8),

@@ -23,6 +23,7 @@ import quantum.safety.ops.plan.FileStep;
 import quantum.safety.ops.prometheus.PrometheusApi;
 import quantum.safety.ops.prometheus.PrometheusProcessUser;
 import quantum.safety.ops.prometheus.RemoteWrite;
+import quantum.safety.ops.prometheus.RemoteWriteChoice;
 import quantum.safety.ops.prometheus.RemoteWriteInput;
 import quantum.safety.ops.verify.CheckResult;
 import quantum.safety.ops.verify.RemoteWriteCheck;
@@ -35,7 +36,8 @@ import quantum.safety.testkit.RequiresTools;
  * {@code --remote-write.url} against a second real Prometheus receiving remote write behind basic auth: the operator's
  * Prometheus, scraping the real exporter, delivers our series — and only ours — with the password from a file; verify
  * says so from Prometheus' own metrics; wrong credentials are refused by the receiver and reported as a warning (the
- * install stays), and fixing the file is enough; an install without the flag and the rollbacks take the entry out.
+ * install stays), and fixing the file is enough; an install without the flags keeps the entry, the plan naming the
+ * install that recorded it; {@code --remote-write.url=none} and the rollbacks take it out.
  */
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager"})
 class RemoteWriteEndToEndTest {
@@ -50,7 +52,8 @@ class RemoteWriteEndToEndTest {
     private RemoteWriteReceiver receiver;
 
     @Test
-    void ourSeriesReachTheLongTermStoreAndAnInstallWithoutTheFlagAndRollbackTakeTheEntryOut() throws Exception {
+    void ourSeriesReachTheLongTermStoreAnInstallWithoutTheFlagsKeepsItAndNoneAndRollbackTakeTheEntryOut()
+            throws Exception {
         start();
         RemoteWrite remoteWrite = remoteWrite(passwordFile(RemoteWriteReceiver.PASSWORD));
 
@@ -79,10 +82,22 @@ class RemoteWriteEndToEndTest {
         env.events().clear();
         OpsResult without = new Installer(env.install().build(), env.events()).install();
         assertThat(without.exitCode()).as(env.events().toString()).isZero();
+        assertThat(without.summary()).contains("nothing changed; verification passed");
+        assertThat(Files.readString(env.config())).as("kept: the upgrade path loses no store").isEqualTo(config);
+        assertThat(env.events().first(InstallPlanned.class).plan().files()).flatExtracting(FileStep::changes)
+                .anyMatch(note -> note.startsWith("keep remote_write entry quantum_safety -> " + receiver.writeUrl())
+                        && note.contains(", kept from the install of "));
+        assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name).contains(DELIVERS);
+        assertThat(runningEntry()).isTrue();
+
+        env.events().clear();
+        OpsResult none = new Installer(env.install().remoteWriteChoice(RemoteWriteChoice.TAKEN_OUT).build(),
+                env.events()).install();
+        assertThat(none.exitCode()).as(env.events().toString()).isZero();
         assertThat(Files.readString(env.config())).doesNotContain("remote_write").isNotEqualTo(config);
         assertThat(env.events().first(InstallPlanned.class).plan().files()).flatExtracting(FileStep::changes)
-                .anyMatch(change -> change.startsWith("remove remote_write entry quantum_safety -> "
-                        + receiver.writeUrl()));
+                .contains("remove remote_write entry quantum_safety -> " + receiver.writeUrl() + ": an earlier "
+                        + "install added it, and --remote-write.url=none takes it out");
         assertThat(runningEntry()).as("Prometheus runs no entry of ours any more").isFalse();
 
         env.events().clear();

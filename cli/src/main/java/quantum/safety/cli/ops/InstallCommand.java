@@ -38,7 +38,9 @@ import quantum.safety.ops.verify.HostPort;
                         + "rollback.",
                 "With --remote-write.url it also adds one remote_write entry (ours, by name and marker comment) "
                         + "sending our jobs' series to a long-term store (Thanos Receive, Mimir, VictoriaMetrics…), "
-                        + "credentials only from files; an install without it takes that entry out again.",
+                        + "credentials only from files. The manifest records it, so a later install without any "
+                        + "--remote-write.* flag keeps it (the plan says from which install); --remote-write.url=none "
+                        + "takes it out.",
                 "Installing twice changes nothing the second time."},
         footer = {"", "Examples:",
                 "  quantum-safety ops install --prometheus.config=/etc/prometheus/prometheus.yml \\",
@@ -53,6 +55,7 @@ import quantum.safety.ops.verify.HostPort;
                 "  quantum-safety ops install … --remote-write.url=https://mimir.example.com/api/v1/push \\",
                 "      --remote-write.username=trading --remote-write.password-file=/etc/prometheus/secrets/mimir \\",
                 "      --remote-write.header=X-Scope-OrgID=trading --yes",
+                "  quantum-safety ops install … --remote-write.url=none --yes   # stop sending to the long-term store",
                 "  quantum-safety ops install … --yes --json | jq -c 'select(.event == \"CheckFailed\" or .event == \"Finished\")'",
                 "", "Exit: 0 installed (or nothing to do; warnings allowed), 1 failed and rolled back, 2 bad input "
                         + "(nothing changed)."})
@@ -115,9 +118,9 @@ public final class InstallCommand implements Callable<Integer> {
     }
 
     /**
-     * Install takes the setup as given, from flags and env only: it is the command that records one. The one thing it
-     * recalls is whether the decision service's and the audit archive's jobs go in, an operator's choice that a later
-     * install must not undo.
+     * Install takes the setup as given, from flags and env only: it is the command that records one. What it recalls
+     * is whether the decision service's and the audit archive's jobs go in and (in {@link Installer}) the remote
+     * write, operator's choices that a later install must not undo.
      */
     private InstallRequest request() {
         BackupStamp.requireValidTag(tag);
@@ -130,7 +133,7 @@ public final class InstallCommand implements Callable<Integer> {
                         + "files", "/etc/prometheus/rules"))
                 .decisionServiceJob(chosen(decisionServiceJob, given, ServiceJob.DECISION_SERVICE))
                 .archiveJob(chosen(archiveJob, given, ServiceJob.ARCHIVE))
-                .remoteWrite(remoteWrite.remoteWrite().orElse(null))
+                .remoteWriteChoice(remoteWrite.choice())
                 .prometheusUrl(given.prometheusUrlOrDefault())
                 .alertmanagerConfig(path(given.alertmanagerConfig()))
                 .alertmanagerUrl(given.alertmanagerUrl())

@@ -12,12 +12,15 @@ import quantum.safety.ops.prometheus.RemoteWriteInput;
 public enum RemoteWriteSetting implements SettingRow {
 
     URL(Setting.builder().flag(RemoteWriteInput.URL).env("QUANTUM_SAFETY_REMOTE_WRITE_URL")
-            .shownDefault("no remote write").unit("URL")
+            .shownDefault("the install in place's, else none").unit("URL|none")
             .help("Send our series to a long-term store: install adds one remote_write entry (name quantum_safety, "
-                    + "under a marker comment) to prometheus.yml after the operator's own, and replaces it on the next "
-                    + "install; an install without this flag takes it out again, and so does rolling back the install "
-                    + "that added it. http(s), with the receiver's write path and no credentials in it. "
-                    + "Example: --remote-write.url=https://mimir.example.com/api/v1/push")),
+                    + "under a marker comment) to prometheus.yml after the operator's own. The manifest records it "
+                    + "(URL, user, headers and the files' paths, never their contents), so a later install without any "
+                    + "--remote-write.* flag keeps it, the plan saying from which install; giving the flags replaces "
+                    + "it (give them all: the recorded ones are not merged in). none takes it out, and so does rolling "
+                    + "back the install that added it. http(s), with the receiver's write path and no credentials in "
+                    + "it. Example: --remote-write.url=https://mimir.example.com/api/v1/push, or "
+                    + "--remote-write.url=none")),
     USERNAME(Setting.builder().flag(RemoteWriteInput.USERNAME).env("QUANTUM_SAFETY_REMOTE_WRITE_USERNAME")
             .shownDefault("no basic auth").unit("text")
             .help("Basic-auth user for the receiver, with --remote-write.password-file. Example: "
@@ -51,7 +54,7 @@ public enum RemoteWriteSetting implements SettingRow {
                     + "like a credential (Authorization, *token*, *key*, *secret*…) is refused: use a file flag. "
                     + "Example: --remote-write.header=X-Scope-OrgID=trading")),
     ALL_SERIES(Setting.builder().flag(RemoteWriteInput.ALL_SERIES).env("QUANTUM_SAFETY_REMOTE_WRITE_ALL_SERIES")
-            .defaultValue("false").unit("true|false")
+            .shownDefault("false").unit("true|false")
             .help("Send every series this Prometheus has, not only the jobs quantum_safety_telemetry and "
                     + "quantum_safety_kernel (and the rules' results on them), which a write_relabel_configs keep "
                     + "selects otherwise; the queue then has Prometheus' defaults instead of ours, which are sized for "

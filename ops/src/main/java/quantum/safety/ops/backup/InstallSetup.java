@@ -17,13 +17,17 @@ import quantum.safety.ops.bundle.ServiceJob;
  * decision service's scrape job into prometheus.yml. Null: not given, or not recorded (installs from before the choice
  * put the job in, so null means on). {@code archiveJob} is the same for {@code --job.archive} and the audit archive's
  * job.
+ *
+ * <p>{@code remoteWrite} is the remote_write entry the install put in ({@code --remote-write.*}, or kept from the
+ * install before), which a later install without those flags keeps. Null: none (and so for manifests written before
+ * it was recorded).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InstallSetup(String prometheusUrl, String prometheusConfig, String rulesDir, String exporterAddress,
                            String alertmanagerUrl, String alertmanagerConfig, String grafanaProvisioningDir,
                            String grafanaDashboardsDir, String bundleDir, String backupDir,
-                           Boolean decisionServiceJob, Boolean archiveJob) {
+                           Boolean decisionServiceJob, Boolean archiveJob, RecordedRemoteWrite remoteWrite) {
 
     /** Prometheus' HTTP address when neither a flag, its env twin nor a manifest names one. */
     public static final String DEFAULT_PROMETHEUS_URL = "http://127.0.0.1:9090";
@@ -49,7 +53,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
                 pick(grafanaProvisioningDir, fallback.grafanaProvisioningDir),
                 pick(grafanaDashboardsDir, fallback.grafanaDashboardsDir), pick(bundleDir, fallback.bundleDir),
                 pick(backupDir, fallback.backupDir), pick(decisionServiceJob, fallback.decisionServiceJob),
-                pick(archiveJob, fallback.archiveJob));
+                pick(archiveJob, fallback.archiveJob), pick(remoteWrite, fallback.remoteWrite));
     }
 
     /** The same setup with the manifest folder it was found in. */
@@ -96,6 +100,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         b.backupDir = backupDir;
         b.decisionServiceJob = decisionServiceJob;
         b.archiveJob = archiveJob;
+        b.remoteWrite = remoteWrite;
         return b;
     }
 
@@ -117,6 +122,7 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         private String backupDir;
         private Boolean decisionServiceJob;
         private Boolean archiveJob;
+        private RecordedRemoteWrite remoteWrite;
 
         private Builder() {
         }
@@ -135,11 +141,13 @@ public record InstallSetup(String prometheusUrl, String prometheusConfig, String
         public Builder decisionServiceJob(Boolean v) { decisionServiceJob = v; return this; }
         /** Whether install puts the audit archive's scrape job in; null: not given (then on). */
         public Builder archiveJob(Boolean v) { archiveJob = v; return this; }
+        /** The remote_write entry install put in; null: none. */
+        public Builder remoteWrite(RecordedRemoteWrite v) { remoteWrite = v; return this; }
 
         public InstallSetup build() {
             return new InstallSetup(prometheusUrl, prometheusConfig, rulesDir, exporterAddress, alertmanagerUrl,
                     alertmanagerConfig, grafanaProvisioningDir, grafanaDashboardsDir, bundleDir, backupDir,
-                    decisionServiceJob, archiveJob);
+                    decisionServiceJob, archiveJob, remoteWrite);
         }
 
         private static String path(Path p) {

@@ -23,7 +23,7 @@ public record Manifest(String id, String kind, String tag, String createdAt, Str
         files = List.copyOf(files);
         createdDirectories = createdDirectories == null ? List.of() : List.copyOf(createdDirectories);
         if (setup == null) {
-            setup = new InstallSetup(null, prometheusConfig, null, null, null, null, null, null, null, null, null, null);
+            setup = new InstallSetup(null, prometheusConfig, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

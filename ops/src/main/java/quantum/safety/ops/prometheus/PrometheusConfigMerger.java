@@ -38,11 +38,11 @@ public final class PrometheusConfigMerger {
      * @param alertmanagerAddress host:port for a new alerting section; empty: none is added
      * @param force               replace a job of our name that scrapes another target
      * @param leftOut             names of jobs of ours this merge does not add, taken out where an install added them
-     * @param remoteWrite         our remote_write entry; empty: none, and the one an install added is taken out
+     * @param remoteWrite         our remote_write entry and why; without one, the one an install added is taken out
      */
     public record Request(List<ScrapeJob> jobs, List<Path> ruleFiles, Path configDir,
                           Optional<String> alertmanagerAddress, boolean force, List<String> leftOut,
-                          Optional<RemoteWrite> remoteWrite) {
+                          RemoteWriteChoice remoteWrite) {
 
         /** Rejects a request without a job to merge or the folder its rule files are relative to. */
         public Request {
@@ -74,7 +74,7 @@ public final class PrometheusConfigMerger {
             private String alertmanagerAddress;
             private boolean force;
             private List<String> leftOut = List.of();
-            private RemoteWrite remoteWrite;
+            private RemoteWriteChoice remoteWrite = RemoteWriteChoice.NOT_GIVEN;
 
             private Builder() {
             }
@@ -89,13 +89,18 @@ public final class PrometheusConfigMerger {
             public Builder force(boolean v) { force = v; return this; }
             /** Names of jobs of ours not to merge: taken out where an install added them, else left and noted. */
             public Builder leaveOut(List<String> v) { leftOut = v; return this; }
-            /** Our remote_write entry; null: none (the one an install added is taken out). */
-            public Builder remoteWrite(RemoteWrite v) { remoteWrite = v; return this; }
+            /** Our remote_write entry as the flags give it; null: none (the one an install added is taken out). */
+            public Builder remoteWrite(RemoteWrite v) {
+                remoteWrite = v == null ? RemoteWriteChoice.NOT_GIVEN : RemoteWriteChoice.given(v);
+                return this;
+            }
+            /** Our remote_write entry, or none, and why: given, kept from an earlier install, or taken out. */
+            public Builder remoteWriteChoice(RemoteWriteChoice v) { remoteWrite = v; return this; }
 
             /** Builds the request; throws {@link IllegalArgumentException} naming what is missing. */
             public Request build() {
                 return new Request(jobs, ruleFiles, configDir, Optional.ofNullable(alertmanagerAddress), force, leftOut,
-                        Optional.ofNullable(remoteWrite));
+                        remoteWrite == null ? RemoteWriteChoice.NOT_GIVEN : remoteWrite);
             }
         }
     }

@@ -42,6 +42,26 @@ public final class RemoteWriteFiles {
         }
     }
 
+    /**
+     * The files of the entry {@code choice} installs, if any. For an entry kept from an earlier install, whose flags
+     * were not given this time, the message says where it comes from and how to replace or drop it.
+     */
+    public static void check(RemoteWriteChoice choice, Optional<PrometheusProcessUser> reader) {
+        if (choice.entry().isEmpty()) {
+            return;
+        }
+        try {
+            check(choice.entry().get(), reader);
+        } catch (OpsInputException e) {
+            if (choice.origin() != RemoteWriteChoice.Origin.KEPT) {
+                throw e;
+            }
+            throw new OpsInputException(e.getMessage() + " (the remote write kept from " + choice.from() + "; or pass "
+                    + "the --remote-write.* flags to replace it, or " + RemoteWriteInput.URL + "=" + RemoteWriteInput.NONE
+                    + " to take it out)");
+        }
+    }
+
     private static void check(String flag, Path path) {
         if (!Files.exists(path)) {
             throw new OpsInputException(flag + " " + path + ": no such file; create it (readable by the user Prometheus "

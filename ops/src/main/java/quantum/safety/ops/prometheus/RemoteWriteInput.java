@@ -31,6 +31,8 @@ public final class RemoteWriteInput {
     public static final String TLS_KEY_FILE = "--remote-write.tls-key-file";
     public static final String HEADER = "--remote-write.header";
     public static final String ALL_SERIES = "--remote-write.all-series";
+    /** The {@code --remote-write.url} that takes our entry out, where no flag keeps the one recorded. */
+    public static final String NONE = "none";
 
     /** Headers Prometheus sets itself and refuses in {@code headers} (config/config.go, reservedHeaders). */
     private static final Set<String> RESERVED = Set.of("authorization", "host", "content-encoding", "content-length",
@@ -50,7 +52,8 @@ public final class RemoteWriteInput {
     private String tlsCertFile;
     private String tlsKeyFile;
     private List<String> headers = List.of();
-    private boolean allSeries;
+    /** Null: not given. */
+    private Boolean allSeries;
 
     public RemoteWriteInput url(String v) { url = v; return this; }
     public RemoteWriteInput username(String v) { username = v; return this; }
@@ -61,21 +64,44 @@ public final class RemoteWriteInput {
     public RemoteWriteInput tlsKeyFile(String v) { tlsKeyFile = v; return this; }
     /** {@code NAME=VALUE} each, as given. */
     public RemoteWriteInput headers(List<String> v) { headers = v == null ? List.of() : List.copyOf(v); return this; }
-    public RemoteWriteInput allSeries(boolean v) { allSeries = v; return this; }
+    /** Null: not given. */
+    public RemoteWriteInput allSeries(Boolean v) { allSeries = v; return this; }
+
+    /** The entry the flags name, or empty when they name none ({@link #choice()} tells which way). */
+    public Optional<RemoteWrite> build() {
+        return choice().entry();
+    }
 
     /**
-     * The entry to install, or empty when no URL was given (then install takes out the entry an earlier one added);
-     * any other {@code --remote-write.*} flag without a URL is refused, since it would silently do nothing.
+     * What the flags ask for: an entry; none, with {@code --remote-write.url=none}; or nothing at all, when no
+     * {@code --remote-write.*} flag was given (then install keeps the entry the install in place recorded). Any other
+     * flag without a URL is refused, since it would silently do nothing, and so is one beside {@code none}.
      */
-    public Optional<RemoteWrite> build() {
-        if (blank(url)) {
-            String orphan = firstGiven();
+    public RemoteWriteChoice choice() {
+        String orphan = firstGiven();
+        if (url == null) {
             if (orphan != null) {
-                throw new OpsInputException(orphan + " needs " + URL + "; pass the receiver's write endpoint, e.g. "
-                        + URL + "=https://mimir.example.com/api/v1/push, or leave " + orphan + " out");
+                throw new OpsInputException(orphan + " needs " + URL + "; giving any --remote-write.* flag replaces the "
+                        + "remote write an earlier install recorded, so give them all, e.g. " + URL
+                        + "=https://mimir.example.com/api/v1/push, or leave " + orphan + " (and its env twin) out");
             }
-            return Optional.empty();
+            return RemoteWriteChoice.NOT_GIVEN;
         }
+        if (url.isBlank()) {
+            throw new OpsInputException(URL + " is empty; give the receiver's write endpoint, e.g. " + URL
+                    + "=https://mimir.example.com/api/v1/push, or " + URL + "=" + NONE + " to take our entry out");
+        }
+        if (url.strip().equalsIgnoreCase(NONE)) {
+            if (orphan != null) {
+                throw new OpsInputException(URL + "=" + NONE + " takes our remote_write entry out, so " + orphan
+                        + " would do nothing; leave " + orphan + " (and its env twin) out");
+            }
+            return RemoteWriteChoice.TAKEN_OUT;
+        }
+        return RemoteWriteChoice.given(entry());
+    }
+
+    private RemoteWrite entry() {
         String checkedUrl = checkUrl(url.strip());
         if (!blank(username) != !blank(passwordFile)) {
             throw new OpsInputException(USERNAME + " and " + PASSWORD_FILE + " go together (basic auth); pass both, "
@@ -97,10 +123,10 @@ public final class RemoteWriteInput {
         if (username != null && (username.isBlank() || username.chars().anyMatch(Character::isISOControl))) {
             throw new OpsInputException(USERNAME + " is blank or holds control characters; give the receiver's user");
         }
-        return Optional.of(new RemoteWrite(checkedUrl, Optional.ofNullable(blank(username) ? null : username.strip()),
+        return new RemoteWrite(checkedUrl, Optional.ofNullable(blank(username) ? null : username.strip()),
                 path(PASSWORD_FILE, passwordFile), path(BEARER_TOKEN_FILE, bearerTokenFile),
                 path(TLS_CA_FILE, tlsCaFile), path(TLS_CERT_FILE, tlsCertFile), path(TLS_KEY_FILE, tlsKeyFile),
-                headers(), allSeries));
+                headers(), Boolean.TRUE.equals(allSeries));
     }
 
     private String firstGiven() {
@@ -119,7 +145,7 @@ public final class RemoteWriteInput {
         if (!headers.isEmpty()) {
             return HEADER;
         }
-        return allSeries ? ALL_SERIES : null;
+        return allSeries != null ? ALL_SERIES : null;
     }
 
     /** An absolute http(s) URL with a host and no credentials; the message shows only scheme, host, port and path. */
@@ -134,7 +160,8 @@ public final class RemoteWriteInput {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new OpsInputException(URL + " must be an http:// or https:// URL with a host, e.g. " + URL
-                    + "=https://mimir.example.com/api/v1/push or http://127.0.0.1:19291/api/v1/receive");
+                    + "=https://mimir.example.com/api/v1/push or http://127.0.0.1:19291/api/v1/receive, or " + NONE
+                    + " to take our entry out");
         }
         if (uri.getRawUserInfo() != null) {
             throw new OpsInputException(URL + " carries credentials (user:password@), which would be written into "

@@ -19,7 +19,8 @@ import quantum.safety.ops.OpsInputException;
  * {@link RemoteWrite#NAME} under the marker comment install writes above it. Asked for, it is added after the
  * operator's entries (which stay as they are), left alone when identical, or replaced in place; not asked for, the
  * entry an install added is taken out, marker and all (with the {@code remote_write:} key when nothing else is under
- * it), and an entry of that name without the marker is the operator's and stays, with a note. Text edits only.
+ * it), and an entry of that name without the marker is the operator's and stays, with a note. Every change, and an
+ * entry kept from an earlier install, says why ({@link RemoteWriteChoice#why()}). Text edits only.
  */
 final class RemoteWriteMerge {
 
@@ -46,14 +47,15 @@ final class RemoteWriteMerge {
      * {@code key}: the file's {@code remote_write} entry, if any; {@code endLeadIn}: what goes before a key appended at
      * the end of the text (a line break when the file does not end with one).
      */
-    void merge(Optional<NodeTuple> key, Optional<RemoteWrite> wanted, boolean force, String endLeadIn,
+    void merge(Optional<NodeTuple> key, RemoteWriteChoice choice, boolean force, String endLeadIn,
                List<String> notes) {
-        if (wanted.isEmpty()) {
-            key.ifPresent(k -> leaveOut(k, notes));
+        if (choice.entry().isEmpty()) {
+            key.ifPresent(k -> leaveOut(k, choice, notes));
             return;
         }
-        RemoteWrite ours = wanted.get();
-        String added = "add remote_write entry " + ours;
+        RemoteWrite ours = choice.entry().get();
+        String kept = choice.origin() == RemoteWriteChoice.Origin.KEPT ? ", " + choice.why() : "";
+        String added = "add remote_write entry " + ours + kept;
         if (key.isEmpty()) {
             edits.add(new TextEdit(yaml.text().length(), 0, endLeadIn + "remote_write:" + nl + item(ours, 2, 4),
                     order[0]++));
@@ -82,12 +84,15 @@ final class RemoteWriteMerge {
             changes.add(added);
             return;
         }
-        replace(named.get(0), ours, force);
+        replace(named.get(0), ours, force, kept, notes);
     }
 
-    private void replace(MappingNode existing, RemoteWrite ours, boolean force) {
+    private void replace(MappingNode existing, RemoteWrite ours, boolean force, String kept, List<String> notes) {
         Map<?, ?> loaded = load(existing);
         if (loaded.equals(ours.body())) {
+            if (!kept.isEmpty()) {
+                notes.add("keep remote_write entry " + ours + kept);
+            }
             return;
         }
         boolean marked = hasMarker(existing);
@@ -107,10 +112,10 @@ final class RemoteWriteMerge {
         }
         edits.add(new TextEdit(start, end - start, lead + text, order[0]++));
         changes.add((marked ? "update" : "replace") + " remote_write entry " + RemoteWrite.NAME + " -> "
-                + loaded.get("url") + " with " + ours);
+                + loaded.get("url") + " with " + ours + kept);
     }
 
-    private void leaveOut(NodeTuple key, List<String> notes) {
+    private void leaveOut(NodeTuple key, RemoteWriteChoice choice, List<String> notes) {
         if (!(key.getValueNode() instanceof SequenceNode sequence) || YamlText.isFlow(sequence)) {
             return;
         }
@@ -128,7 +133,7 @@ final class RemoteWriteMerge {
             int end = yaml.endOfLine(yaml.contentEnd(entry));
             edits.add(new TextEdit(start, end - start, "", order[0]++));
             changes.add("remove remote_write entry " + RemoteWrite.NAME + " -> " + url + ": an earlier install added "
-                    + "it, this one has no " + RemoteWriteInput.URL);
+                    + "it, and " + choice.why());
         }
     }
 

@@ -28,13 +28,34 @@ class RemoteWriteInputTest {
     }
 
     @Test
-    void noUrlMeansNoRemoteWriteButAnotherRemoteWriteFlagAloneIsRefused() {
+    void noFlagMeansNotGivenButAnotherRemoteWriteFlagAloneIsRefused() {
+        assertThat(new RemoteWriteInput().choice()).isEqualTo(RemoteWriteChoice.NOT_GIVEN);
         assertThat(new RemoteWriteInput().build()).isEmpty();
         assertThatThrownBy(() -> new RemoteWriteInput().headers(List.of("X-Scope-OrgID=t")).build())
                 .isInstanceOf(OpsInputException.class)
-                .hasMessageStartingWith("--remote-write.header needs --remote-write.url; pass the receiver's write");
+                .hasMessageStartingWith("--remote-write.header needs --remote-write.url; giving any --remote-write.* "
+                        + "flag replaces the remote write an earlier install recorded, so give them all");
         assertThatThrownBy(() -> new RemoteWriteInput().allSeries(true).build())
                 .hasMessageStartingWith("--remote-write.all-series needs --remote-write.url");
+        assertThatThrownBy(() -> new RemoteWriteInput().allSeries(false).build())
+                .as("given, even false: it would silently do nothing").isInstanceOf(OpsInputException.class)
+                .hasMessageStartingWith("--remote-write.all-series needs --remote-write.url");
+    }
+
+    @Test
+    void noneTakesTheEntryOutAndTakesNoOtherFlag() {
+        assertThat(url("none").choice()).isEqualTo(RemoteWriteChoice.TAKEN_OUT);
+        assertThat(url(" NONE ").choice()).isEqualTo(RemoteWriteChoice.TAKEN_OUT);
+        assertThat(url("none").build()).isEmpty();
+        assertThatThrownBy(() -> url("none").headers(List.of("X-Scope-OrgID=t")).choice())
+                .isInstanceOf(OpsInputException.class).hasMessage("--remote-write.url=none takes our remote_write entry "
+                        + "out, so --remote-write.header would do nothing; leave --remote-write.header (and its env twin) out");
+        assertThatThrownBy(() -> url("").choice()).isInstanceOf(OpsInputException.class)
+                .hasMessageStartingWith("--remote-write.url is empty; give the receiver's write endpoint")
+                .hasMessageEndingWith("or --remote-write.url=none to take our entry out");
+        assertThatThrownBy(() -> url("off").choice()).as("only none, no other word").isInstanceOf(OpsInputException.class)
+                .hasMessageStartingWith("--remote-write.url must be an http:// or https:// URL with a host");
+        assertThat(url("https://m.example.com/api/v1/push").choice().origin()).isEqualTo(RemoteWriteChoice.Origin.GIVEN);
     }
 
     @Test

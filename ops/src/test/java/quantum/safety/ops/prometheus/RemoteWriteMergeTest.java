@@ -18,8 +18,9 @@ import quantum.safety.ops.OpsInputException;
 
 /**
  * Our remote_write entry in an operator's prometheus.yml: added after theirs, which stay byte for byte; replaced in
- * place on the next install; taken out by an install without it (with the key when it was alone); an entry of our
- * name without the marker is the operator's.
+ * place on the next install; kept by an install without the flags, the plan naming the install it was recorded by;
+ * taken out with {@code --remote-write.url=none}, or when neither flags nor the install in place name it (with the
+ * key when it was alone); an entry of our name without the marker is the operator's.
  */
 class RemoteWriteMergeTest {
 
@@ -36,6 +37,8 @@ class RemoteWriteMergeTest {
     private static final RemoteWrite VICTORIA = remoteWrite(new RemoteWriteInput()
             .url("http://10.0.0.5:8428/api/v1/write"));
 
+    private static final String FROM = "the install of 2026-01-19 03:44:18 (install_qs_20260119_034418)";
+
     private final PrometheusConfigMerger merger = new PrometheusConfigMerger("prometheus.yml");
 
     static RemoteWrite remoteWrite(RemoteWriteInput input) {
@@ -44,6 +47,11 @@ class RemoteWriteMergeTest {
 
     private MergeResult merge(String text, RemoteWrite remoteWrite) {
         return merge(text, remoteWrite, false);
+    }
+
+    private MergeResult mergeChoice(String text, RemoteWriteChoice choice) {
+        return merger.merge(text, PrometheusConfigMerger.Request.builder().job(JOB).ruleFiles(List.of(RULES))
+                .configDir(CONFIG_DIR).remoteWriteChoice(choice).build());
     }
 
     private MergeResult merge(String text, RemoteWrite remoteWrite, boolean force) {
@@ -113,21 +121,67 @@ class RemoteWriteMergeTest {
     }
 
     @Test
-    void anInstallWithoutItTakesOursOutAndLeavesTheFileAsBefore() {
+    void anInstallWithoutTheFlagsKeepsTheRecordedEntryAndSaysFromWhichInstall() {
         String installed = merge(WITH_OPERATORS_REMOTE_WRITE, MIMIR).text();
 
-        MergeResult result = merge(installed, null);
+        MergeResult result = mergeChoice(installed, RemoteWriteChoice.kept(MIMIR, FROM));
+
+        assertThat(result.changed()).isFalse();
+        assertThat(result.text()).isEqualTo(installed);
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.notes()).containsExactly("keep remote_write entry quantum_safety -> "
+                + "https://mimir.example.com/api/v1/push (basic auth as trading, headers [X-Scope-OrgID], jobs "
+                + "quantum_safety_telemetry, quantum_safety_kernel only), kept from " + FROM
+                + "; --remote-write.url=none takes it out");
+    }
+
+    @Test
+    void aKeptEntryMissingOrEditedByHandIsPutBackAndThePlanSaysWhy() {
+        MergeResult missing = mergeChoice(WITH_OPERATORS_REMOTE_WRITE, RemoteWriteChoice.kept(MIMIR, FROM));
+        assertThat(missing.text()).isEqualTo(merge(WITH_OPERATORS_REMOTE_WRITE, MIMIR).text());
+        assertThat(missing.changes()).filteredOn(c -> c.contains("remote_write")).singleElement().asString()
+                .startsWith("add remote_write entry quantum_safety -> "
+                + "https://mimir.example.com/api/v1/push").endsWith(", kept from " + FROM
+                + "; --remote-write.url=none takes it out");
+
+        String edited = merge(WITH_OPERATORS_REMOTE_WRITE, VICTORIA).text();
+        MergeResult restored = mergeChoice(edited, RemoteWriteChoice.kept(MIMIR, FROM));
+        assertThat(restored.text()).isEqualTo(merge(WITH_OPERATORS_REMOTE_WRITE, MIMIR).text());
+        assertThat(restored.changes()).filteredOn(c -> c.contains("remote_write")).singleElement().asString()
+                .startsWith("update remote_write entry "
+                + "quantum_safety -> http://10.0.0.5:8428/api/v1/write with quantum_safety -> "
+                + "https://mimir.example.com/api/v1/push").contains("kept from " + FROM);
+    }
+
+    @Test
+    void noneTakesOursOutAndLeavesTheFileAsBefore() {
+        String installed = merge(WITH_OPERATORS_REMOTE_WRITE, MIMIR).text();
+
+        MergeResult result = mergeChoice(installed, RemoteWriteChoice.TAKEN_OUT);
 
         assertThat(result.text()).isEqualTo(merge(WITH_OPERATORS_REMOTE_WRITE, null).text());
         assertThat(result.changes()).containsExactly("remove remote_write entry quantum_safety -> "
-                + "https://mimir.example.com/api/v1/push: an earlier install added it, this one has no --remote-write.url");
+                + "https://mimir.example.com/api/v1/push: an earlier install added it, and --remote-write.url=none "
+                + "takes it out");
+    }
+
+    @Test
+    void withNeitherFlagsNorARecordedEntryOursGoesAndThePlanSaysHowToKeepIt() {
+        String installed = merge(WITH_OPERATORS_REMOTE_WRITE, MIMIR).text();
+
+        MergeResult result = mergeChoice(installed, RemoteWriteChoice.NOT_GIVEN);
+
+        assertThat(result.text()).isEqualTo(merge(WITH_OPERATORS_REMOTE_WRITE, null).text());
+        assertThat(result.changes()).containsExactly("remove remote_write entry quantum_safety -> "
+                + "https://mimir.example.com/api/v1/push: an earlier install added it, and this install has no "
+                + "--remote-write.url and no install in place recorded one; give the --remote-write.* flags to keep it");
     }
 
     @Test
     void takingOutOurOnlyEntryTakesOutTheKeyItCameWith() {
         String installed = merge(OPERATOR, MIMIR).text();
 
-        MergeResult result = merge(installed, null);
+        MergeResult result = mergeChoice(installed, RemoteWriteChoice.TAKEN_OUT);
 
         assertThat(result.text()).isEqualTo(merge(OPERATOR, null).text()).doesNotContain("remote_write");
     }
@@ -140,7 +194,7 @@ class RemoteWriteMergeTest {
                     url: https://vm.example.com/api/v1/write
                 """;
 
-        MergeResult leftOut = merge(operators, null);
+        MergeResult leftOut = mergeChoice(operators, RemoteWriteChoice.TAKEN_OUT);
         assertThat(leftOut.text()).contains("https://vm.example.com/api/v1/write");
         assertThat(leftOut.notes()).singleElement().asString().startsWith("keep remote_write entry quantum_safety -> "
                 + "https://vm.example.com/api/v1/write, which this install leaves out: no install added it");
