@@ -39,7 +39,7 @@ final class AuditHtml {
         b.append("<p>").append(result.entries().size()).append(" event").append(result.entries().size() == 1 ? "" : "s")
                 .append(" of the ").append(r.stream()).append(" stream from ").append(time(result.sinceMillis()))
                 .append(" to ").append(time(result.untilMillis())).append(" UTC, newest first")
-                .append(result.olderUntil().isPresent() ? " (the newest " + r.limit() + ")" : "").append(".</p>\n");
+                .append(result.olderBefore().isPresent() ? " (the newest " + r.limit() + ")" : "").append(".</p>\n");
         nav(b, r.stream());
         b.append("<table><tr><th>Time (UTC)</th>");
         COLUMNS.forEach(c -> b.append("<th>").append(c.substring(0, 1).toUpperCase(Locale.ROOT)).append(c.substring(1))
@@ -57,7 +57,7 @@ final class AuditHtml {
         b.append("</table>\n");
         result.olderQuery(false).ifPresent(q -> b.append("<p><a id=\"older\" href=\"audit?").append(html(q))
                 .append("\">Older events →</a></p>\n"));
-        b.append("<p><a id=\"json\" href=\"audit?").append(html(result.query(result.untilMillis(), true)))
+        b.append("<p><a id=\"json\" href=\"audit?").append(html(result.query(result.request().before(), true)))
                 .append("\">This page as JSON</a></p>\n");
         return b.append("</main></body></html>\n").toString();
     }

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json} asks for. Every parameter is
- * optional; one that is malformed is an {@link IllegalArgumentException} whose message names it and the fix (the
+ * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json&before=…} asks for ({@code before}, a
+ * stream id, is set by the Older events link). Every parameter is optional; one that is malformed is an {@link IllegalArgumentException} whose message names it and the fix (the
  * page answers 400 with it).
  */
-record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, int limit, boolean json) {
+record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, Optional<AuditCursor> before, int limit,
+                    boolean json) {
 
     static final String DEFAULT_SINCE = "24h";
     static final int DEFAULT_LIMIT = 100;
@@ -40,7 +41,8 @@ record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, i
         if (!format.equals("html") && !format.equals("json")) {
             throw new IllegalArgumentException("format=" + format + " is not html or json; use e.g. format=json");
         }
-        return new AuditRequest(stream, since, until, limit, format.equals("json"));
+        Optional<AuditCursor> before = Optional.ofNullable(query.get("before")).map(AuditCursor::parse);
+        return new AuditRequest(stream, since, until, before, limit, format.equals("json"));
     }
 
     private static TimeBound bound(String name, String value) {

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -41,14 +42,17 @@ class AuditPageHandlerTest {
 
     private final AuditSource source = new AuditSource() {
         @Override
-        public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, int limit) {
+        public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, Optional<AuditCursor> before,
+                                       int limit) {
             if (failure.get() != null) {
                 throw failure.get();
             }
             asked.add(new long[] {sinceMillis, untilMillis, limit});
             return events.stream().filter(e -> e.stream().equals(stream))
                     .filter(e -> e.time().toEpochMilli() >= sinceMillis && e.time().toEpochMilli() < untilMillis)
-                    .sorted(Comparator.comparing(AuditEntry::time).reversed()).limit(limit).toList();
+                    .filter(e -> before.map(b -> b.admits(e.time().toEpochMilli(), sequence(e))).orElse(true))
+                    .sorted(Comparator.comparing(AuditEntry::time).thenComparing(AuditPageHandlerTest::sequence)
+                            .reversed()).limit(limit).toList();
         }
 
         @Override
@@ -56,6 +60,10 @@ class AuditPageHandlerTest {
             return NOW;
         }
     };
+
+    private static long sequence(AuditEntry e) {
+        return Long.parseLong(e.id().substring(e.id().indexOf('-') + 1));
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -138,7 +146,31 @@ class AuditPageHandlerTest {
         assertThat(pages).isBetween(3, 4);
         assertThat(firstHtml.split("<tr><td class=\"t\">", -1)).hasSize(101);
         assertThat(older.find()).isTrue();
-        assertThat(older.group(1)).contains("until=").contains("&amp;limit=100");
+        assertThat(older.group(1)).contains("until=").contains("&amp;before=").contains("&amp;limit=100");
+    }
+
+    @Test
+    void morePagesOfOneMillisecondThanTheLimitAreWalkedToTheEnd() throws Exception {
+        long millis = NOW - 60_000;
+        for (int seq = 0; seq < 3; seq++) {
+            events.add(audit(millis, seq, Map.of("event", "TRIP", "actor", "kernel:" + seq)));
+        }
+        List<String> json = new ArrayList<>();
+        String next = "/audit?since=1h&limit=2&format=json";
+        while (next != null && json.size() < 5) {
+            JsonNode page = new ObjectMapper().readTree(get(next).body());
+            page.get("events").forEach(e -> json.add(e.get("id").asText()));
+            next = page.get("older").isNull() ? null : "/" + page.get("older").asText();
+        }
+        String firstHtml = get("/audit?since=1h&limit=2").body();
+        Matcher older = Pattern.compile("id=\"older\" href=\"audit\\?([^\"]+)\"").matcher(firstHtml);
+        assertThat(older.find()).isTrue();
+        String secondHtml = get("/audit?" + older.group(1).replace("&amp;", "&")).body();
+
+        assertThat(json).containsExactly(millis + "-2", millis + "-1", millis + "-0");
+        assertThat(next).isNull();
+        assertThat(secondHtml).contains("<code>" + millis + "-0").doesNotContain("<code>" + millis + "-1").doesNotContain("id=\"older\"");
+        assertThat(get("/audit?before=yesterday").body()).contains("before=yesterday is not a stream id");
     }
 
     @Test
