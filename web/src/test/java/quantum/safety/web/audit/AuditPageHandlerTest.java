@@ -106,6 +106,25 @@ class AuditPageHandlerTest {
     }
 
     @Test
+    void controlAndBidiCharactersAreShownEscapedNotRaw() throws Exception {
+        events.add(audit(NOW - 60_000, 0, Map.of("event", "KILL_ON", "actor", "mallory\u202egnp.exe",
+                "reason", "clear\u001b[2Jscreen", "note", "line\u2028break\u2066isolate")));
+
+        String html = get("/audit?since=24h").body();
+        String json = get("/audit?since=24h&format=json").body();
+
+        assertThat(html).contains("mallory<span class=\"cc\">\\u202E</span>gnp.exe")
+                .contains("clear<span class=\"cc\">\\u001B</span>[2Jscreen")
+                .contains("line<span class=\"cc\">\\u2028</span>break<span class=\"cc\">\\u2066</span>isolate")
+                .doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\u2028").doesNotContain("\u2066");
+        assertThat(json).contains("mallory\\u202Egnp.exe").contains("clear\\u001B[2Jscreen")
+                .contains("line\\u2028break\\u2066isolate")
+                .doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\u2028");
+        JsonNode fields = new ObjectMapper().readTree(json).get("events").get(0).get("fields");
+        assertThat(fields.get("actor").asText()).as("the same value once parsed").isEqualTo("mallory\u202egnp.exe");
+    }
+
+    @Test
     void theDefaultIsTheLastDayOfTheAuditStreamAndFaultsAreTheirOwnStream() throws Exception {
         events.add(audit(NOW - 25 * 3_600_000L, 0, Map.of("event", "SAFE_MODE_ON", "actor", "yesterday-and-more")));
         events.add(audit(NOW - 3_600_000L, 0, Map.of("event", "SAFE_MODE_ON", "actor", "alice")));
