@@ -28,8 +28,7 @@ final class ArchiveAuditSource implements AuditSource {
             return query.run(target).stream()
                     .map(e -> new AuditEntry(e.stream().label(), e.id().toString(), e.time(), e.fields())).toList();
         } catch (SQLException e) {
-            throw new Unavailable("PostgreSQL " + target.describe() + ": "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").trim(), e);
+            throw new Unavailable("PostgreSQL " + PostgresTrouble.explain(target, e), e);
         }
     }
 }

@@ -234,7 +234,8 @@ public final class Archiver implements Runnable {
     private void postgresFailed(SQLException e) {
         metrics.error(ArchiveMetrics.Stage.POSTGRES);
         metrics.postgresUp(false);
-        LOG.warn("PostgreSQL ({}): {}; nothing acknowledged, retrying", e.getSQLState(), oneLine(e));
+        LOG.warn("PostgreSQL ({}): {}; nothing acknowledged, retrying", e.getSQLState(),
+                PostgresTrouble.explain(store.target(), e));
         refreshLagWhileWaiting();
         pause.backOff();
     }

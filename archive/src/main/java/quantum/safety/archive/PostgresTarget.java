@@ -34,15 +34,17 @@ public final class PostgresTarget {
     private final String database;
     private final String user;
     private final Optional<String> password;
+    private final String passwordSource;
     private final Map<String, String> params;
 
     private PostgresTarget(String host, int port, String database, String user, Optional<String> password,
-                           Map<String, String> params) {
+                           String passwordSource, Map<String, String> params) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.user = user;
         this.password = password;
+        this.passwordSource = passwordSource;
         this.params = Map.copyOf(params);
     }
 
@@ -91,11 +93,25 @@ public final class PostgresTarget {
         params.put("ApplicationName", pg.get("application_name", "PGAPPNAME").orElse("quantum-safety-archive"));
         params.put("connectTimeout", String.valueOf(seconds(pg.get("connect_timeout", "PGCONNECT_TIMEOUT")
                 .orElse("10"), source)));
-        Optional<String> password = Optional.ofNullable(given.get("password"))
-                .or(() -> Optional.ofNullable(passwordFile).map(PostgresTarget::passwordFromFile))
-                .or(() -> Optional.ofNullable(env.get("PGPASSWORD")).filter(p -> !p.isEmpty()))
-                .or(() -> PassFile.lookUp(passFile(pg, env), host, port, database, user));
-        return new PostgresTarget(host, port, database, user, password, params);
+        String passwordFlag = ArchiveSetting.PASSWORD_FILE.setting().flag().orElseThrow();
+        Path passfile = passFile(pg, env);
+        Optional<String> password;
+        String passwordSource;
+        if (given.containsKey("password")) {
+            password = Optional.of(given.get("password"));
+            passwordSource = "the password in " + source;
+        } else if (passwordFile != null) {
+            password = Optional.of(passwordFromFile(passwordFile));
+            passwordSource = passwordFlag + " " + passwordFile;
+        } else if (env.get("PGPASSWORD") != null && !env.get("PGPASSWORD").isEmpty()) {
+            password = Optional.of(env.get("PGPASSWORD"));
+            passwordSource = "PGPASSWORD";
+        } else {
+            password = PassFile.lookUp(passfile, host, port, database, user);
+            passwordSource = password.isPresent() ? "passfile " + passfile
+                    : "no password (none from " + passwordFlag + ", PGPASSWORD or passfile " + passfile + ")";
+        }
+        return new PostgresTarget(host, port, database, user, password, passwordSource, params);
     }
 
     /** The URL of the JDBC driver, without credentials. */
@@ -143,6 +159,14 @@ public final class PostgresTarget {
 
     public boolean hasPassword() {
         return password.isPresent();
+    }
+
+    /**
+     * Where the password came from, for a failed login's message: {@code --archive.password-file PATH},
+     * {@code PGPASSWORD}, {@code passfile PATH}, the URL, or "no password (…)". Never the password.
+     */
+    public String passwordSource() {
+        return passwordSource;
     }
 
     /** A driver parameter as resolved, e.g. {@code sslmode}, {@code sslrootcert}. */
