@@ -15,14 +15,22 @@ record FaultRange(long since, long until, TimeBound sinceBound, Optional<TimeBou
 
     /** Resolves the flags against the server's "now"; an empty or reversed range is a usage error (exit 2). */
     static FaultRange of(TimeBound since, TimeBound until, long nowMillis) {
-        long from = since.millis(nowMillis);
-        long to = until == null ? nowMillis : until.millis(nowMillis);
+        long from = millis("--since", since, nowMillis);
+        long to = until == null ? nowMillis : millis("--until", until, nowMillis);
         if (to <= from) {
             throw new UsageException("--until (" + (until == null ? "now" : until.describe()) + ") must be later than "
                     + "--since (" + since.describe() + "), e.g. --since 6h --until 1h or --since "
                     + "2026-03-01T09:00:00Z --until 2026-03-01T10:30:00Z");
         }
         return new FaultRange(from, to, since, Optional.ofNullable(until));
+    }
+
+    private static long millis(String flag, TimeBound bound, long nowMillis) {
+        try {
+            return bound.millis(nowMillis);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(flag + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code in the last 1h 0m 0s}, or {@code from 2026-03-01 09:00:00Z to 2026-03-01 10:30:00Z}. */

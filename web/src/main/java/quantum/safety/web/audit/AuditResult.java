@@ -22,8 +22,8 @@ record AuditResult(AuditRequest request, long sinceMillis, long untilMillis, Lis
      */
     static AuditResult read(AuditSource source, AuditRequest request) {
         long now = source.nowMillis();
-        long since = request.since().millis(now);
-        long until = request.until().map(u -> u.millis(now)).orElse(now + 1);
+        long since = millis("since", request.since(), now);
+        long until = request.until().map(u -> millis("until", u, now)).orElse(now + 1);
         if (until <= since) {
             throw new IllegalArgumentException("until (" + request.until().map(TimeBound::describe).orElse("now")
                     + ") must be later than since (" + request.since().describe() + "), e.g. ?since=48h&until=24h");
@@ -35,6 +35,14 @@ record AuditResult(AuditRequest request, long sinceMillis, long untilMillis, Lis
         List<AuditEntry> page = found.subList(0, request.limit());
         AuditCursor next = AuditCursor.parse(page.get(page.size() - 1).id());
         return new AuditResult(request, since, until, List.copyOf(page), Optional.of(next));
+    }
+
+    private static long millis(String name, TimeBound bound, long now) {
+        try {
+            return bound.millis(now);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     /** The query string of the next, older page: same stream, range and limit, starting below this page. */

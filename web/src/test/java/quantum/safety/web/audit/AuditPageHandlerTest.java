@@ -200,6 +200,10 @@ class AuditPageHandlerTest {
         assertThat(get("/audit?limit=100000&format=json").body()).contains("\"error\":\"limit must be a number from 1");
         assertThat(get("/audit?since=1h&until=2h").body()).contains("must be later than since");
         assertThat(get("/audit?since=%3Cscript%3E").body()).doesNotContain("<script>");
+        assertThat(get("/audit?since=99999999999d").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?since=99999999999d").body()).contains("since: &#39;99999999999d&#39; reaches back before");
+        assertThat(get("/audit?since=36500d&format=json").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?since=36500d&format=json").body()).contains("since: 876000h 0m 0s ago is before 1970");
         assertThat(get("/other").statusCode()).isEqualTo(404);
     }
 
