@@ -13,10 +13,19 @@ import quantum.safety.web.audit.TimeBound;
  */
 record FaultRange(long since, long until, TimeBound sinceBound, Optional<TimeBound> untilBound) {
 
-    /** Resolves the flags against the server's "now"; an empty or reversed range is a usage error (exit 2). */
-    static FaultRange of(TimeBound since, TimeBound until, long nowMillis) {
+    /**
+     * Resolves the flags against the server's "now"; an empty or reversed range is a usage error (exit 2).
+     *
+     * @param sinceGiven whether the operator gave --since, or it is the default (then the message says so)
+     */
+    static FaultRange of(TimeBound since, boolean sinceGiven, TimeBound until, long nowMillis) {
         long from = millis("--since", since, nowMillis);
         long to = until == null ? nowMillis : millis("--until", until, nowMillis);
+        if (to <= from && !sinceGiven) {
+            throw new UsageException("--until (" + until.describe() + ") must be later than the start of the range, "
+                    + "and without --since the range starts " + since.describe() + " (--since defaults to "
+                    + FaultsCommand.DEFAULT_SINCE + "); give a --since before it as well, e.g. --since 1d");
+        }
         if (to <= from) {
             throw new UsageException("--until (" + (until == null ? "now" : until.describe()) + ") must be later than "
                     + "--since (" + since.describe() + "), e.g. --since 6h --until 1h or --since "

@@ -130,4 +130,21 @@ class FaultsRangeTest {
         assertThat(ancient.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(ancient.err()).contains("'1969-12-31T23:59:59Z' is before 1970-01-01");
     }
+
+    @Test
+    void anUntilBeforeTheDefaultSinceSaysSinceDefaultsRatherThanQuoteIt() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--until", "1h");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("without --since the range starts 1h 0m 0s ago (--since defaults to 1h)")
+                .contains("e.g. --since 1d").doesNotContain("later than --since (");
+    }
+
+    @Test
+    void followWithUntilIsRefused() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--since", "6h", "--until", "1h", "--follow");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("--follow prints faults as they come, past any --until (1h 0m 0s ago)");
+    }
 }
