@@ -44,7 +44,8 @@ record FaultRange(long since, long until, TimeBound sinceBound, Optional<TimeBou
 
     /** {@code in the last 1h 0m 0s}, or {@code from 2026-03-01 09:00:00Z to 2026-03-01 10:30:00Z}. */
     String describe() {
-        if (sinceBound instanceof TimeBound.Ago ago && untilBound.isEmpty()) {
+        boolean untilNow = untilBound.map(u -> u instanceof TimeBound.Ago a && a.duration().isZero()).orElse(true);
+        if (sinceBound instanceof TimeBound.Ago ago && untilNow) {
             return "in the last " + StatusFormat.duration(ago.duration().toSeconds());
         }
         return "from " + StatusFormat.time(Instant.ofEpochMilli(since)) + " to "

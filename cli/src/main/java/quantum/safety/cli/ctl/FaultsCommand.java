@@ -44,6 +44,7 @@ import redis.clients.jedis.exceptions.JedisDataException;
                 "  quantum-safety ctl faults --since 6h --symbol BTCUSDT --limit 100",
                 "  quantum-safety ctl faults --since 2026-03-01T09:00:00Z --until 2026-03-01T10:30:00Z --json",
                 "  quantum-safety ctl faults --since 30d --until 7d --archive.url=postgresql://archive-db/quantum",
+                "  quantum-safety ctl faults --since now-2d --until now-1d",
                 "  quantum-safety ctl faults --follow --json"})
 final class FaultsCommand implements Callable<Integer> {
 
@@ -54,12 +55,13 @@ final class FaultsCommand implements Callable<Integer> {
     static final String DEFAULT_SINCE = "1h";
 
     @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = DEFAULT_SINCE, converter = TimeBoundConverter.class,
-            description = "Start of the range: a duration ago by the Redis server's clock, or an RFC 3339 timestamp. "
-                    + "Default: ${DEFAULT-VALUE}. Example: --since 15m, --since 2026-03-01T09:00:00Z")
+            description = "Start of the range: a duration ago by the Redis server's clock (15m, or now-15m as ops "
+                    + "backtest writes it), or an RFC 3339 timestamp. Default: ${DEFAULT-VALUE}. "
+                    + "Example: --since 15m, --since now-2d, --since 2026-03-01T09:00:00Z")
     TimeBound since;
 
     @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBoundConverter.class,
-            description = "End of the range (exclusive), in the same forms as --since; must be later than --since "
+            description = "End of the range (exclusive), in the same forms as --since, or now; must be later than --since "
                     + "(which defaults to " + DEFAULT_SINCE + "). Not with --follow, which goes on past it. Default: now. "
                     + "Example: --since 6h --until 1h, --until 2026-03-01T10:30:00+01:00")
     TimeBound until;

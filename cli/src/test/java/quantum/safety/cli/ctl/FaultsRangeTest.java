@@ -147,4 +147,12 @@ class FaultsRangeTest {
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(run.err()).contains("--follow prints faults as they come, past any --until (1h 0m 0s ago)");
     }
+
+    @Test
+    void nowMinusADurationIsADurationAgo() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--since", "now-6h", "--until", "now");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("in the last 6h 0m 0s");
+    }
 }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * One end of a time range as a person types it, in {@code ctl faults --since/--until} and the archive's
- * {@code /audit?since=…&until=…}: a duration ago ({@code 15m}, {@code 6h}, {@code 2d}, {@code 1h30m}) or an RFC 3339
- * timestamp ({@code 2026-03-01T09:30:00Z}, {@code 2026-03-01T10:30:00+01:00}) for a range an incident report names.
+ * {@code /audit?since=…&until=…}: a duration ago ({@code 15m}, {@code 6h}, {@code 2d}, {@code 1h30m}), the same as
+ * {@code now-DURATION} (as {@code ops backtest} takes it), {@code now}, or an RFC 3339 timestamp
+ * ({@code 2026-03-01T09:30:00Z}, {@code 2026-03-01T10:30:00+01:00}) for a range an incident report names.
  */
 public sealed interface TimeBound {
 
@@ -38,7 +39,7 @@ public sealed interface TimeBound {
 
         @Override
         public String describe() {
-            return seconds(duration.toSeconds()) + " ago";
+            return duration.isZero() ? "now" : seconds(duration.toSeconds()) + " ago";
         }
     }
 
@@ -63,6 +64,12 @@ public sealed interface TimeBound {
      */
     static TimeBound parse(String text) {
         String value = text == null ? "" : text.trim();
+        if (value.equalsIgnoreCase("now")) {
+            return new Ago(Duration.ZERO);
+        }
+        if (value.regionMatches(true, 0, "now-", 0, 4)) {
+            value = value.substring(4);
+        }
         if (value.length() > 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-') {
             try {
                 // RFC 3339 allows a lower-case t and z, and a space between date and time.
@@ -79,7 +86,7 @@ public sealed interface TimeBound {
             }
         }
         Duration ago = duration(value).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is neither a "
-                + "duration ago (e.g. 15m, 6h, 2d) nor an RFC 3339 timestamp (e.g. 2026-03-01T09:30:00Z)"));
+                + "duration ago (e.g. 15m, 6h, 2d, now-6h, now) nor an RFC 3339 timestamp (e.g. 2026-03-01T09:30:00Z)"));
         if (ago.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("'" + text + "' reaches back before 1970-01-01, where stream ids begin; "
                     + "use a shorter duration (e.g. 30d) or a timestamp");

@@ -193,6 +193,18 @@ class AuditPageHandlerTest {
     }
 
     @Test
+    void nowAndNowMinusADurationBoundTheRangeAsBacktestWritesThem() throws Exception {
+        events.add(audit(NOW - 2 * 3_600_000L, 0, Map.of("event", "KILL_ON", "actor", "two-hours-ago")));
+        events.add(audit(NOW - 60_000L, 0, Map.of("event", "KILL_OFF", "actor", "a-minute-ago")));
+
+        String page = get("/audit?since=now-3h&until=now-1h").body();
+        String toNow = get("/audit?since=now-5m&until=now").body();
+
+        assertThat(page).contains("two-hours-ago").doesNotContain("a-minute-ago");
+        assertThat(toNow).contains("a-minute-ago").doesNotContain("two-hours-ago");
+    }
+
+    @Test
     void badParametersAnswer400WithTheFix() throws Exception {
         assertThat(get("/audit?since=yesterday").statusCode()).isEqualTo(400);
         assertThat(get("/audit?since=yesterday").body()).contains("since: &#39;yesterday&#39; is neither");
@@ -200,6 +212,10 @@ class AuditPageHandlerTest {
         assertThat(get("/audit?limit=100000&format=json").body()).contains("\"error\":\"limit must be a number from 1");
         assertThat(get("/audit?since=1h&until=2h").body()).contains("must be later than since");
         assertThat(get("/audit?since=%3Cscript%3E").body()).doesNotContain("<script>");
+        assertThat(get("/audit?sinse=7d").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?sinse=7d").body()).contains("unknown parameter &#39;sinse&#39;; the page takes stream, "
+                + "since, until, limit, format, before");
+        assertThat(get("/audit?since=7d&since=1h&format=json").body()).contains("since is given more than once");
         assertThat(get("/audit?since=99999999999d").statusCode()).isEqualTo(400);
         assertThat(get("/audit?since=99999999999d").body()).contains("since: &#39;99999999999d&#39; reaches back before");
         assertThat(get("/audit?since=36500d&format=json").statusCode()).isEqualTo(400);

@@ -21,7 +21,10 @@ class TimeBoundTest {
             "2d, 172800000",
             "1h30m, 5400000",
             "90, 90000",
-            "250ms, 250"})
+            "250ms, 250",
+            "now-6h, 21600000",
+            "NOW-1h30m, 5400000",
+            "now, 0"})
     void durationsCountBackFromNow(String text, long millisAgo) {
         TimeBound bound = TimeBound.parse(text);
 
