@@ -236,5 +236,7 @@ class AuditPageHandlerTest {
                 .doesNotContain("no archived events");
         assertThat(json.statusCode()).isEqualTo(503);
         assertThat(json.body()).startsWith("{\"error\":");
+        failure.set(new AuditSource.Unavailable("Connection to 127.0.0.1:5432 refused.", null));
+        assertThat(get("/audit?format=json").body()).contains("refused. Nothing is shown").doesNotContain("..");
     }
 }
