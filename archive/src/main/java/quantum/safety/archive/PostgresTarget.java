@@ -74,7 +74,8 @@ public final class PostgresTarget {
         PgEnv pg = new PgEnv(given, env);
         String host = pg.get("host", "PGHOST").orElse("localhost");
         if (host.startsWith("/")) {
-            throw new IllegalArgumentException(pg.origin("host", "PGHOST", source) + ": host " + host + " is a Unix socket folder, which the "
+            throw new IllegalArgumentException(pg.origin("host", "PGHOST", source) + ": host " + host
+                    + " is a Unix socket folder, which the "
                     + "JDBC driver cannot use; give a host name or address (e.g. localhost)");
         }
         int port = port(pg.get("port", "PGPORT").orElse("5432"), pg.origin("port", "PGPORT", source));

@@ -135,7 +135,8 @@ class AuditPageTest {
                 + "/" + postgres.database() + "?sslmode=disable&connect_timeout=2", false, null,
                 Map.of("PGPASSWORD", postgres.password()));
 
-        assertThatThrownBy(() -> new ArchiveAuditSource(nowhere).newest("audit", 0, System.currentTimeMillis(), Optional.empty(), 10))
+        assertThatThrownBy(() -> new ArchiveAuditSource(nowhere).newest("audit", 0, System.currentTimeMillis(),
+                Optional.empty(), 10))
                 .isInstanceOf(AuditSource.Unavailable.class).hasMessageContaining("127.0.0.1:" + closed)
                 .hasMessageNotContaining(postgres.password());
     }

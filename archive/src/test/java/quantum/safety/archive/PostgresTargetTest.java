@@ -109,7 +109,8 @@ class PostgresTargetTest {
     void aBadValueFromAPgVariableNamesTheVariableNotTheUrl() {
         assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x", true, null,
                 Map.of("PGSSLMODE", "bogus")))
-                .hasMessageStartingWith("env PGSSLMODE: sslmode bogus is not one of").hasMessageNotContaining("--archive.url");
+                .hasMessageStartingWith("env PGSSLMODE: sslmode bogus is not one of")
+                .hasMessageNotContaining("--archive.url");
         assertThatThrownBy(() -> PostgresTarget.resolve(null, false, null, Map.of("PGHOST", "db1", "PGPORT", "99999")))
                 .hasMessageStartingWith("env PGPORT: '99999' is not a port number");
         assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x", true, null,

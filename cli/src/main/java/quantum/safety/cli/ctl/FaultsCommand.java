@@ -54,15 +54,17 @@ final class FaultsCommand implements Callable<Integer> {
     /** The range's start when --since is not given. */
     static final String DEFAULT_SINCE = "1h";
 
-    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = DEFAULT_SINCE, converter = TimeBoundConverter.class,
+    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = DEFAULT_SINCE,
+            converter = TimeBoundConverter.class,
             description = "Start of the range: a duration ago by the Redis server's clock (15m, or now-15m as ops "
                     + "backtest writes it), or an RFC 3339 timestamp. Default: ${DEFAULT-VALUE}. "
                     + "Example: --since 15m, --since now-2d, --since 2026-03-01T09:00:00Z")
     TimeBound since;
 
     @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBoundConverter.class,
-            description = "End of the range (exclusive), in the same forms as --since, or now; must be later than --since "
-                    + "(which defaults to " + DEFAULT_SINCE + "). Not with --follow, which goes on past it. Default: now. "
+            description = "End of the range (exclusive), in the same forms as --since, or now; must be later than "
+                    + "--since (which defaults to " + DEFAULT_SINCE + "). Not with --follow, which goes on past it. "
+                    + "Default: now. "
                     + "Example: --since 6h --until 1h, --until 2026-03-01T10:30:00+01:00")
     TimeBound until;
 

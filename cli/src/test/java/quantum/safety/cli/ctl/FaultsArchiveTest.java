@@ -178,7 +178,8 @@ class FaultsArchiveTest {
         assertThat(run.err()).startsWith("error: the audit archive could not be read: ")
                 .contains("authentication failed for user " + postgres.user())
                 .contains("password from --archive.password-file " + wrong)
-                .doesNotContain("not-the-password").doesNotContain(postgres.password()).doesNotContain("did not answer");
+                .doesNotContain("not-the-password").doesNotContain(postgres.password())
+                .doesNotContain("did not answer");
     }
 
     @Test
@@ -190,7 +191,8 @@ class FaultsArchiveTest {
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(run.err()).contains("asks user " + postgres.user() + " for a password and none was given")
-                .contains("no password (none from --archive.password-file, PGPASSWORD or passfile " + dir.resolve("none"));
+                .contains("no password (none from --archive.password-file, PGPASSWORD or passfile "
+                        + dir.resolve("none"));
     }
 
     @Test

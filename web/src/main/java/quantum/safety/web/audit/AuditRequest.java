@@ -12,7 +12,8 @@ import quantum.safety.kernel.Text;
 
 /**
  * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json&before=…} asks for ({@code before}, a
- * stream id, is set by the Older events link). Every parameter is optional; one that is malformed is an {@link IllegalArgumentException} whose message names it and the fix (the
+ * stream id, is set by the Older events link). Every parameter is optional; one that is malformed, unknown or given
+ * twice is an {@link IllegalArgumentException} whose message names it and the fix (the
  * page answers 400 with it).
  */
 record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, Optional<AuditCursor> before, int limit,

@@ -86,7 +86,8 @@ public sealed interface TimeBound {
             }
         }
         Duration ago = duration(value).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is neither a "
-                + "duration ago (e.g. 15m, 6h, 2d, now-6h, now) nor an RFC 3339 timestamp (e.g. 2026-03-01T09:30:00Z)"));
+                + "duration ago (e.g. 15m, 6h, 2d, now-6h, now) nor an RFC 3339 timestamp "
+                + "(e.g. 2026-03-01T09:30:00Z)"));
         if (ago.compareTo(LONGEST) > 0) {
             throw new IllegalArgumentException("'" + text + "' reaches back before 1970-01-01, where stream ids begin; "
                     + "use a shorter duration (e.g. 30d) or a timestamp");

@@ -188,7 +188,8 @@ class AuditPageHandlerTest {
 
         assertThat(json).containsExactly(millis + "-2", millis + "-1", millis + "-0");
         assertThat(next).isNull();
-        assertThat(secondHtml).contains("<code>" + millis + "-0").doesNotContain("<code>" + millis + "-1").doesNotContain("id=\"older\"");
+        assertThat(secondHtml).contains("<code>" + millis + "-0").doesNotContain("<code>" + millis + "-1")
+                .doesNotContain("id=\"older\"");
         assertThat(get("/audit?before=yesterday").body()).contains("before=yesterday is not a stream id");
     }
 
@@ -217,7 +218,8 @@ class AuditPageHandlerTest {
                 + "since, until, limit, format, before");
         assertThat(get("/audit?since=7d&since=1h&format=json").body()).contains("since is given more than once");
         assertThat(get("/audit?since=99999999999d").statusCode()).isEqualTo(400);
-        assertThat(get("/audit?since=99999999999d").body()).contains("since: &#39;99999999999d&#39; reaches back before");
+        assertThat(get("/audit?since=99999999999d").body())
+                .contains("since: &#39;99999999999d&#39; reaches back before");
         assertThat(get("/audit?since=36500d&format=json").statusCode()).isEqualTo(400);
         assertThat(get("/audit?since=36500d&format=json").body()).contains("since: 876000h 0m 0s ago is before 1970");
         assertThat(get("/other").statusCode()).isEqualTo(404);
