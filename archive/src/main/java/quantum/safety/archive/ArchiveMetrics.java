@@ -22,6 +22,8 @@ public final class ArchiveMetrics implements MultiCollector {
     public enum Stage { REDIS, POSTGRES }
 
     private static final String PREFIX = "quantum_safety_archive_";
+    /** A lag that cannot be known; its series is left out. */
+    private static final long UNKNOWN = -1;
 
     private final String version;
     private final Map<ArchiveStream, AtomicLong> events = perStream();
@@ -56,6 +58,15 @@ public final class ArchiveMetrics implements MultiCollector {
     void lag(ArchiveStream stream, long entries, long millis) {
         lagEvents.get(stream).set(entries);
         lagMillis.get(stream).set(Math.max(0, millis));
+    }
+
+    /**
+     * The stream's lag cannot be read (its key is not a stream): both lag series are left out until it can, since 0
+     * would read as caught up; {@code errors_total{stage="redis"}} and its alert say why.
+     */
+    void lagUnknown(ArchiveStream stream) {
+        lagEvents.get(stream).set(UNKNOWN);
+        lagMillis.get(stream).set(UNKNOWN);
     }
 
     void lastArchived(ArchiveStream stream, StreamId id) {
@@ -139,8 +150,12 @@ public final class ArchiveMetrics implements MultiCollector {
 
     private static GaugeSnapshot gauge(String name, String help, Map<ArchiveStream, AtomicLong> values, double per) {
         GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(PREFIX + name).help(help);
-        values.forEach((stream, n) -> gauge.dataPoint(GaugeDataPointSnapshot.builder()
-                .labels(Labels.of("stream", stream.label())).value(n.get() / per).build()));
+        values.forEach((stream, n) -> {
+            if (n.get() != UNKNOWN) {
+                gauge.dataPoint(GaugeDataPointSnapshot.builder().labels(Labels.of("stream", stream.label()))
+                        .value(n.get() / per).build());
+            }
+        });
         return gauge.build();
     }
 

@@ -29,6 +29,7 @@ public final class ArchiveQuery {
     private final Instant until;
     private Optional<String> symbol = Optional.empty();
     private Optional<String> reason = Optional.empty();
+    private Optional<StreamId> before = Optional.empty();
     private int limit = 1000;
     private boolean newestFirst = true;
 
@@ -53,6 +54,15 @@ public final class ArchiveQuery {
 
     public ArchiveQuery reason(String value) {
         this.reason = Optional.of(value);
+        return this;
+    }
+
+    /**
+     * Only events whose stream id is below {@code id}: the keyset bound that pages through a range, since one
+     * millisecond may hold more events than a page.
+     */
+    public ArchiveQuery before(StreamId id) {
+        this.before = Optional.of(id);
         return this;
     }
 
@@ -88,6 +98,7 @@ public final class ArchiveQuery {
                 + " ARRAY(SELECT key FROM jsonb_each_text(fields)), ARRAY(SELECT value FROM jsonb_each_text(fields))"
                 + " FROM " + ArchiveSchema.EVENTS + " WHERE stream = ? AND event_time >= ? AND event_time < ?"
                 + (symbol.isPresent() ? " AND symbol = ?" : "") + (reason.isPresent() ? " AND reason = ?" : "")
+                + (before.isPresent() ? " AND (id_ms, id_seq) < (?, ?)" : "")
                 + " ORDER BY event_time " + order + ", id_ms " + order + ", id_seq " + order + " LIMIT ?";
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             int i = 1;
@@ -99,6 +110,10 @@ public final class ArchiveQuery {
             }
             if (reason.isPresent()) {
                 s.setString(i++, reason.get());
+            }
+            if (before.isPresent()) {
+                s.setLong(i++, before.get().millis());
+                s.setLong(i++, before.get().sequence());
             }
             s.setInt(i, limit);
             List<ArchivedEvent> events = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import quantum.safety.kernel.RedisSchema;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XReadParams;
 
@@ -39,6 +40,7 @@ public final class Archiver implements Runnable {
     private final Duration block;
     private final Clock clock;
     private final Pause pause = new Pause(Duration.ofMillis(100), Duration.ofSeconds(5));
+    private final UnreadableStreams unreadable;
     private volatile boolean stopping;
     private volatile boolean migrated;
     private LocalDate partitionsCheckedOn;
@@ -52,6 +54,7 @@ public final class Archiver implements Runnable {
         this.batchSize = batchSize;
         this.block = block;
         this.clock = Clock.systemUTC();
+        this.unreadable = new UnreadableStreams(metrics);
         for (ArchiveStream stream : ArchiveStream.values()) {
             readers.add(new StreamReader(new StreamGroup(redis, stream, stream.key(schema)), metrics));
         }
@@ -127,7 +130,17 @@ public final class Archiver implements Runnable {
     private Map<StreamReader, StreamReader.Read> readBatch() throws SQLException {
         Map<StreamReader, StreamReader.Read> batch = new HashMap<>();
         for (StreamReader reader : readers) {
-            StreamReader.Read read = reader.next(batchSize, store);
+            StreamReader.Read read;
+            try {
+                read = reader.next(batchSize, store);
+            } catch (JedisDataException e) {
+                if (!UnreadableStreams.isKeyProblem(e)) {
+                    throw e;
+                }
+                unreadable.failed(reader, e);
+                continue;
+            }
+            unreadable.readable(reader);
             if (!read.isEmpty()) {
                 batch.put(reader, read);
             }
@@ -172,19 +185,42 @@ public final class Archiver implements Runnable {
             return;
         }
         for (StreamReader reader : readers) {
-            LagProbe.refresh(reader.group(), metrics);
+            try {
+                LagProbe.refresh(reader.group(), metrics);
+            } catch (JedisDataException e) {
+                if (!UnreadableStreams.isKeyProblem(e)) {
+                    throw e;
+                }
+                unreadable.failed(reader, e);
+            }
         }
         lagRefreshedAt = now;
     }
 
-    /** Blocks until either stream has an entry the group has not been given, or the block time passes. */
+    /**
+     * Blocks until a readable stream has an entry the group has not been given, or the block time passes. An
+     * unreadable key is left out of the XREAD, which would otherwise fail for all; with none readable, it just waits.
+     */
     private void waitForEntries() {
         Map<String, StreamEntryID> after = new HashMap<>();
         for (StreamReader reader : readers) {
-            StreamId delivered = reader.group().state().lastDelivered();
-            after.put(reader.group().key(), new StreamEntryID(delivered.millis(), delivered.sequence()));
+            if (!unreadable.isUnreadable(reader)) {
+                StreamId delivered = reader.group().state().lastDelivered();
+                after.put(reader.group().key(), new StreamEntryID(delivered.millis(), delivered.sequence()));
+            }
         }
-        redis.xread(XReadParams.xReadParams().count(1).block((int) block.toMillis()), after);
+        if (after.isEmpty()) {
+            pause.waitFor(block);
+            return;
+        }
+        try {
+            redis.xread(XReadParams.xReadParams().count(1).block((int) block.toMillis()), after);
+        } catch (JedisDataException e) {
+            // The key changed type since it was read: the next batch finds out which one and names it.
+            if (!UnreadableStreams.isKeyProblem(e)) {
+                throw e;
+            }
+        }
     }
 
     private void redisFailed(RuntimeException e) {
@@ -198,7 +234,8 @@ public final class Archiver implements Runnable {
     private void postgresFailed(SQLException e) {
         metrics.error(ArchiveMetrics.Stage.POSTGRES);
         metrics.postgresUp(false);
-        LOG.warn("PostgreSQL ({}): {}; nothing acknowledged, retrying", e.getSQLState(), oneLine(e));
+        LOG.warn("PostgreSQL ({}): {}; nothing acknowledged, retrying", e.getSQLState(),
+                PostgresTrouble.explain(store.target(), e));
         refreshLagWhileWaiting();
         pause.backOff();
     }

@@ -21,8 +21,14 @@ final class Pause {
 
     /** Waits the current delay, then doubles it (capped). */
     synchronized void backOff() {
-        long until = System.nanoTime() + next.toNanos();
+        Duration current = next;
         next = next.multipliedBy(2).compareTo(max) > 0 ? max : next.multipliedBy(2);
+        waitFor(current);
+    }
+
+    /** Waits {@code duration} (or until woken), leaving the backoff as it is. */
+    synchronized void waitFor(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         while (!woken) {
             long left = until - System.nanoTime();
             if (left <= 0) {

@@ -34,15 +34,17 @@ public final class PostgresTarget {
     private final String database;
     private final String user;
     private final Optional<String> password;
+    private final String passwordSource;
     private final Map<String, String> params;
 
     private PostgresTarget(String host, int port, String database, String user, Optional<String> password,
-                           Map<String, String> params) {
+                           String passwordSource, Map<String, String> params) {
         this.host = host;
         this.port = port;
         this.database = database;
         this.user = user;
         this.password = password;
+        this.passwordSource = passwordSource;
         this.params = Map.copyOf(params);
     }
 
@@ -72,30 +74,48 @@ public final class PostgresTarget {
         PgEnv pg = new PgEnv(given, env);
         String host = pg.get("host", "PGHOST").orElse("localhost");
         if (host.startsWith("/")) {
-            throw new IllegalArgumentException(source + ": host " + host + " is a Unix socket folder, which the "
+            throw new IllegalArgumentException(pg.origin("host", "PGHOST", source) + ": host " + host
+                    + " is a Unix socket folder, which the "
                     + "JDBC driver cannot use; give a host name or address (e.g. localhost)");
         }
-        int port = port(pg.get("port", "PGPORT").orElse("5432"), source);
+        int port = port(pg.get("port", "PGPORT").orElse("5432"), pg.origin("port", "PGPORT", source));
         String user = pg.get("user", "PGUSER").orElse(env.getOrDefault("USER", "postgres"));
         String database = pg.get("dbname", "PGDATABASE").orElse(user);
         String sslMode = pg.get("sslmode", "PGSSLMODE").orElse("prefer").toLowerCase(Locale.ROOT);
         if (!SSL_MODES.contains(sslMode)) {
-            throw new IllegalArgumentException(source + ": sslmode " + sslMode + " is not one of disable, allow, "
-                    + "prefer, require, verify-ca, verify-full");
+            throw new IllegalArgumentException(pg.origin("sslmode", "PGSSLMODE", source) + ": sslmode " + sslMode
+                    + " is not one of disable, allow, prefer, require, verify-ca, verify-full");
         }
         Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put("sslmode", sslMode);
-        pg.get("sslrootcert", "PGSSLROOTCERT").ifPresent(v -> params.put("sslrootcert", readable(v, "sslrootcert", source)));
-        pg.get("sslcert", "PGSSLCERT").ifPresent(v -> params.put("sslcert", readable(v, "sslcert", source)));
-        pg.get("sslkey", "PGSSLKEY").ifPresent(v -> params.put("sslkey", readable(v, "sslkey", source)));
+        pg.get("sslrootcert", "PGSSLROOTCERT").ifPresent(v -> params.put("sslrootcert", readable(v, "sslrootcert",
+                pg.origin("sslrootcert", "PGSSLROOTCERT", source))));
+        pg.get("sslcert", "PGSSLCERT").ifPresent(v -> params.put("sslcert", readable(v, "sslcert",
+                pg.origin("sslcert", "PGSSLCERT", source))));
+        pg.get("sslkey", "PGSSLKEY").ifPresent(v -> params.put("sslkey", readable(v, "sslkey",
+                pg.origin("sslkey", "PGSSLKEY", source))));
         params.put("ApplicationName", pg.get("application_name", "PGAPPNAME").orElse("quantum-safety-archive"));
         params.put("connectTimeout", String.valueOf(seconds(pg.get("connect_timeout", "PGCONNECT_TIMEOUT")
-                .orElse("10"), source)));
-        Optional<String> password = Optional.ofNullable(given.get("password"))
-                .or(() -> Optional.ofNullable(passwordFile).map(PostgresTarget::passwordFromFile))
-                .or(() -> Optional.ofNullable(env.get("PGPASSWORD")).filter(p -> !p.isEmpty()))
-                .or(() -> PassFile.lookUp(passFile(pg, env), host, port, database, user));
-        return new PostgresTarget(host, port, database, user, password, params);
+                .orElse("10"), pg.origin("connect_timeout", "PGCONNECT_TIMEOUT", source))));
+        String passwordFlag = ArchiveSetting.PASSWORD_FILE.setting().flag().orElseThrow();
+        Path passfile = passFile(pg, env);
+        Optional<String> password;
+        String passwordSource;
+        if (given.containsKey("password")) {
+            password = Optional.of(given.get("password"));
+            passwordSource = "the password in " + source;
+        } else if (passwordFile != null) {
+            password = Optional.of(passwordFromFile(passwordFile));
+            passwordSource = passwordFlag + " " + passwordFile;
+        } else if (env.get("PGPASSWORD") != null && !env.get("PGPASSWORD").isEmpty()) {
+            password = Optional.of(env.get("PGPASSWORD"));
+            passwordSource = "PGPASSWORD";
+        } else {
+            password = PassFile.lookUp(passfile, host, port, database, user);
+            passwordSource = password.isPresent() ? "passfile " + passfile
+                    : "no password (none from " + passwordFlag + ", PGPASSWORD or passfile " + passfile + ")";
+        }
+        return new PostgresTarget(host, port, database, user, password, passwordSource, params);
     }
 
     /** The URL of the JDBC driver, without credentials. */
@@ -143,6 +163,14 @@ public final class PostgresTarget {
 
     public boolean hasPassword() {
         return password.isPresent();
+    }
+
+    /**
+     * Where the password came from, for a failed login's message: {@code --archive.password-file PATH},
+     * {@code PGPASSWORD}, {@code passfile PATH}, the URL, or "no password (…)". Never the password.
+     */
+    public String passwordSource() {
+        return passwordSource;
     }
 
     /** A driver parameter as resolved, e.g. {@code sslmode}, {@code sslrootcert}. */
@@ -210,8 +238,17 @@ public final class PostgresTarget {
     private record PgEnv(Map<String, String> given, Map<String, String> env) {
 
         Optional<String> get(String param, String variable) {
-            return Optional.ofNullable(given.get(param)).filter(v -> !v.isBlank())
-                    .or(() -> Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank()));
+            return fromUrl(param).or(() -> Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank()));
+        }
+
+        /** Where a value came from, for a message about it: the URL's setting, else the variable ({@code env PGX}). */
+        String origin(String param, String variable, String urlSource) {
+            return fromUrl(param).isPresent() || env.get(variable) == null || env.get(variable).isBlank() ? urlSource
+                    : "env " + variable;
+        }
+
+        private Optional<String> fromUrl(String param) {
+            return Optional.ofNullable(given.get(param)).filter(v -> !v.isBlank());
         }
     }
 }

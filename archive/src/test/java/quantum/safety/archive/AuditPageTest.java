@@ -98,6 +98,34 @@ class AuditPageTest {
     }
 
     @Test
+    void olderLinksWalkEntriesThatShareOneMillisecondToTheEnd(TestRedis redis, TestPostgres postgres)
+            throws Exception {
+        ArchiveConfig config = new ArchiveConfig(Fixture.redis(redis.host(), redis.port()), Fixture.SCHEMA,
+                Fixture.target(postgres), 100, Duration.ofMillis(100), List.of("127.0.0.1:0"), Optional.empty(),
+                "test");
+        long millis = System.currentTimeMillis() - 60_000;
+        try (ArchiveServer server = ArchiveServer.start(config); Jedis jedis = redis.connect()) {
+            for (int seq = 0; seq < 3; seq++) {
+                jedis.xadd(Fixture.SCHEMA.faultStream(), XAddParams.xAddParams().id(millis + "-" + seq),
+                        Map.of("reason", "GLOBAL_RATE_EXCEEDED", "symbol", "S" + seq));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.metrics().events(ArchiveStream.FAULT) == 3);
+            String base = "http://127.0.0.1:" + server.addresses().get(0).getPort() + "/";
+            HttpClient http = HttpClient.newHttpClient();
+            List<String> ids = new java.util.ArrayList<>();
+            String next = "audit?stream=fault&since=1h&limit=2&format=json";
+            while (next != null && ids.size() < 6) {
+                JsonNode page = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + next))
+                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                page.get("events").forEach(e -> ids.add(e.get("id").asText()));
+                next = page.get("older").isNull() ? null : page.get("older").asText();
+            }
+
+            assertThat(ids).containsExactly(millis + "-2", millis + "-1", millis + "-0");
+        }
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerIsUnavailableNotEmpty(TestPostgres postgres) throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -107,7 +135,8 @@ class AuditPageTest {
                 + "/" + postgres.database() + "?sslmode=disable&connect_timeout=2", false, null,
                 Map.of("PGPASSWORD", postgres.password()));
 
-        assertThatThrownBy(() -> new ArchiveAuditSource(nowhere).newest("audit", 0, System.currentTimeMillis(), 10))
+        assertThatThrownBy(() -> new ArchiveAuditSource(nowhere).newest("audit", 0, System.currentTimeMillis(),
+                Optional.empty(), 10))
                 .isInstanceOf(AuditSource.Unavailable.class).hasMessageContaining("127.0.0.1:" + closed)
                 .hasMessageNotContaining(postgres.password());
     }

@@ -104,4 +104,23 @@ class PostgresTargetTest {
         assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://a,b/x", true, null, Map.of()))
                 .hasMessageContaining("several hosts");
     }
+
+    @Test
+    void aBadValueFromAPgVariableNamesTheVariableNotTheUrl() {
+        assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x", true, null,
+                Map.of("PGSSLMODE", "bogus")))
+                .hasMessageStartingWith("env PGSSLMODE: sslmode bogus is not one of")
+                .hasMessageNotContaining("--archive.url");
+        assertThatThrownBy(() -> PostgresTarget.resolve(null, false, null, Map.of("PGHOST", "db1", "PGPORT", "99999")))
+                .hasMessageStartingWith("env PGPORT: '99999' is not a port number");
+        assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x", true, null,
+                Map.of("PGCONNECT_TIMEOUT", "soon")))
+                .hasMessageStartingWith("env PGCONNECT_TIMEOUT: connect_timeout 'soon'");
+        assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x", true, null,
+                Map.of("PGSSLROOTCERT", dir.resolve("missing.pem").toString())))
+                .hasMessageStartingWith("env PGSSLROOTCERT: sslrootcert");
+        assertThatThrownBy(() -> PostgresTarget.resolve("postgresql://db1/x?sslmode=maybe", true, null,
+                Map.of("PGSSLMODE", "require")))
+                .as("the URL's own value is the URL's fault").hasMessageStartingWith("--archive.url: sslmode maybe");
+    }
 }

@@ -4,15 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import quantum.safety.archive.ArchiveConfig;
 import quantum.safety.archive.ArchiveServer;
 import quantum.safety.archive.ArchiveStream;
 import quantum.safety.archive.PostgresTarget;
+import quantum.safety.archive.PostgresTrouble;
 import quantum.safety.kernel.RedisSchema;
 import quantum.safety.kernel.redis.RedisConnector;
 
@@ -22,6 +28,8 @@ import quantum.safety.kernel.redis.RedisConnector;
  * started for the run, or an existing database given by {@code --archive.url}.
  */
 final class DemoArchive implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoArchive.class);
 
     /** Small batches, short blocks: a newcomer sees events arrive within a second. */
     private static final int BATCH = 200;
@@ -44,6 +52,8 @@ final class DemoArchive implements AutoCloseable {
      * Starts PostgreSQL (unless an existing one is given) and the archive.
      *
      * @throws IOException when the private PostgreSQL cannot be started; the demo goes on without the archive
+     * @throws Unusable when the database of {@code --archive.url} refuses a first connection (the login, the
+     *                  database, the address): said once at the start rather than retried through the whole run
      * @throws DemoInputException when {@code --archive.url} cannot be used as given
      */
     static DemoArchive start(DemoArchiveChoice choice, DemoRedis redis, RedisSchema schema) throws IOException {
@@ -54,6 +64,11 @@ final class DemoArchive implements AutoCloseable {
                         choice.passwordFile().orElse(null), System.getenv());
             } catch (IllegalArgumentException e) {
                 throw new DemoInputException(e.getMessage());
+            }
+            try (Connection tried = target.connect()) {
+                LOG.debug("demo: {} answers", target.describe());
+            } catch (SQLException e) {
+                throw new Unusable(PostgresTrouble.explain(target, e), e);
             }
             return new DemoArchive(Optional.empty(), choice.passwordFile(), target, serve(target, redis, schema));
         }
@@ -74,6 +89,13 @@ final class DemoArchive implements AutoCloseable {
                 Files.deleteIfExists(passwordFile);
             }
             throw e;
+        }
+    }
+
+    /** The existing database cannot be used; the message says why in one line, without secrets. */
+    static final class Unusable extends IOException {
+        Unusable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

@@ -144,6 +144,10 @@ final class DemoRun implements AutoCloseable {
             DemoArchive started = DemoArchive.start(choice, redis, schema);
             resources.push(started);
             archive = Optional.of(started);
+        } catch (DemoArchive.Unusable e) {
+            LOG.debug("demo: no archive", e);
+            archiveOff = "off: the database of --archive.url cannot be used (" + oneLine(e.getMessage()) + "); the "
+                    + "demo goes on without the audit archive";
         } catch (IOException e) {
             LOG.debug("demo: no archive", e);
             archiveOff = "off: PostgreSQL could not be started (" + oneLine(e.getMessage()) + "); the demo goes on "

@@ -123,6 +123,22 @@ class DemoArchiveTest {
     }
 
     @Test
+    @ExtendWith(PostgresExtension.class)
+    void anExistingDatabaseThatRefusesTheLoginIsSaidOnceAndTheDemoGoesOnWithoutIt(TestPostgres postgres)
+            throws Exception {
+        Path wrong = Files.writeString(dir.resolve("wrong.pw"), "not-the-password\n");
+        StringWriter out = new StringWriter();
+
+        demo(out, DemoArchiveChoice.existing(postgres.uri() + "?sslmode=disable", true, Optional.of(wrong)))
+                .get(90, TimeUnit.SECONDS);
+
+        assertThat(out.toString()).contains("  Archive   off: the database of --archive.url cannot be used (")
+                .contains("authentication failed for user " + postgres.user())
+                .contains("password from --archive.password-file " + wrong).contains("demo stopped")
+                .doesNotContain("/audit?since=24h").doesNotContain("not-the-password");
+    }
+
+    @Test
     void offRunsTheDemoWithoutTheArchiveAndSaysSo() throws Exception {
         StringWriter out = new StringWriter();
 

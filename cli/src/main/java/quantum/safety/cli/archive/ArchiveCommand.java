@@ -54,8 +54,12 @@ import quantum.safety.cli.settings.SettingsFrom;
                 "  quantum-safety archive --archive.url='host=db1 dbname=audit user=archive sslmode=verify-full' \\",
                 "      --web.listen-address=:9107 --web.config.file=/etc/quantum/web.yml",
                 "",
-                "Endpoints: /metrics (quantum_safety_archive_*), /-/healthy, /-/ready (503 until Redis and PostgreSQL",
-                "answer and the schema is migrated)."})
+                "Endpoints:",
+                "  /audit      the archived events, newest first (?since=24h, ?stream=fault, ?format=json)",
+                "  /metrics    quantum_safety_archive_* and the process's own",
+                "  /-/healthy  200 while the process runs",
+                "  /-/ready    503 until Redis and PostgreSQL answer and the schema is migrated",
+                "All of them behind --web.config.file (TLS, basic auth) when it is given."})
 public final class ArchiveCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveCommand.class);

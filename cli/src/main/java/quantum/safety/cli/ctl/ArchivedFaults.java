@@ -9,6 +9,7 @@ import java.util.Set;
 import quantum.safety.archive.ArchiveQuery;
 import quantum.safety.archive.ArchiveStream;
 import quantum.safety.archive.PostgresTarget;
+import quantum.safety.archive.PostgresTrouble;
 import quantum.safety.kernel.FaultEvent;
 
 /** The fault stream's copy in the audit archive, read with the archive's {@link ArchiveQuery}; connects per read. */
@@ -39,17 +40,12 @@ final class ArchivedFaults implements FaultArchive {
             return query.run(target).stream()
                     .map(e -> FaultEvent.fromStreamEntry(e.id().toString(), e.fields())).toList();
         } catch (SQLException e) {
-            throw new Unavailable(describe() + ": " + oneLine(e.getMessage()), e);
+            throw new Unavailable(PostgresTrouble.explain(target, e), e);
         }
     }
 
     @Override
     public String describe() {
         return target.describe();
-    }
-
-    private static String oneLine(String text) {
-        String line = String.valueOf(text).replaceAll("\\s+", " ").trim();
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
     }
 }

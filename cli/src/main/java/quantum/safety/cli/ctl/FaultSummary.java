@@ -33,7 +33,7 @@ record FaultSummary(FaultRange range, int limit, boolean archiveConfigured, Stri
     /** Empty when the list is the whole answer for the range. */
     Optional<String> note(FaultHistory.Result result) {
         if (result.archiveError().isPresent()) {
-            return Optional.of("error: the audit archive did not answer (" + result.archiveError().get() + "); the "
+            return Optional.of("error: the audit archive could not be read: " + result.archiveError().get() + ". The "
                     + "list holds only what the Redis stream still holds" + result.streamBegins()
                     .map(t -> ", from " + time(t)).orElse("") + ", not the range's older part from "
                     + time(range.since()) + ". Check the archive and run again.");

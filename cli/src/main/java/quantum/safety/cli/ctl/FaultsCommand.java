@@ -44,20 +44,28 @@ import redis.clients.jedis.exceptions.JedisDataException;
                 "  quantum-safety ctl faults --since 6h --symbol BTCUSDT --limit 100",
                 "  quantum-safety ctl faults --since 2026-03-01T09:00:00Z --until 2026-03-01T10:30:00Z --json",
                 "  quantum-safety ctl faults --since 30d --until 7d --archive.url=postgresql://archive-db/quantum",
+                "  quantum-safety ctl faults --since now-2d --until now-1d",
                 "  quantum-safety ctl faults --follow --json"})
 final class FaultsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = "1h", converter = TimeBoundConverter.class,
-            description = "Start of the range: a duration ago by the Redis server's clock, or an RFC 3339 timestamp. "
-                    + "Default: ${DEFAULT-VALUE}. Example: --since 15m, --since 2026-03-01T09:00:00Z")
+    /** The range's start when --since is not given. */
+    static final String DEFAULT_SINCE = "1h";
+
+    @Option(names = "--since", paramLabel = "DURATION|TIME", defaultValue = DEFAULT_SINCE,
+            converter = TimeBoundConverter.class,
+            description = "Start of the range: a duration ago by the Redis server's clock (15m, or now-15m as ops "
+                    + "backtest writes it), or an RFC 3339 timestamp. Default: ${DEFAULT-VALUE}. "
+                    + "Example: --since 15m, --since now-2d, --since 2026-03-01T09:00:00Z")
     TimeBound since;
 
     @Option(names = "--until", paramLabel = "DURATION|TIME", converter = TimeBoundConverter.class,
-            description = "End of the range (exclusive), in the same forms as --since; must be later than --since. "
-                    + "Default: now. Example: --until 1h, --until 2026-03-01T10:30:00+01:00")
+            description = "End of the range (exclusive), in the same forms as --since, or now; must be later than "
+                    + "--since (which defaults to " + DEFAULT_SINCE + "). Not with --follow, which goes on past it. "
+                    + "Default: now. "
+                    + "Example: --since 6h --until 1h, --until 2026-03-01T10:30:00+01:00")
     TimeBound until;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "Only faults of this symbol (exact). Example: --symbol BTCUSDT")
@@ -92,6 +100,10 @@ final class FaultsCommand implements Callable<Integer> {
         if (limit < 1 || limit > 100_000) {
             throw new UsageException("--limit=" + limit + " must be between 1 and 100000, e.g. --limit 20");
         }
+        if (follow && until != null) {
+            throw new UsageException("--follow prints faults as they come, past any --until (" + until.describe()
+                    + "); use either --until for a fixed range or --follow to keep watching, not both");
+        }
         requirePlain("--symbol", symbol);
         requirePlain("--reason", reason);
         PrintWriter out = spec.commandLine().getOut();
@@ -104,7 +116,9 @@ final class FaultsCommand implements Callable<Integer> {
         Optional<FaultArchive> older = archiveOptions.open(System.getenv());
         try (UnifiedJedis client = CtlConnection.open(redis)) {
             long now = serverMillis(client);
-            FaultRange range = FaultRange.of(since, until, now);
+            boolean sinceGiven = spec.commandLine().getParseResult() != null
+                    && spec.commandLine().getParseResult().hasMatchedOption("--since");
+            FaultRange range = FaultRange.of(since, sinceGiven, until, now);
             FaultHistory.Result result = FaultHistory.read(client, key, range.since(), range.until(), filters, limit,
                     older);
             if (!json) {

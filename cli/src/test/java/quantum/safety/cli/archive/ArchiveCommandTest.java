@@ -42,6 +42,10 @@ class ArchiveCommandTest {
         }
         assertThat(help.out()).contains("QUANTUM_SAFETY_ARCHIVE_URL", "QUANTUM_SAFETY_ARCHIVE_PASSWORD_FILE",
                 "PGHOST", "Examples:", "--archive.url='host=db1", "/-/ready");
+        assertThat(help.out().lines()).as("every endpoint on a line of its own, no sentence broken across lines")
+                .anyMatch(l -> l.startsWith("  /audit ")).anyMatch(l -> l.startsWith("  /metrics "))
+                .anyMatch(l -> l.contains("/-/ready") && l.endsWith("answer and the schema is migrated"))
+                .noneMatch(l -> l.endsWith("Redis and PostgreSQL"));
     }
 
     @Test

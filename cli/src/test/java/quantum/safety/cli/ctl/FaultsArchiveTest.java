@@ -160,11 +160,56 @@ class FaultsArchiveTest {
 
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
         assertThat(names(run.out())).containsExactly("A4", "S1", "S2");
-        assertThat(run.err()).startsWith("error: the audit archive did not answer (postgresql://")
-                .contains(":" + closed + "/").contains("not the range's older part")
+        assertThat(run.err()).startsWith("error: the audit archive could not be read: postgresql://")
+                .contains(":" + closed + "/").contains("unreachable").contains("not the range's older part")
                 .doesNotContain(postgres.password()).doesNotContain("\tat ");
         assertThat(covered.exitCode()).as("the newest 2 are all in the stream: the archive is not needed").isZero();
         assertThat(names(covered.out())).containsExactly("S1", "S2");
+    }
+
+    @Test
+    void aRefusedLoginNamesWhereThePasswordCameFromNeverThePassword() throws IOException {
+        Path wrong = Files.writeString(dir.resolve("wrong.pw"), "not-the-password\n");
+        archiveFlags.set(1, "--archive.password-file=" + wrong);
+
+        Ctl.Run run = faults("--since", "6h", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).startsWith("error: the audit archive could not be read: ")
+                .contains("authentication failed for user " + postgres.user())
+                .contains("password from --archive.password-file " + wrong)
+                .doesNotContain("not-the-password").doesNotContain(postgres.password())
+                .doesNotContain("did not answer");
+    }
+
+    @Test
+    void noPasswordAtAllIsSaidSo() {
+        archiveFlags.clear();
+        archiveFlags.add("--archive.url=" + postgres.uri() + "?sslmode=disable&passfile=" + dir.resolve("none"));
+
+        Ctl.Run run = faults("--since", "6h", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_FAILURE);
+        assertThat(run.err()).contains("asks user " + postgres.user() + " for a password and none was given")
+                .contains("no password (none from --archive.password-file, PGPASSWORD or passfile "
+                        + dir.resolve("none"));
+    }
+
+    @Test
+    void aMissingDatabaseAndAMissingSchemaAreNamed() throws Exception {
+        archiveFlags.set(0, "--archive.url=postgresql://" + postgres.user() + "@" + postgres.host() + ":"
+                + postgres.port() + "/no_such_db?sslmode=disable");
+        Ctl.Run noDatabase = faults("--since", "6h", "--json");
+        archiveFlags.set(0, "--archive.url=" + postgres.uri() + "?sslmode=disable");
+        try (java.sql.Connection c = postgres.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA quantum_safety CASCADE");
+        }
+        Ctl.Run noSchema = faults("--since", "6h", "--json");
+
+        assertThat(noDatabase.err()).contains("database no_such_db does not exist on " + postgres.host());
+        assertThat(noSchema.err()).contains("the archive's table quantum_safety.events is missing in database "
+                + postgres.database()).contains("start the archive (quantum-safety archive) once");
+        assertThat(noSchema.exitCode()).isEqualTo(Main.EXIT_FAILURE);
     }
 
     @Test

@@ -116,4 +116,43 @@ class FaultsRangeTest {
         assertThat(badTime.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(badTime.err()).contains("'2026-13-01T00:00:00Z' is not an RFC 3339 timestamp");
     }
+
+    @Test
+    void boundsOutsideWhatStreamIdsCanHoldExitTwoNotOne() {
+        Ctl.Run huge = Ctl.run(redis.uri(), "faults", "--since", "99999999999d");
+        Ctl.Run before1970 = Ctl.run(redis.uri(), "faults", "--since", "36500d");
+        Ctl.Run ancient = Ctl.run(redis.uri(), "faults", "--since", "1969-12-31T23:59:59Z");
+
+        assertThat(huge.exitCode()).as(huge.err()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(huge.err()).contains("'99999999999d' reaches back before 1970-01-01").doesNotContain("\tat ");
+        assertThat(before1970.exitCode()).as(before1970.err()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(before1970.err()).contains("--since: ").contains("is before 1970-01-01");
+        assertThat(ancient.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(ancient.err()).contains("'1969-12-31T23:59:59Z' is before 1970-01-01");
+    }
+
+    @Test
+    void anUntilBeforeTheDefaultSinceSaysSinceDefaultsRatherThanQuoteIt() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--until", "1h");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("without --since the range starts 1h 0m 0s ago (--since defaults to 1h)")
+                .contains("e.g. --since 1d").doesNotContain("later than --since (");
+    }
+
+    @Test
+    void followWithUntilIsRefused() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--since", "6h", "--until", "1h", "--follow");
+
+        assertThat(run.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run.err()).contains("--follow prints faults as they come, past any --until (1h 0m 0s ago)");
+    }
+
+    @Test
+    void nowMinusADurationIsADurationAgo() {
+        Ctl.Run run = Ctl.run(redis.uri(), "faults", "--since", "now-6h", "--until", "now");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("in the last 6h 0m 0s");
+    }
 }

@@ -171,6 +171,10 @@ class DemoCommandTest {
         Run archive = run(List.of("demo", "--archive.server=docker"));
         assertThat(archive.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(archive.err()).contains("--archive.server=docker is not auto, local, embedded or off");
+        Run offAndUrl = run(List.of("demo", "--archive.server=off",
+                "--archive.url=postgresql://quantum@127.0.0.1:1/x"));
+        assertThat(offAndUrl.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(offAndUrl.err()).contains("--archive.server=off and --archive.url contradict each other");
         Run password = run(List.of("demo", "--archive.url=postgresql://quantum:hunter2@127.0.0.1:5432/x"));
         assertThat(password.exitCode()).isEqualTo(Main.EXIT_USAGE);
         assertThat(password.err()).contains("--archive.url").doesNotContain("hunter2");

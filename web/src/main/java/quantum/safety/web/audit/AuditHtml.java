@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import quantum.safety.kernel.Text;
+
 /**
  * The audit page as one self-contained HTML document (no script, no external asset: it must work on an air-gapped
  * host). Every value of an event goes through {@link #html}: actors, reasons and symbols are whatever a caller or an
@@ -28,7 +30,8 @@ final class AuditHtml {
             table{border-collapse:collapse;width:100%;background:#fff}th,td{text-align:left;padding:4px 8px;\
             border-bottom:1px solid #e3e6ea;vertical-align:top;word-break:break-word}th{color:#5b6577}\
             td.t{white-space:nowrap;font-variant-numeric:tabular-nums}code{font-size:12px}a{color:#1b5fc1}\
-            .error{padding:12px 16px;background:#c62828;color:#fff;border-radius:6px}""";
+            .error{padding:12px 16px;background:#c62828;color:#fff;border-radius:6px}\
+            .cc{font-family:monospace;color:#c62828;background:#fdecea}""";
 
     private AuditHtml() {
     }
@@ -39,7 +42,7 @@ final class AuditHtml {
         b.append("<p>").append(result.entries().size()).append(" event").append(result.entries().size() == 1 ? "" : "s")
                 .append(" of the ").append(r.stream()).append(" stream from ").append(time(result.sinceMillis()))
                 .append(" to ").append(time(result.untilMillis())).append(" UTC, newest first")
-                .append(result.olderUntil().isPresent() ? " (the newest " + r.limit() + ")" : "").append(".</p>\n");
+                .append(result.olderBefore().isPresent() ? " (the newest " + r.limit() + ")" : "").append(".</p>\n");
         nav(b, r.stream());
         b.append("<table><tr><th>Time (UTC)</th>");
         COLUMNS.forEach(c -> b.append("<th>").append(c.substring(0, 1).toUpperCase(Locale.ROOT)).append(c.substring(1))
@@ -57,7 +60,7 @@ final class AuditHtml {
         b.append("</table>\n");
         result.olderQuery(false).ifPresent(q -> b.append("<p><a id=\"older\" href=\"audit?").append(html(q))
                 .append("\">Older events →</a></p>\n"));
-        b.append("<p><a id=\"json\" href=\"audit?").append(html(result.query(result.untilMillis(), true)))
+        b.append("<p><a id=\"json\" href=\"audit?").append(html(result.query(result.request().before(), true)))
                 .append("\">This page as JSON</a></p>\n");
         return b.append("</main></body></html>\n").toString();
     }
@@ -98,11 +101,32 @@ final class AuditHtml {
         return TIME.format(Instant.ofEpochMilli(millis));
     }
 
+    /**
+     * Escaped for HTML, and every control or bidirectional character ({@link Text#forbidden}, as {@code ctl} escapes
+     * them) and the line/paragraph separators shown as a marked {@code \\uXXXX}: written raw, U+202E would reverse
+     * the rest of an actor's name on screen ({@code mallory\\u202Egnp.exe} reads as {@code malloryexe.png}).
+     */
     static String html(String text) {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (AuditJson.escaped(c)) {
+                        b.append("<span class=\"cc\">").append(String.format("\\u%04X", c)).append("</span>");
+                    } else {
+                        b.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return b.toString();
     }
 }

@@ -54,12 +54,18 @@ public final class AuditPageHandler implements HttpHandler {
                 return;
             } catch (AuditSource.Unavailable e) {
                 LOG.warn("audit page: the archive did not answer: {}", e.getMessage());
-                respond(exchange, 503, json, "Archive unavailable", "The archive could not be read: " + e.getMessage()
-                        + ". Nothing is shown rather than a partial trail; try again.");
+                respond(exchange, 503, json, "Archive unavailable", "The archive could not be read: "
+                        + sentence(e.getMessage()) + " Nothing is shown rather than a partial trail; try again.");
                 return;
             }
             send(exchange, 200, request.json(), request.json() ? AuditJson.page(result) : AuditHtml.page(result));
         }
+    }
+
+    /** The reason as one sentence: its own closing full stop kept, one added where it has none. */
+    private static String sentence(String reason) {
+        String text = String.valueOf(reason).strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static void respond(HttpExchange exchange, int status, boolean json, String title, String message)

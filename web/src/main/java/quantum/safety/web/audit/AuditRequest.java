@@ -4,19 +4,26 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import quantum.safety.kernel.Text;
+
 /**
- * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json} asks for. Every parameter is
- * optional; one that is malformed is an {@link IllegalArgumentException} whose message names it and the fix (the
+ * What {@code /audit?since=24h&until=…&stream=audit|fault&limit=100&format=json&before=…} asks for ({@code before}, a
+ * stream id, is set by the Older events link). Every parameter is optional; one that is malformed, unknown or given
+ * twice is an {@link IllegalArgumentException} whose message names it and the fix (the
  * page answers 400 with it).
  */
-record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, int limit, boolean json) {
+record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, Optional<AuditCursor> before, int limit,
+                    boolean json) {
 
     static final String DEFAULT_SINCE = "24h";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
+    /** Every parameter the page takes; any other (a typo such as sinse=7d) is refused rather than ignored. */
+    static final List<String> PARAMETERS = List.of("stream", "since", "until", "limit", "format", "before");
 
     static AuditRequest parse(URI uri) {
         Map<String, String> query = query(uri.getRawQuery());
@@ -40,7 +47,8 @@ record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, i
         if (!format.equals("html") && !format.equals("json")) {
             throw new IllegalArgumentException("format=" + format + " is not html or json; use e.g. format=json");
         }
-        return new AuditRequest(stream, since, until, limit, format.equals("json"));
+        Optional<AuditCursor> before = Optional.ofNullable(query.get("before")).map(AuditCursor::parse);
+        return new AuditRequest(stream, since, until, before, limit, format.equals("json"));
     }
 
     private static TimeBound bound(String name, String value) {
@@ -57,9 +65,19 @@ record AuditRequest(String stream, TimeBound since, Optional<TimeBound> until, i
             return values;
         }
         for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            values.putIfAbsent(name, decode(eq < 0 ? "" : pair.substring(eq + 1)));
+            if (!PARAMETERS.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + Text.quote(name).replace("'", "")
+                        + "'; the page takes " + String.join(", ", PARAMETERS) + ", e.g. ?since=7d&stream=fault");
+            }
+            if (values.putIfAbsent(name, decode(eq < 0 ? "" : pair.substring(eq + 1))) != null) {
+                throw new IllegalArgumentException(name + " is given more than once; give each parameter once, "
+                        + "e.g. ?since=7d");
+            }
         }
         return values;
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * One end of a time range as a person types it, in {@code ctl faults --since/--until} and the archive's
- * {@code /audit?since=…&until=…}: a duration ago ({@code 15m}, {@code 6h}, {@code 2d}, {@code 1h30m}) or an RFC 3339
- * timestamp ({@code 2026-03-01T09:30:00Z}, {@code 2026-03-01T10:30:00+01:00}) for a range an incident report names.
+ * {@code /audit?since=…&until=…}: a duration ago ({@code 15m}, {@code 6h}, {@code 2d}, {@code 1h30m}), the same as
+ * {@code now-DURATION} (as {@code ops backtest} takes it), {@code now}, or an RFC 3339 timestamp
+ * ({@code 2026-03-01T09:30:00Z}, {@code 2026-03-01T10:30:00+01:00}) for a range an incident report names.
  */
 public sealed interface TimeBound {
 
@@ -25,14 +26,20 @@ public sealed interface TimeBound {
 
     /** A duration before now. */
     record Ago(Duration duration) implements TimeBound {
+        /** @throws IllegalArgumentException when that long ago is before 1970 */
         @Override
         public long millis(long nowMillis) {
-            return nowMillis - duration.toMillis();
+            long millis = nowMillis - duration.toMillis();
+            if (millis < 0) {
+                throw new IllegalArgumentException(describe() + " is before 1970-01-01, where stream ids begin; use a "
+                        + "shorter duration (e.g. 30d) or a timestamp");
+            }
+            return millis;
         }
 
         @Override
         public String describe() {
-            return seconds(duration.toSeconds()) + " ago";
+            return duration.isZero() ? "now" : seconds(duration.toSeconds()) + " ago";
         }
     }
 
@@ -57,19 +64,39 @@ public sealed interface TimeBound {
      */
     static TimeBound parse(String text) {
         String value = text == null ? "" : text.trim();
+        if (value.equalsIgnoreCase("now")) {
+            return new Ago(Duration.ZERO);
+        }
+        if (value.regionMatches(true, 0, "now-", 0, 4)) {
+            value = value.substring(4);
+        }
         if (value.length() > 10 && Character.isDigit(value.charAt(0)) && value.charAt(4) == '-') {
             try {
                 // RFC 3339 allows a lower-case t and z, and a space between date and time.
                 String iso = value.toUpperCase(Locale.ROOT).replace(' ', 'T');
-                return new At(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+                Instant instant = OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+                if (instant.isBefore(Instant.EPOCH)) {
+                    throw new IllegalArgumentException("'" + text + "' is before 1970-01-01, where stream ids begin; "
+                            + "give a later timestamp");
+                }
+                return new At(instant);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not an RFC 3339 timestamp; use e.g. "
                         + "2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00, or a duration ago such as 6h");
             }
         }
-        return new Ago(duration(value).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is neither a "
-                + "duration ago (e.g. 15m, 6h, 2d) nor an RFC 3339 timestamp (e.g. 2026-03-01T09:30:00Z)")));
+        Duration ago = duration(value).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is neither a "
+                + "duration ago (e.g. 15m, 6h, 2d, now-6h, now) nor an RFC 3339 timestamp "
+                + "(e.g. 2026-03-01T09:30:00Z)"));
+        if (ago.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("'" + text + "' reaches back before 1970-01-01, where stream ids begin; "
+                    + "use a shorter duration (e.g. 30d) or a timestamp");
+        }
+        return new Ago(ago);
     }
+
+    /** Longer than any range since 1970 for the next millennia; keeps the millisecond arithmetic from overflowing. */
+    Duration LONGEST = Duration.ofDays(366L * 10_000);
 
     /** Durations the Prometheus way ({@code 250ms}, {@code 10s}, {@code 1h30m}, {@code 2d}); a bare number is seconds. */
     private static java.util.Optional<Duration> duration(String text) {
@@ -81,13 +108,16 @@ public sealed interface TimeBound {
         int end = 0;
         while (m.find() && m.start() == end) {
             long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
+            Duration part = switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
                 default -> Duration.ofDays(n);
-            });
+            };
+            // Capped as it adds up: 12 digits of days fit a Duration, but not the sum of many such parts.
+            total = total.plus(part.compareTo(LONGEST) > 0 ? LONGEST.plusDays(1) : part);
+            total = total.compareTo(LONGEST) > 0 ? LONGEST.plusDays(1) : total;
             end = m.end();
         }
         return text.isEmpty() || end != text.length() ? java.util.Optional.empty() : java.util.Optional.of(total);

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -41,14 +42,17 @@ class AuditPageHandlerTest {
 
     private final AuditSource source = new AuditSource() {
         @Override
-        public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, int limit) {
+        public List<AuditEntry> newest(String stream, long sinceMillis, long untilMillis, Optional<AuditCursor> before,
+                                       int limit) {
             if (failure.get() != null) {
                 throw failure.get();
             }
             asked.add(new long[] {sinceMillis, untilMillis, limit});
             return events.stream().filter(e -> e.stream().equals(stream))
                     .filter(e -> e.time().toEpochMilli() >= sinceMillis && e.time().toEpochMilli() < untilMillis)
-                    .sorted(Comparator.comparing(AuditEntry::time).reversed()).limit(limit).toList();
+                    .filter(e -> before.map(b -> b.admits(e.time().toEpochMilli(), sequence(e))).orElse(true))
+                    .sorted(Comparator.comparing(AuditEntry::time).thenComparing(AuditPageHandlerTest::sequence)
+                            .reversed()).limit(limit).toList();
         }
 
         @Override
@@ -56,6 +60,10 @@ class AuditPageHandlerTest {
             return NOW;
         }
     };
+
+    private static long sequence(AuditEntry e) {
+        return Long.parseLong(e.id().substring(e.id().indexOf('-') + 1));
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -95,6 +103,25 @@ class AuditPageHandlerTest {
         JsonNode event = new ObjectMapper().readTree(json.body()).get("events").get(0);
         assertThat(event.get("fields").get("actor").asText()).isEqualTo(hostile);
         assertThat(event.get("id").asText()).isEqualTo((NOW - 60_000) + "-0");
+    }
+
+    @Test
+    void controlAndBidiCharactersAreShownEscapedNotRaw() throws Exception {
+        events.add(audit(NOW - 60_000, 0, Map.of("event", "KILL_ON", "actor", "mallory\u202egnp.exe",
+                "reason", "clear\u001b[2Jscreen", "note", "line\u2028break\u2066isolate")));
+
+        String html = get("/audit?since=24h").body();
+        String json = get("/audit?since=24h&format=json").body();
+
+        assertThat(html).contains("mallory<span class=\"cc\">\\u202E</span>gnp.exe")
+                .contains("clear<span class=\"cc\">\\u001B</span>[2Jscreen")
+                .contains("line<span class=\"cc\">\\u2028</span>break<span class=\"cc\">\\u2066</span>isolate")
+                .doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\u2028").doesNotContain("\u2066");
+        assertThat(json).contains("mallory\\u202Egnp.exe").contains("clear\\u001B[2Jscreen")
+                .contains("line\\u2028break\\u2066isolate")
+                .doesNotContain("\u202e").doesNotContain("\u001b").doesNotContain("\u2028");
+        JsonNode fields = new ObjectMapper().readTree(json).get("events").get(0).get("fields");
+        assertThat(fields.get("actor").asText()).as("the same value once parsed").isEqualTo("mallory\u202egnp.exe");
     }
 
     @Test
@@ -138,7 +165,44 @@ class AuditPageHandlerTest {
         assertThat(pages).isBetween(3, 4);
         assertThat(firstHtml.split("<tr><td class=\"t\">", -1)).hasSize(101);
         assertThat(older.find()).isTrue();
-        assertThat(older.group(1)).contains("until=").contains("&amp;limit=100");
+        assertThat(older.group(1)).contains("until=").contains("&amp;before=").contains("&amp;limit=100");
+    }
+
+    @Test
+    void morePagesOfOneMillisecondThanTheLimitAreWalkedToTheEnd() throws Exception {
+        long millis = NOW - 60_000;
+        for (int seq = 0; seq < 3; seq++) {
+            events.add(audit(millis, seq, Map.of("event", "TRIP", "actor", "kernel:" + seq)));
+        }
+        List<String> json = new ArrayList<>();
+        String next = "/audit?since=1h&limit=2&format=json";
+        while (next != null && json.size() < 5) {
+            JsonNode page = new ObjectMapper().readTree(get(next).body());
+            page.get("events").forEach(e -> json.add(e.get("id").asText()));
+            next = page.get("older").isNull() ? null : "/" + page.get("older").asText();
+        }
+        String firstHtml = get("/audit?since=1h&limit=2").body();
+        Matcher older = Pattern.compile("id=\"older\" href=\"audit\\?([^\"]+)\"").matcher(firstHtml);
+        assertThat(older.find()).isTrue();
+        String secondHtml = get("/audit?" + older.group(1).replace("&amp;", "&")).body();
+
+        assertThat(json).containsExactly(millis + "-2", millis + "-1", millis + "-0");
+        assertThat(next).isNull();
+        assertThat(secondHtml).contains("<code>" + millis + "-0").doesNotContain("<code>" + millis + "-1")
+                .doesNotContain("id=\"older\"");
+        assertThat(get("/audit?before=yesterday").body()).contains("before=yesterday is not a stream id");
+    }
+
+    @Test
+    void nowAndNowMinusADurationBoundTheRangeAsBacktestWritesThem() throws Exception {
+        events.add(audit(NOW - 2 * 3_600_000L, 0, Map.of("event", "KILL_ON", "actor", "two-hours-ago")));
+        events.add(audit(NOW - 60_000L, 0, Map.of("event", "KILL_OFF", "actor", "a-minute-ago")));
+
+        String page = get("/audit?since=now-3h&until=now-1h").body();
+        String toNow = get("/audit?since=now-5m&until=now").body();
+
+        assertThat(page).contains("two-hours-ago").doesNotContain("a-minute-ago");
+        assertThat(toNow).contains("a-minute-ago").doesNotContain("two-hours-ago");
     }
 
     @Test
@@ -149,6 +213,15 @@ class AuditPageHandlerTest {
         assertThat(get("/audit?limit=100000&format=json").body()).contains("\"error\":\"limit must be a number from 1");
         assertThat(get("/audit?since=1h&until=2h").body()).contains("must be later than since");
         assertThat(get("/audit?since=%3Cscript%3E").body()).doesNotContain("<script>");
+        assertThat(get("/audit?sinse=7d").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?sinse=7d").body()).contains("unknown parameter &#39;sinse&#39;; the page takes stream, "
+                + "since, until, limit, format, before");
+        assertThat(get("/audit?since=7d&since=1h&format=json").body()).contains("since is given more than once");
+        assertThat(get("/audit?since=99999999999d").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?since=99999999999d").body())
+                .contains("since: &#39;99999999999d&#39; reaches back before");
+        assertThat(get("/audit?since=36500d&format=json").statusCode()).isEqualTo(400);
+        assertThat(get("/audit?since=36500d&format=json").body()).contains("since: 876000h 0m 0s ago is before 1970");
         assertThat(get("/other").statusCode()).isEqualTo(404);
     }
 
@@ -165,5 +238,7 @@ class AuditPageHandlerTest {
                 .doesNotContain("no archived events");
         assertThat(json.statusCode()).isEqualTo(503);
         assertThat(json.body()).startsWith("{\"error\":");
+        failure.set(new AuditSource.Unavailable("Connection to 127.0.0.1:5432 refused.", null));
+        assertThat(get("/audit?format=json").body()).contains("refused. Nothing is shown").doesNotContain("..");
     }
 }

@@ -21,7 +21,10 @@ class TimeBoundTest {
             "2d, 172800000",
             "1h30m, 5400000",
             "90, 90000",
-            "250ms, 250"})
+            "250ms, 250",
+            "now-6h, 21600000",
+            "NOW-1h30m, 5400000",
+            "now, 0"})
     void durationsCountBackFromNow(String text, long millisAgo) {
         TimeBound bound = TimeBound.parse(text);
 
@@ -45,5 +48,18 @@ class TimeBoundTest {
     void anythingElseIsRefusedNamingBothForms(String text) {
         assertThatThrownBy(() -> TimeBound.parse(text)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'" + text + "'").hasMessageContaining("RFC 3339");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"99999999999d", "999999999999", "99999999999d99999999999d", "1969-12-31T23:59:59Z"})
+    void boundsBefore1970AreRefusedWithoutOverflow(String text) {
+        assertThatThrownBy(() -> TimeBound.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + text + "'").hasMessageContaining("1970-01-01");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDurationReachingBefore1970FromNowIsRefusedWhenResolved() {
+        assertThatThrownBy(() -> TimeBound.parse("36500d").millis(NOW)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is before 1970-01-01");
     }
 }
