@@ -44,15 +44,19 @@ class BacktestCommandTest {
         assertUsage(BacktestRun.of("--step=5x"), "--step", "5x");
     }
 
+    private static final int BUNDLE_ALERTS = quantum.safety.ops.backtest.BacktestRules
+            .fromBundle(quantum.safety.ops.bundle.ClasspathBundleSource.packaged()).alerts().size();
+
     @Test
     void unknownAlertsAreBadInputAndTheMessageListsTheKnownOnes() {
         BacktestRun typo = BacktestRun.of("--set", "FaultSpike=3");
         assertUsage(typo, "--set FaultSpike: no such alert", "did you mean QuantumSafetyFaultSpike?",
-                "the 28 known alerts are listed above");
+                "the " + BUNDLE_ALERTS + " known alerts are listed above");
         assertThat(typo.err().lines().toList()).contains("  QuantumSafeModeActive", "  Watchdog");
 
         BacktestRun unknown = BacktestRun.of("--alert", "Nope");
-        assertUsage(unknown, "--alert Nope: no such alert in the rules; the 28 known alerts are listed above");
+        assertUsage(unknown, "--alert Nope: no such alert in the rules; the " + BUNDLE_ALERTS
+                + " known alerts are listed above");
         assertThat(unknown.err().lines().toList()).last().asString().startsWith("error: ");
     }
 

@@ -113,7 +113,8 @@ class BacktestEndToEndTest {
         BacktestRun run = backtest("--json", "--episodes=10");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode report = JSON.readTree(run.out());
-        assertThat(report.path("alerts")).hasSize(28);
+        assertThat(report.path("alerts")).hasSize(quantum.safety.ops.backtest.BacktestRules
+                .fromBundle(quantum.safety.ops.bundle.ClasspathBundleSource.packaged()).alerts().size());
 
         JsonNode spike = alert(report, "QuantumSafetyFaultSpike");
         assertThat(spike.path("forSeconds").asLong()).isEqualTo(180);
