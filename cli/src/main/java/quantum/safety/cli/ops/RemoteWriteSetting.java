@@ -16,7 +16,8 @@ public enum RemoteWriteSetting implements SettingRow {
             .help("Send our series to a long-term store: install adds one remote_write entry (name quantum_safety, "
                     + "under a marker comment) to prometheus.yml after the operator's own, and replaces it on the next "
                     + "install; an install without this flag takes it out again, and so does rolling back the install "
-                    + "that added it. http(s), with the receiver's write path and no credentials in it. "
+                    + "that added it. http(s), with the receiver's write path and no credentials in it (neither "
+                    + "user:password@ nor a query parameter such as ?token=). "
                     + "Example: --remote-write.url=https://mimir.example.com/api/v1/push")),
     USERNAME(Setting.builder().flag(RemoteWriteInput.USERNAME).env("QUANTUM_SAFETY_REMOTE_WRITE_USERNAME")
             .shownDefault("no basic auth").unit("text")
