@@ -53,8 +53,9 @@ public enum RemoteWriteSetting implements SettingRow {
                     + "Example: --remote-write.header=X-Scope-OrgID=trading")),
     ALL_SERIES(Setting.builder().flag(RemoteWriteInput.ALL_SERIES).env("QUANTUM_SAFETY_REMOTE_WRITE_ALL_SERIES")
             .defaultValue("false").unit("true|false")
-            .help("Send every series this Prometheus has, not only the jobs quantum_safety_telemetry and "
-                    + "quantum_safety_kernel (and the rules' results on them), which a write_relabel_configs keep "
+            .help("Send every series this Prometheus has, not only the jobs quantum_safety_telemetry, "
+                    + "quantum_safety_kernel and quantum_safety_archive (and the rules' results on them), which a "
+                    + "write_relabel_configs keep "
                     + "selects otherwise; the queue then has Prometheus' defaults instead of ours, which are sized for "
                     + "our jobs' few hundred series per scrape."));
 
