@@ -82,8 +82,8 @@ public enum OpsSetting implements SettingRow {
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "
-                    + "in this jar: install copies them, verify and doctor expect their rules, backtest replays them; "
-                    + "rollback and backups ignore it. Example: --bundle.dir=./monitoring")),
+                    + "in this jar: install copies them, verify and doctor expect their rules; rollback and backups "
+                    + "ignore it. Example: --bundle.dir=./monitoring")),
     BACKUP_DIR(Setting.builder().flag("--backup.dir").env("QUANTUM_SAFETY_BACKUP_DIR")
             .shownDefault("quantum-safety-backups next to --prometheus.config, else "
                     + "/etc/prometheus/quantum-safety-backups").unit("folder")
