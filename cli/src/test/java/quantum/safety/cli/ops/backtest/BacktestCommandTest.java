@@ -50,11 +50,11 @@ class BacktestCommandTest {
     void unknownAlertsAreBadInputAndTheMessageListsTheKnownOnes() {
         BacktestRun typo = BacktestRun.of("--set", "FaultSpike=3");
         assertUsage(typo, "--set FaultSpike: no such alert", "did you mean QuantumSafetyFaultSpike?",
-                "the 28 known alerts are listed above");
+                "the 36 known alerts are listed above");
         assertThat(typo.err().lines().toList()).contains("  QuantumSafeModeActive", "  Watchdog");
 
         BacktestRun unknown = BacktestRun.of("--alert", "Nope");
-        assertUsage(unknown, "--alert Nope: no such alert in the rules; the 28 known alerts are listed above");
+        assertUsage(unknown, "--alert Nope: no such alert in the rules; the 36 known alerts are listed above");
         assertThat(unknown.err().lines().toList()).last().asString().startsWith("error: ");
     }
 

@@ -113,7 +113,7 @@ class BacktestEndToEndTest {
         BacktestRun run = backtest("--json", "--episodes=10");
         assertThat(run.code()).as(run.err()).isZero();
         JsonNode report = JSON.readTree(run.out());
-        assertThat(report.path("alerts")).hasSize(28);
+        assertThat(report.path("alerts")).hasSize(36);
 
         JsonNode spike = alert(report, "QuantumSafetyFaultSpike");
         assertThat(spike.path("forSeconds").asLong()).isEqualTo(180);
