@@ -13,7 +13,8 @@ public enum BacktestSetting implements SettingRow {
     PROMETHEUS_URL(Setting.builder().flag("--prometheus.url").env("QUANTUM_SAFETY_PROMETHEUS_URL")
             .defaultValue("http://127.0.0.1:9090").unit("URL")
             .help("The Prometheus whose history the alerts are replayed on (its HTTP API: query_range, query, "
-                    + "status/config). Example: --prometheus.url=http://127.0.0.1:9091")),
+                    + "status/config); a base URL without credentials, query or fragment, since backtest sends none "
+                    + "and the reports show the address. Example: --prometheus.url=http://127.0.0.1:9091")),
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the jar's bundle (backtest reads no install manifest)").unit("folder")
             .help("Replay the alert and recording rules of the bundle in this folder (layout of the repository's "
