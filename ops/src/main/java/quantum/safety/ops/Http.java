@@ -3,6 +3,7 @@ package quantum.safety.ops;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -72,24 +73,58 @@ public final class Http {
     }
 
     private static URI uri(String url) {
+        URI uri;
         try {
-            URI uri = URI.create(url);
-            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new OpsInputException("'" + url + "' is not a usable URL (" + e.getMessage()
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            // The reason only: the exception's message repeats the whole text, credentials and all.
+            throw new OpsInputException("'" + shown(url) + "' is not a usable URL (" + e.getReason()
                     + "); use e.g. http://127.0.0.1:9090");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new OpsInputException(shown(url) + " carries credentials (user:password@), which are not accepted: "
+                    + "they would be visible in argv, in the install manifest and in reports, and the ops commands have "
+                    + "no other way to give credentials to Prometheus or Alertmanager either; remove them and point it "
+                    + "at an address that needs none, e.g. the service's loopback address on its own host");
+        }
+        if (uri.getHost() == null || uri.getScheme() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new OpsInputException("'" + shown(url) + "' is not a usable URL (not an http(s) URL with a host); "
+                    + "use e.g. http://127.0.0.1:9090");
+        }
+        return uri;
     }
 
-    /** Checks an operator-given base URL early, naming the flag: bad input exits 2 before anything changes. */
+    /**
+     * The URL as a message may show it: what looks like user information (before an {@code @} in the authority) is
+     * left out, also from text that is no URL at all.
+     */
+    static String shown(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        int at = url.lastIndexOf('@', end - 1);
+        return at < start ? url : url.substring(0, start) + "…@" + url.substring(at + 1);
+    }
+
+    /**
+     * Checks an operator-given base URL early, naming the flag: bad input exits 2 before anything changes. A base URL
+     * has no query or fragment, since the API paths are appended to it.
+     */
     public static String requireBaseUrl(String flag, String url) {
+        URI uri;
         try {
-            uri(url);
+            uri = uri(url);
         } catch (OpsInputException e) {
             throw new OpsInputException(flag + " " + e.getMessage());
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new OpsInputException(flag + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()
+                    + " has a ?query or #fragment, which a base URL cannot have (the API paths are appended to it); "
+                    + "remove it, e.g. http://127.0.0.1:9090");
         }
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

@@ -34,10 +34,10 @@ import quantum.safety.testkit.RequiresTools;
 
 /**
  * {@code --remote-write.url} against a second real Prometheus receiving remote write behind basic auth: the operator's
- * Prometheus, scraping the real exporter, delivers our series — and only ours — with the password from a file; verify
- * says so from Prometheus' own metrics; wrong credentials are refused by the receiver and reported as a warning (the
- * install stays), and fixing the file is enough; an install without the flags keeps the entry, the plan naming the
- * install that recorded it; {@code --remote-write.url=none} and the rollbacks take it out.
+ * Prometheus, scraping the real exporter (and a stand-in audit archive), delivers our series — and only ours — with the
+ * password from a file; verify says so from Prometheus' own metrics; wrong credentials are refused by the receiver and
+ * reported as a warning (the install stays), and fixing the file is enough; an install without the flags keeps the
+ * entry, the plan naming the install that recorded it; {@code --remote-write.url=none} and the rollbacks take it out.
  */
 @RequiresTools({"prometheus", "promtool", "prometheus-alertmanager"})
 class RemoteWriteEndToEndTest {
@@ -51,18 +51,26 @@ class RemoteWriteEndToEndTest {
     @AutoClose
     private RemoteWriteReceiver receiver;
 
+    @AutoClose
+    private FakeExporter archive;
+
     @Test
     void ourSeriesReachTheLongTermStoreAnInstallWithoutTheFlagsKeepsItAndNoneAndRollbackTakeTheEntryOut()
             throws Exception {
         start();
+        archive = FakeExporter.startOnLoopbackV4().metrics(FakeExporter.ARCHIVE_EXPOSITION);
+        env.addArchiveJobToTheBundle(archive.address().toString());
         RemoteWrite remoteWrite = remoteWrite(passwordFile(RemoteWriteReceiver.PASSWORD));
 
         OpsResult installed = new Installer(env.install().remoteWrite(remoteWrite).build(), env.events()).install();
 
         assertThat(installed.exitCode()).as(env.events().toString()).isZero();
-        assertThat(installed.summary()).contains("and verified").doesNotContain("warning");
+        assertThat(installed.summary()).contains("and verified");
         assertThat(env.events().all(CheckPassed.class)).extracting(CheckPassed::name)
                 .contains(DELIVERS, "Prometheus scrapes its own remote-write metrics (for the alerts)");
+        // Install verifies right after the reload: the stand-in archive's job may not have been scraped yet.
+        assertThat(env.events().all(CheckWarned.class)).extracting(CheckWarned::name)
+                .isSubsetOf("job quantum_safety_archive scraped and up");
         assertThat(env.events().first(InstallPlanned.class).plan().verification().checks())
                 .contains(new RemoteWriteCheck().title());
         String config = Files.readString(env.config());
@@ -75,6 +83,9 @@ class RemoteWriteEndToEndTest {
                 .until(() -> count("{__name__=~\"quantum_safety_.+\", job=\"quantum_safety_telemetry\"}") > 0);
         assertThat(count("quantum_safety_redis_up{job=\"quantum_safety_telemetry\"}")).isEqualTo(1);
         assertThat(count("{job=\"prometheus\"}")).as("Prometheus' own job is not ours: filtered out").isZero();
+        await("the audit archive's gap and error history reaches the store too").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> count("quantum_safety_archive_events_total{job=\"quantum_safety_archive\"}") == 2);
         System.out.printf("remote write: the receiver holds %d series of job quantum_safety_telemetry "
                 + "(a scrape of the real exporter plus Prometheus' 5 per target)%n",
                 count("{job=\"quantum_safety_telemetry\"}"));

@@ -15,7 +15,8 @@ public enum OpsSetting implements SettingRow {
             .shownDefault("the newest install's, else http://127.0.0.1:9090").unit("URL")
             .help("Prometheus HTTP address. Install checks it runs --prometheus.config and can be reloaded before "
                     + "changing anything, then reloads it (POST /-/reload); verify and doctor query it; rollback reloads "
-                    + "it; backups puts it in the rollback commands it prints. "
+                    + "it; backups puts it in the rollback commands it prints. A base URL without credentials, query or "
+                    + "fragment: the ops commands send no credentials, so give an address that needs none. "
                     + "Example: --prometheus.url=http://127.0.0.1:9091")),
     PROMETHEUS_CONFIG(Setting.builder().flag("--prometheus.config").env("QUANTUM_SAFETY_PROMETHEUS_CONFIG")
             .shownDefault("the newest install's").unit("file")
@@ -33,8 +34,8 @@ public enum OpsSetting implements SettingRow {
             .help("Alertmanager HTTP address: install checks it is ready before changing anything, adds it to "
                     + "prometheus.yml when that has no alerting section, reloads it after writing its config and records "
                     + "it in the manifest; verify and doctor check that Prometheus sends to it; rollback reloads it and "
-                    + "checks it runs the restored receivers; backups puts it in the commands it prints. "
-                    + "Example: --alertmanager.url=http://127.0.0.1:9093")),
+                    + "checks it runs the restored receivers; backups puts it in the commands it prints. A base URL "
+                    + "without credentials, like --prometheus.url. Example: --alertmanager.url=http://127.0.0.1:9093")),
     ALERTMANAGER_CONFIG(Setting.builder().flag("--alertmanager.config").env("QUANTUM_SAFETY_ALERTMANAGER_CONFIG")
             .shownDefault("the newest install's").unit("file")
             .help("Alertmanager config file: install writes the bundle's routing there (over a different file only "
@@ -82,8 +83,8 @@ public enum OpsSetting implements SettingRow {
     BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
             .shownDefault("the newest install's, else the jar's bundle").unit("folder")
             .help("Use the bundle files in this folder (layout of the repository's monitoring/) instead of the ones "
-                    + "in this jar: install copies them, verify and doctor expect their rules, backtest replays them; "
-                    + "rollback and backups ignore it. Example: --bundle.dir=./monitoring")),
+                    + "in this jar: install copies them, verify and doctor expect their rules; rollback and backups "
+                    + "ignore it. Example: --bundle.dir=./monitoring")),
     BACKUP_DIR(Setting.builder().flag("--backup.dir").env("QUANTUM_SAFETY_BACKUP_DIR")
             .shownDefault("quantum-safety-backups next to --prometheus.config, else "
                     + "/etc/prometheus/quantum-safety-backups").unit("folder")

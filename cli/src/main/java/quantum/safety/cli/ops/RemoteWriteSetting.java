@@ -19,8 +19,8 @@ public enum RemoteWriteSetting implements SettingRow {
                     + "--remote-write.* flag keeps it, the plan saying from which install; giving the flags replaces "
                     + "it (give them all: the recorded ones are not merged in). none takes it out, and so does rolling "
                     + "back the install that added it. http(s), with the receiver's write path and no credentials in "
-                    + "it. Example: --remote-write.url=https://mimir.example.com/api/v1/push, or "
-                    + "--remote-write.url=none")),
+                    + "it (neither user:password@ nor a query parameter such as ?token=). Example: "
+                    + "--remote-write.url=https://mimir.example.com/api/v1/push, or --remote-write.url=none")),
     USERNAME(Setting.builder().flag(RemoteWriteInput.USERNAME).env("QUANTUM_SAFETY_REMOTE_WRITE_USERNAME")
             .shownDefault("no basic auth").unit("text")
             .help("Basic-auth user for the receiver, with --remote-write.password-file. Example: "
@@ -55,8 +55,9 @@ public enum RemoteWriteSetting implements SettingRow {
                     + "Example: --remote-write.header=X-Scope-OrgID=trading")),
     ALL_SERIES(Setting.builder().flag(RemoteWriteInput.ALL_SERIES).env("QUANTUM_SAFETY_REMOTE_WRITE_ALL_SERIES")
             .shownDefault("false").unit("true|false")
-            .help("Send every series this Prometheus has, not only the jobs quantum_safety_telemetry and "
-                    + "quantum_safety_kernel (and the rules' results on them), which a write_relabel_configs keep "
+            .help("Send every series this Prometheus has, not only the jobs quantum_safety_telemetry, "
+                    + "quantum_safety_kernel and quantum_safety_archive (and the rules' results on them), which a "
+                    + "write_relabel_configs keep "
                     + "selects otherwise; the queue then has Prometheus' defaults instead of ours, which are sized for "
                     + "our jobs' few hundred series per scrape."));
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.settings.SettingsFrom;
+import quantum.safety.ops.Http;
 import quantum.safety.ops.OpsResult;
 import quantum.safety.ops.backup.InstallSetup;
 import quantum.safety.ops.backup.RecalledSetup;
@@ -83,15 +84,19 @@ public final class VerifyCommand implements Callable<Integer> {
         });
     }
 
-    /** What verify (and doctor) check: the addresses given, else the ones the newest install recorded. */
+    /**
+     * What verify (and doctor) check: the addresses given, else the ones the newest install recorded. A recorded URL
+     * is checked like a given one (an older install may have recorded credentials in it), before any of it is shown.
+     */
     public static VerifySettings settings(RecalledSetup recalled) {
         InstallSetup setup = recalled.setup();
         BundleSource bundle = SetupOptions.bundle(setup);
         return VerifySettings.builder()
-                .prometheusUrl(setup.prometheusUrlOrDefault())
+                .prometheusUrl(Http.requireBaseUrl(OpsSetting.PROMETHEUS_URL.flag(), setup.prometheusUrlOrDefault()))
                 .exporter(HostPort.parse(OpsSetting.EXPORTER_ADDRESS.flag(), setup.exporterAddressOrDefault()))
                 .expectedRules(ExpectedRules.fromBundle(bundle))
-                .alertmanagerUrl(setup.alertmanagerUrl())
+                .alertmanagerUrl(setup.alertmanagerUrl() == null ? null
+                        : Http.requireBaseUrl(OpsSetting.ALERTMANAGER_URL.flag(), setup.alertmanagerUrl()))
                 .serviceJob(ServiceJobToCheck.of(setup, bundle).orElse(null))
                 .archiveJob(ServiceJobToCheck.of(ServiceJob.ARCHIVE, setup, bundle).orElse(null))
                 .setup(setup)

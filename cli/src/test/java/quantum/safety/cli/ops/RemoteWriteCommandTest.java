@@ -69,6 +69,7 @@ class RemoteWriteCommandTest {
         for (String[] bad : new String[][] {
                 {"--remote-write.url=https://trading:hunter2@mimir.example.com/api/v1/push"},
                 {"--remote-write.url=mimir.example.com"},
+                {"--remote-write.url=https://mimir.example.com/api/v1/push?token=hunter2"},
                 {"--remote-write.url=https://m.example.com/api/v1/push", "--remote-write.header=X-Api-Key=hunter2"},
                 {"--remote-write.url=https://m.example.com/api/v1/push", "--remote-write.username=trading",
                         "--remote-write.password-file=" + tmp.resolve("missing")},

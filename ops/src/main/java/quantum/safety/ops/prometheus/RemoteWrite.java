@@ -35,13 +35,15 @@ public record RemoteWrite(String url, Optional<String> username, Optional<Path> 
     /*
      * Queue sizing for our jobs alone, from series counted on real scrapes: the exporter serves 77 series (79 in the
      * golden /metrics body's seeded state; its labels are bounded: 11 reasons, top-5 symbols, 7 collectors), the
-     * decision service 287 (its latency histogram alone is 11 reasons x 17 series, plus JVM and process), and
-     * Prometheus adds 5 per target (up, scrape_*): about 375 samples per 15 s scrape interval, 25 samples/s. So:
-     * - max_samples_per_send 1000: a whole scrape of both jobs fits in one request, with about 2.5x headroom for
-     *   symbols, reasons and handler/code pairs that appear later;
-     * - capacity 5000 (5 requests' worth, within Prometheus' advice of 3-10x): a shard buffers about 200 s of our
+     * decision service 287 (its latency histogram alone is 11 reasons x 17 series, plus JVM and process), the audit
+     * archive about 30 (some 25 of its own: per-stream progress, gaps, errors by stage; plus process_*; counted from
+     * its metric definitions), and Prometheus adds 5 per target (up, scrape_*): about 410 samples per 15 s scrape
+     * interval, 27 samples/s. So:
+     * - max_samples_per_send 1000: a whole scrape of all three jobs fits in one request, with about 2.4x headroom
+     *   for symbols, reasons and handler/code pairs that appear later;
+     * - capacity 5000 (5 requests' worth, within Prometheus' advice of 3-10x): a shard buffers about 180 s of our
      *   samples while the receiver is slow, and the WAL keeps the rest (about 2 h) while it is down;
-     * - min_shards 1: one shard sends a 1000-sample request in well under a second, some 40x our rate, so one
+     * - min_shards 1: one shard sends a 1000-sample request in well under a second, some 37x our rate, so one
      *   suffices; max_shards 4 lets Prometheus catch up after an outage (4 x 1000 samples per round trip) without
      *   opening the 200 connections of the default that a shared receiver would feel;
      * - batch_send_deadline 5s: a sample reaches the store within 5 s even when a batch is not full.
@@ -58,9 +60,12 @@ public record RemoteWrite(String url, Optional<String> username, Optional<Path> 
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** The jobs whose series are sent unless {@link #allSeries()}: the bundle's. */
+    /**
+     * The jobs whose series are sent unless {@link #allSeries()}: the bundle's, the audit archive's included (its gap
+     * and error history belongs in the long-term store with the rest).
+     */
     public static List<String> ourJobs() {
-        return List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME);
+        return List.of(BundlePaths.JOB_NAME, BundlePaths.SERVICE_JOB_NAME, BundlePaths.ARCHIVE_JOB_NAME);
     }
 
     /** The entry as prometheus.yml holds it, keys in the order of Prometheus' documentation. */

@@ -2,6 +2,8 @@ package quantum.safety.ops.prometheus;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,9 +18,10 @@ import quantum.safety.ops.OpsInputException;
 
 /**
  * The operator's {@code --remote-write.*} input turned into a {@link RemoteWrite}, or refused with one line naming the
- * flag and the fix (exit 2). A URL carrying credentials and a header that looks like a secret are refused: both would
- * end up in argv and in prometheus.yml, where secrets do not belong. Error messages never repeat a header's value
- * or the URL's credentials and query.
+ * flag and the fix (exit 2). A URL carrying credentials (user information, or a query parameter named like one, e.g.
+ * {@code ?token=}) and a header that looks like a secret are refused: they would end up in argv, in the plan and in
+ * prometheus.yml, where secrets do not belong. Error messages never repeat a header's value or the URL's credentials
+ * and query.
  */
 public final class RemoteWriteInput {
 
@@ -39,7 +42,7 @@ public final class RemoteWriteInput {
             "content-type", "user-agent", "connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
             "www-authenticate", "accept-encoding", "x-prometheus-remote-write-version",
             "x-prometheus-remote-read-version", "x-prometheus-scrape-timeout-seconds");
-    /** Words in a header name that say its value is a credential. */
+    /** Words in a header or query parameter name that say its value is a credential. */
     private static final List<String> SECRET_WORDS = List.of("auth", "token", "key", "secret", "password", "passwd",
             "cookie", "session", "signature", "credential");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
@@ -167,6 +170,13 @@ public final class RemoteWriteInput {
             throw new OpsInputException(URL + " carries credentials (user:password@), which would be written into "
                     + "prometheus.yml and shown in argv; remove them and pass " + USERNAME + " with " + PASSWORD_FILE);
         }
+        String parameter = credentialParameter(uri.getRawQuery());
+        if (parameter != null) {
+            throw new OpsInputException(URL + " " + scheme + "://" + uri.getRawAuthority() + uri.getRawPath()
+                    + ": its query parameter '" + parameter + "' looks like a credential, which would be written into "
+                    + "prometheus.yml and the plan and shown in argv; remove it and pass credentials from a file with "
+                    + BEARER_TOKEN_FILE + " or " + USERNAME + " with " + PASSWORD_FILE);
+        }
         if (uri.getRawFragment() != null) {
             throw new OpsInputException(URL + " " + scheme + "://" + uri.getRawAuthority() + uri.getRawPath()
                     + " has a #fragment, which HTTP never sends; remove it");
@@ -177,6 +187,31 @@ public final class RemoteWriteInput {
                     + "/api/v1/write (VictoriaMetrics, Prometheus)");
         }
         return text;
+    }
+
+    /** The first query parameter whose name says its value is a credential (the header rule), else null. */
+    private static String credentialParameter(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("[&;]")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                // Undecodable: judged as written.
+            }
+            if (looksLikeCredential(name)) {
+                return name.matches("[A-Za-z0-9_.-]+") ? name : "?";
+            }
+        }
+        return null;
+    }
+
+    private static boolean looksLikeCredential(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SECRET_WORDS.stream().anyMatch(lower::contains);
     }
 
     private Map<String, String> headers() {
@@ -191,12 +226,11 @@ public final class RemoteWriteInput {
                         + "=…' is not NAME=VALUE with a header name and a value on one line; e.g. " + HEADER
                         + "=X-Scope-OrgID=trading");
             }
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (RESERVED.contains(lower)) {
+            if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new OpsInputException(HEADER + " " + name + ": Prometheus sets this header itself and refuses it "
                         + "in remote_write; authenticate with " + PASSWORD_FILE + " or " + BEARER_TOKEN_FILE);
             }
-            if (SECRET_WORDS.stream().anyMatch(lower::contains)) {
+            if (looksLikeCredential(name)) {
                 throw new OpsInputException(HEADER + " " + name + " looks like a credential, which would be written into "
                         + "prometheus.yml and shown in argv; pass credentials from a file with " + PASSWORD_FILE
                         + " or " + BEARER_TOKEN_FILE);

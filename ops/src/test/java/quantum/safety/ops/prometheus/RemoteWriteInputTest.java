@@ -75,6 +75,24 @@ class RemoteWriteInputTest {
     }
 
     @Test
+    void aQueryParameterNamedLikeACredentialIsRefusedWithoutItsValue() {
+        for (String query : List.of("token=s3cret", "tenant=t&api_key=s3cret", "X-Amz-Signature=s3cret",
+                "Password=s3cret", "access%5Ftoken=s3cret", "auth")) {
+            assertThatThrownBy(() -> url("https://mimir.example.com/api/v1/push?" + query).build()).as(query)
+                    .isInstanceOf(OpsInputException.class)
+                    .hasMessageStartingWith("--remote-write.url https://mimir.example.com/api/v1/push: its query "
+                            + "parameter '")
+                    .hasMessageContainingAll("looks like a credential", "--remote-write.bearer-token-file")
+                    .hasMessageNotContaining("s3cret");
+        }
+        assertThatThrownBy(() -> url("https://mimir.example.com/api/v1/push?token=s3cret").build())
+                .hasMessageContaining("parameter 'token' looks like a credential");
+        assertThat(url("https://vm.example.com/api/v1/write?extra_label=env=prod&tenant=trading").build()).get()
+                .extracting(RemoteWrite::url)
+                .isEqualTo("https://vm.example.com/api/v1/write?extra_label=env=prod&tenant=trading");
+    }
+
+    @Test
     void authenticationIsBasicAuthOrABearerTokenEachComplete() {
         assertThatThrownBy(() -> url("https://m.example.com/api/v1/push").username("trading").build())
                 .hasMessageStartingWith("--remote-write.username and --remote-write.password-file go together");

@@ -84,12 +84,12 @@ class RemoteWriteMergeTest {
                     write_relabel_configs:
                       - source_labels:
                           - job
-                        regex: quantum_safety_telemetry|quantum_safety_kernel
+                        regex: quantum_safety_telemetry|quantum_safety_kernel|quantum_safety_archive
                         action: keep
                 """);
         assertThat(result.changes()).contains("add remote_write entry quantum_safety -> "
                 + "https://mimir.example.com/api/v1/push (basic auth as trading, headers [X-Scope-OrgID], jobs "
-                + "quantum_safety_telemetry, quantum_safety_kernel only)");
+                + "quantum_safety_telemetry, quantum_safety_kernel, quantum_safety_archive only)");
         assertThat(merge(result.text(), MIMIR).changed()).as("installed twice: nothing to do").isFalse();
     }
 
@@ -117,7 +117,7 @@ class RemoteWriteMergeTest {
         assertThat(result.text()).containsOnlyOnce(RemoteWriteMerge.MARKER).doesNotContain("mimir", "basic_auth");
         assertThat(result.changes()).containsExactly("update remote_write entry quantum_safety -> "
                 + "https://mimir.example.com/api/v1/push with quantum_safety -> http://10.0.0.5:8428/api/v1/write (no "
-                + "auth, jobs quantum_safety_telemetry, quantum_safety_kernel only)");
+                + "auth, jobs quantum_safety_telemetry, quantum_safety_kernel, quantum_safety_archive only)");
     }
 
     @Test

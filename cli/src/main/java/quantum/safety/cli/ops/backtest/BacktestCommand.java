@@ -22,7 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import quantum.safety.cli.DurationConverter;
 import quantum.safety.cli.LoggingOptions;
 import quantum.safety.cli.UsageException;
-import quantum.safety.cli.ops.BundleOptions;
 import quantum.safety.cli.ops.OpsInput;
 import quantum.safety.cli.settings.SettingsFrom;
 import quantum.safety.ops.Http;
@@ -34,6 +33,8 @@ import quantum.safety.ops.backtest.Backtester;
 import quantum.safety.ops.backtest.HistoryApi;
 import quantum.safety.ops.backtest.TimeSpec;
 import quantum.safety.ops.backtest.UnknownAlertException;
+import quantum.safety.ops.bundle.ClasspathBundleSource;
+import quantum.safety.ops.bundle.DirectoryBundleSource;
 
 /** {@code quantum-safety ops backtest}; its flags are declared in {@link BacktestSetting}. */
 @SettingsFrom(BacktestSetting.class)
@@ -69,8 +70,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--prometheus.url", paramLabel = "URL")
     String prometheusUrl;
 
-    @Mixin
-    BundleOptions bundle;
+    @Option(names = "--bundle.dir", paramLabel = "DIR")
+    Path bundleDir;
 
     @Option(names = "--rules", paramLabel = "FILE", split = ",")
     List<Path> rules = new ArrayList<>();
@@ -117,7 +118,8 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new UsageException("--step 0s cannot be an evaluation interval; give e.g. --step=30s");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        BacktestRules ruleSet = rules.isEmpty() ? BacktestRules.fromBundle(bundle.source())
+        BacktestRules ruleSet = rules.isEmpty() ? BacktestRules.fromBundle(bundleDir == null
+                ? ClasspathBundleSource.packaged() : new DirectoryBundleSource(bundleDir))
                 : BacktestRules.fromFiles(rules);
         BacktestRequest request = new BacktestRequest(ruleSet, TimeSpec.parse("--from", from, now),
                 TimeSpec.parse("--to", to, now), step, candidates(), List.copyOf(alerts), episodes);

@@ -4,16 +4,22 @@ import quantum.safety.kernel.settings.Setting;
 import quantum.safety.kernel.settings.SettingRow;
 
 /**
- * The settings table of {@code ops backtest}'s own flags. Its {@code --bundle.dir} is the other ops commands'
- * ({@code OpsSetting}); {@code --prometheus.url} shares their env name (one variable points every command at the
- * same Prometheus) but not their default, since backtest reads no install manifest.
+ * The settings table of {@code ops backtest}'s own flags. {@code --prometheus.url} and {@code --bundle.dir} share the
+ * other ops commands' env names (one variable points every command at the same Prometheus and bundle) but not their
+ * defaults, since backtest reads no install manifest.
  */
 public enum BacktestSetting implements SettingRow {
 
     PROMETHEUS_URL(Setting.builder().flag("--prometheus.url").env("QUANTUM_SAFETY_PROMETHEUS_URL")
             .defaultValue("http://127.0.0.1:9090").unit("URL")
             .help("The Prometheus whose history the alerts are replayed on (its HTTP API: query_range, query, "
-                    + "status/config). Example: --prometheus.url=http://127.0.0.1:9091")),
+                    + "status/config); a base URL without credentials, query or fragment, since backtest sends none "
+                    + "and the reports show the address. Example: --prometheus.url=http://127.0.0.1:9091")),
+    BUNDLE_DIR(Setting.builder().flag("--bundle.dir").env("QUANTUM_SAFETY_BUNDLE_DIR")
+            .shownDefault("the jar's bundle (backtest reads no install manifest)").unit("folder")
+            .help("Replay the alert and recording rules of the bundle in this folder (layout of the repository's "
+                    + "monitoring/) instead of the ones in this jar; --rules takes precedence over both. "
+                    + "Example: --bundle.dir=./monitoring")),
     RULES(Setting.builder().flag("--rules").env("QUANTUM_SAFETY_BACKTEST_RULES")
             .shownDefault("the bundle's alert and recording rules").unit("file")
             .help("Replay the rules of this Prometheus rule file instead of the bundle's; repeat the flag (or separate "

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import picocli.CommandLine;
 import quantum.safety.cli.Main;
 
 /** Bad input exits 2 with one line naming it, before any query; a Prometheus that does not answer exits 1. */
@@ -96,6 +98,29 @@ class BacktestCommandTest {
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("Examples:", "quantum-safety ops backtest --from=now-30d",
                 "--set QuantumSafetyFaultSpike=3", "Env: QUANTUM_SAFETY_BACKTEST_FROM", "keep_firing_for");
+    }
+
+    /** Backtest reads no install manifest: its --bundle.dir help says the jar's bundle is the default, verify's does not. */
+    @Test
+    void theBundleDirHelpTellsEachCommandsOwnDefault() {
+        CommandLine ops = Main.newCommandLine(Map.of()).getSubcommands().get("ops");
+
+        assertThat(optionHelp(ops.getSubcommands().get("backtest"), "--bundle.dir"))
+                .contains("Default: the jar's bundle", "Env: QUANTUM_SAFETY_BUNDLE_DIR").doesNotContain("newest install");
+        assertThat(optionHelp(ops.getSubcommands().get("verify"), "--bundle.dir"))
+                .contains("Default: the newest install's, else the jar's bundle");
+    }
+
+    @Test
+    void theBundleDirAndItsEnvTwinChooseTheRulesReplayed() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty-bundle"));
+
+        assertUsage(BacktestRun.of("--bundle.dir=" + empty), empty.toString());
+        assertUsage(BacktestRun.withEnv(Map.of("QUANTUM_SAFETY_BUNDLE_DIR", empty.toString())), empty.toString());
+    }
+
+    private static String optionHelp(CommandLine command, String option) {
+        return String.join(" ", command.getCommandSpec().findOption(option).description());
     }
 
     @Test
