@@ -124,7 +124,7 @@ class RemoteWriteCommandTest {
         Run without = install(config);
         assertThat(without.out()).contains("nothing changed", "keep remote_write entry quantum_safety -> "
                 + "https://mimir.example.com/api/v1/push (basic auth as trading, headers [X-Scope-OrgID], jobs "
-                + "quantum_safety_telemetry, quantum_safety_kernel only), kept from the install of ")
+                + "quantum_safety_telemetry, quantum_safety_kernel, quantum_safety_archive only), kept from the install of ")
                 .contains("; --remote-write.url=none takes it out");
         assertThat(Files.readString(config)).isEqualTo(installed);
 

@@ -131,7 +131,7 @@ class RemoteWriteMergeTest {
         assertThat(result.changes()).isEmpty();
         assertThat(result.notes()).containsExactly("keep remote_write entry quantum_safety -> "
                 + "https://mimir.example.com/api/v1/push (basic auth as trading, headers [X-Scope-OrgID], jobs "
-                + "quantum_safety_telemetry, quantum_safety_kernel only), kept from " + FROM
+                + "quantum_safety_telemetry, quantum_safety_kernel, quantum_safety_archive only), kept from " + FROM
                 + "; --remote-write.url=none takes it out");
     }
 
