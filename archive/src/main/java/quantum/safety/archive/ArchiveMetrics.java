@@ -30,8 +30,9 @@ public final class ArchiveMetrics implements MultiCollector {
     private final Map<ArchiveStream, AtomicLong> invalid = perStream();
     private final Map<ArchiveStream, AtomicLong> gaps = perStream();
     private final Map<ArchiveStream, AtomicLong> gapEvents = perStream();
-    private final Map<ArchiveStream, AtomicLong> lagEvents = perStream();
-    private final Map<ArchiveStream, AtomicLong> lagMillis = perStream();
+    /** Unknown until the first read of the stream: a lag of 0 before anything was read would look caught up. */
+    private final Map<ArchiveStream, AtomicLong> lagEvents = perStream(UNKNOWN);
+    private final Map<ArchiveStream, AtomicLong> lagMillis = perStream(UNKNOWN);
     /** Millis of the newest archived id; -1 while nothing is known (the series is left out then). */
     private final Map<ArchiveStream, AtomicLong> lastArchivedMillis = perStream(-1);
     private final Map<Stage, AtomicLong> errors = new EnumMap<>(Stage.class);
@@ -61,8 +62,8 @@ public final class ArchiveMetrics implements MultiCollector {
     }
 
     /**
-     * The stream's lag cannot be read (its key is not a stream): both lag series are left out until it can, since 0
-     * would read as caught up; {@code errors_total{stage="redis"}} and its alert say why.
+     * The stream's lag cannot be read (its key is not a stream, or Redis did not answer): both lag series are left out
+     * until it can, since 0 would read as caught up; {@code errors_total{stage="redis"}} and its alert say why.
      */
     void lagUnknown(ArchiveStream stream) {
         lagEvents.get(stream).set(UNKNOWN);

@@ -226,6 +226,7 @@ public final class Archiver implements Runnable {
     private void redisFailed(RuntimeException e) {
         metrics.error(ArchiveMetrics.Stage.REDIS);
         metrics.redisUp(false);
+        lagUnknown();
         readers.forEach(StreamReader::reset);
         LOG.warn("Redis: {}; retrying", oneLine(e));
         pause.backOff();
@@ -248,6 +249,14 @@ public final class Archiver implements Runnable {
         } catch (JedisException e) {
             metrics.error(ArchiveMetrics.Stage.REDIS);
             metrics.redisUp(false);
+            lagUnknown();
+        }
+    }
+
+    /** Redis did not answer: the last lag read is no longer known, and a frozen 0 would look caught up. */
+    private void lagUnknown() {
+        for (ArchiveStream stream : ArchiveStream.values()) {
+            metrics.lagUnknown(stream);
         }
     }
 
