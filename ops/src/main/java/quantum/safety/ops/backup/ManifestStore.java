@@ -70,8 +70,8 @@ public final class ManifestStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read manifests in " + dir + ": " + e.getMessage(), e);
         }
-        manifests.sort(Comparator.comparing(Manifest::createdAt).thenComparing(ManifestStore::sequence)
-                .thenComparing(Manifest::id));
+        manifests.sort(Comparator.comparing(Manifest::createdAt).thenComparing(ManifestStore::stamp)
+                .thenComparing(ManifestStore::sequence).thenComparing(Manifest::id));
         return manifests;
     }
 
@@ -112,7 +112,21 @@ public final class ManifestStore {
     /** Ids stamped in the same second get a numeric suffix: install_qs_..._2 sorts after install_qs_.... */
     private static int sequence(Manifest manifest) {
         String id = manifest.id();
+        return hasSequence(id) ? Integer.parseInt(id.substring(id.lastIndexOf('_') + 1)) : 1;
+    }
+
+    /**
+     * The id without its sequence: the second the install's stamp was taken. createdAt is read from the clock apart
+     * from it, so two installs can share a createdAt second while their stamps differ; the sequence only orders ids of
+     * one stamp ({@code _040639_2} is older than {@code _040640}).
+     */
+    private static String stamp(Manifest manifest) {
+        String id = manifest.id();
+        return hasSequence(id) ? id.substring(0, id.lastIndexOf('_')) : id;
+    }
+
+    private static boolean hasSequence(String id) {
         String last = id.substring(id.lastIndexOf('_') + 1);
-        return last.length() < 6 && last.chars().allMatch(Character::isDigit) ? Integer.parseInt(last) : 1;
+        return last.length() < 6 && !last.isEmpty() && last.chars().allMatch(Character::isDigit);
     }
 }
